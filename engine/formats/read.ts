@@ -1,0 +1,63 @@
+/**
+ * Readers for the program and event-set files. Each returns the parsed value or throws an
+ * `InputError` whose issues name the JSON path (or CSV line and column) of every problem.
+ */
+import type { z } from 'zod';
+import { InputError, type InputIssue } from './issues';
+import { ProgramSchema, type Program } from './program-schema';
+import { EventSetSchema, type EventSet } from './events-schema';
+import { zodIssues } from './zod-issues';
+import { parseEventsCsv } from './events-csv';
+
+/** Parses JSON text, turning a syntax error into an issue with line and column. */
+export function parseJsonText(text: string, file: string): unknown {
+  try {
+    return JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    const pos = /position (\d+)/.exec(message);
+    let where = '';
+    if (pos) {
+      const before = text.slice(0, Number(pos[1]));
+      const line = before.split('\n').length;
+      const column = before.length - before.lastIndexOf('\n');
+      where = `line ${line}, column ${column}`;
+    }
+    throw new InputError(file, [{ path: where, message: `invalid JSON: ${message.replace(/^JSON\.parse: /, '')}` }]);
+  }
+}
+
+function parseWith<S extends z.ZodType>(schema: S, value: unknown, file: string): z.infer<S> {
+  const r = schema.safeParse(value);
+  if (!r.success) throw new InputError(file, zodIssues(r.error));
+  return r.data;
+}
+
+/** Parses a program object (already JSON-decoded); throws `InputError` naming paths. */
+export function parseProgram(value: unknown, file = 'program'): Program {
+  return parseWith(ProgramSchema, value, file);
+}
+
+export function parseProgramText(text: string, file = 'program'): Program {
+  return parseProgram(parseJsonText(text, file), file);
+}
+
+export function parseEventSet(value: unknown, file = 'events'): EventSet {
+  return parseWith(EventSetSchema, value, file);
+}
+
+/** Reads an event set from JSON or (when `file` ends in .csv, any case) CSV text. */
+export function parseEventSetText(text: string, file = 'events'): EventSet {
+  if (/\.csv$/i.test(file)) return parseEventsCsv(text, file);
+  return parseEventSet(parseJsonText(text, file), file);
+}
+
+/** Collects issues without throwing, for callers that want values (the service contract). */
+export function tryParse<T>(fn: () => T): { ok: true; value: T } | { ok: false; file: string; issues: readonly InputIssue[] } {
+  try {
+    return { ok: true, value: fn() };
+  } catch (e) {
+    if (e instanceof InputError) return { ok: false, file: e.file, issues: e.issues };
+    throw e;
+  }
+}

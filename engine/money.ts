@@ -1,0 +1,138 @@
+/**
+ * Exact money: decimal strings parsed into integer minor units of their currency (ISO 4217
+ * exponent), conversions and percentages rounded half away from zero. No floating point is
+ * used for money: minor units are safe integers and products are computed with BigInt.
+ */
+
+/** ISO 4217 codes with their minor-unit exponent (active codes; 2 unless listed otherwise). */
+const EXPONENT_OVERRIDES: Record<string, number> = {
+  BIF: 0, CLP: 0, DJF: 0, GNF: 0, ISK: 0, JPY: 0, KMF: 0, KRW: 0, PYG: 0, RWF: 0, UGX: 0,
+  UYI: 0, VND: 0, VUV: 0, XAF: 0, XOF: 0, XPF: 0,
+  BHD: 3, IQD: 3, JOD: 3, KWD: 3, LYD: 3, OMR: 3, TND: 3,
+  CLF: 4, UYW: 4,
+};
+
+const TWO_DECIMAL_CODES =
+  'AED AFN ALL AMD ANG AOA ARS AUD AWG AZN BAM BBD BDT BGN BMD BND BOB BOV BRL BSD BTN BWP BYN BZD ' +
+  'CAD CDF CHE CHF CHW CNY COP COU CRC CUP CVE CZK DKK DOP DZD EGP ERN ETB EUR FJD FKP GBP GEL GHS ' +
+  'GIP GMD GTQ GYD HKD HNL HTG HUF IDR ILS INR IRR JMD KES KGS KHR KPW KYD KZT LAK LBP LKR LRD LSL ' +
+  'MAD MDL MGA MKD MMK MNT MOP MRU MUR MVR MWK MXN MXV MYR MZN NAD NGN NIO NOK NPR NZD PAB PEN PGK ' +
+  'PHP PKR PLN QAR RON RSD RUB SAR SBD SCR SDG SEK SGD SHP SLE SOS SRD SSP STN SVC SYP SZL THB TJS ' +
+  'TMT TOP TRY TTD TWD TZS UAH USD USN UYU UZS VED VES WST XCD XCG YER ZAR ZMW ZWG';
+
+const EXPONENTS: ReadonlyMap<string, number> = new Map<string, number>([
+  ...TWO_DECIMAL_CODES.split(' ').map((c): [string, number] => [c, 2]),
+  ...Object.entries(EXPONENT_OVERRIDES),
+]);
+
+/** The ledger currency (seed: rewards are converted to USD at the spot rate before payout). */
+export const LEDGER_CURRENCY = 'USD';
+
+export function isCurrencyCode(code: string): boolean {
+  return EXPONENTS.has(code);
+}
+
+/** Minor-unit exponent of an ISO 4217 code; throws for an unknown code (validate first). */
+export function exponentOf(code: string): number {
+  const e = EXPONENTS.get(code);
+  if (e === undefined) throw new Error(`unknown currency ${code}`);
+  return e;
+}
+
+const DECIMAL = /^(-)?(\d+)(?:\.(\d+))?$/;
+
+/** A parsed decimal: value = units / 10^scale, exactly. */
+export interface Decimal {
+  readonly units: bigint;
+  readonly scale: number;
+}
+
+/** Parses a plain decimal string ("12", "-4.50"); null when it is not one. */
+export function parseDecimal(text: string): Decimal | null {
+  const m = DECIMAL.exec(text);
+  if (!m) return null;
+  const frac = m[3] ?? '';
+  const units = BigInt((m[2] ?? '0') + frac);
+  return { units: m[1] ? -units : units, scale: frac.length };
+}
+
+/** Normalises a JSON number or string to a decimal string; null for non-finite or exotic forms. */
+export function decimalText(value: string | number): string | null {
+  if (typeof value === 'string') return DECIMAL.test(value) ? value : null;
+  if (!Number.isFinite(value)) return null;
+  const text = String(value);
+  return DECIMAL.test(text) ? text : null;
+}
+
+/**
+ * Parses an amount into minor units of `currency`. Returns an error message when the text is
+ * not a decimal or has more decimals than the currency allows.
+ */
+export function parseMinor(text: string, currency: string): number | string {
+  const d = parseDecimal(text);
+  if (!d) return `"${text}" is not a decimal amount`;
+  const exp = exponentOf(currency);
+  if (d.scale > exp) {
+    return `"${text}" has ${d.scale} decimals but ${currency} allows ${exp}`;
+  }
+  const minor = d.units * 10n ** BigInt(exp - d.scale);
+  if (minor > BigInt(Number.MAX_SAFE_INTEGER) || minor < -BigInt(Number.MAX_SAFE_INTEGER)) {
+    return `"${text}" is too large`;
+  }
+  return Number(minor);
+}
+
+/** Formats minor units with exactly the currency's decimals ("4.50", "124", "1.250"). */
+export function formatMinor(minor: number, currency: string): string {
+  return formatScaled(BigInt(minor), exponentOf(currency));
+}
+
+export function formatScaled(units: bigint, scale: number): string {
+  const neg = units < 0n;
+  const digits = (neg ? -units : units).toString().padStart(scale + 1, '0');
+  const body = scale === 0 ? digits : `${digits.slice(0, -scale)}.${digits.slice(-scale)}`;
+  return neg ? `-${body}` : body;
+}
+
+/** Canonical text of a decimal: no trailing zeros after the point ("1.080" → "1.08", "1.0" → "1"). */
+export function canonicalDecimal(d: Decimal): string {
+  let { units, scale } = d;
+  while (scale > 0 && units % 10n === 0n) {
+    units /= 10n;
+    scale -= 1;
+  }
+  return formatScaled(units, scale);
+}
+
+/** n / d rounded half away from zero (d > 0). */
+export function divRoundHalfAway(n: bigint, d: bigint): bigint {
+  const neg = n < 0n;
+  const a = neg ? -n : n;
+  const q = (a * 2n + d) / (2n * d);
+  return neg ? -q : q;
+}
+
+/** Converts minor units of `from` into minor units of USD at `rate` (USD per one unit). */
+export function toUsdMinor(minor: number, from: string, rate: Decimal): number {
+  const expFrom = exponentOf(from);
+  // usd = minor / 10^expFrom * rate.units / 10^rate.scale, in cents (× 10^2)
+  const num = BigInt(minor) * rate.units * 100n;
+  const den = 10n ** BigInt(expFrom + rate.scale);
+  return Number(divRoundHalfAway(num, den));
+}
+
+/** `percent` % of `minor`, rounded half away from zero to the minor unit. */
+export function percentOf(minor: number, percent: Decimal): number {
+  const num = BigInt(minor) * percent.units;
+  const den = 100n * 10n ** BigInt(percent.scale);
+  return Number(divRoundHalfAway(num, den));
+}
+
+/** Compares two decimal strings by value; null when either is not a decimal. */
+export function decimalsEqual(a: string, b: string): boolean | null {
+  const x = parseDecimal(a);
+  const y = parseDecimal(b);
+  if (!x || !y) return null;
+  const s = Math.max(x.scale, y.scale);
+  return x.units * 10n ** BigInt(s - x.scale) === y.units * 10n ** BigInt(s - y.scale);
+}

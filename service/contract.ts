@@ -1,0 +1,262 @@
+/**
+ * The one service contract: every call the UI can make, declared once as channel → argument
+ * schema (zod) → result type. The Electron main process (IPC), the preload bridge, the local
+ * HTTP host and the renderer's client are all typed from this table, so a channel missing in
+ * any of them is a compile error. Expected failures are values (`{ ok: false, error }`) whose
+ * message names the field or line; exceptions are bugs.
+ */
+import { z } from 'zod';
+import type { EventTrace, ExpectationResult, GroupChangeRow, PartnerStateRow, RejectedRow, RewardRow, RewardStatus, TagAppliedRow } from '../engine/formats/report';
+import type { Program, Trigger, Partner, DripSettings, Offer } from '../engine/formats/program-schema';
+import type { InputIssue } from '../engine/formats/issues';
+import type { ProgramIssue } from '../engine/validate';
+import type { VisibilityReport } from '../engine/visibility';
+import type { DripOccurrence } from '../engine/drip';
+import { TRIGGER_EVENTS } from '../engine/catalogue';
+
+// ---------- results ----------
+
+export interface ServiceError {
+  /** One sentence a person can act on; names the field, path or line. */
+  message: string;
+  /** The argument field at fault, when there is one (`trigger.rules.all[0].op`). */
+  field?: string;
+  /** Every problem found in an imported file, by path or line/column. */
+  issues?: readonly InputIssue[];
+}
+export type Result<T> = { ok: true; value: T } | { ok: false; error: ServiceError };
+
+// ---------- entities ----------
+
+export interface ProgramSummary {
+  id: string;
+  name: string;
+  triggerCount: number;
+  partnerCount: number;
+  updatedAt: string;
+}
+
+/** A stored program: the engine's program plus store metadata. */
+export interface ProgramDoc {
+  id: string;
+  updatedAt: string;
+  /** The program exactly as the engine reads it (triggers carry their current version). */
+  program: Program;
+  /** Problems the engine's validator finds, for the editor and the problems list. */
+  issues: ProgramIssue[];
+}
+
+export interface TriggerVersion {
+  version: number;
+  savedAt: string;
+  trigger: Trigger;
+}
+
+export interface EventSetSummary {
+  id: string;
+  programId: string;
+  name: string;
+  source: 'json' | 'csv';
+  eventCount: number;
+  hasExpectations: boolean;
+  createdAt: string;
+}
+
+export type RunStatus = 'running' | 'done' | 'cancelled' | 'failed';
+
+export interface RunSummary {
+  id: string;
+  programId: string;
+  eventSetId: string;
+  eventSetName: string;
+  status: RunStatus;
+  processed: number;
+  total: number;
+  startedAt: string;
+  finishedAt: string | null;
+  asOf: string | null;
+  rewardCount: number;
+  rewardsUsd: string;
+  rejectedCount: number;
+  expectationsPassed: boolean | null;
+  error: string | null;
+}
+
+export interface RunResult {
+  run: RunSummary;
+  groupChanges: GroupChangeRow[];
+  tagsApplied: TagAppliedRow[];
+  partners: PartnerStateRow[];
+  rejected: RejectedRow[];
+  expectations: ExpectationResult;
+}
+
+/** A ledger row: the engine's reward plus its review decision. */
+export interface LedgerRow extends RewardRow {
+  reviewReason: string | null;
+}
+
+export interface LedgerPage {
+  rows: LedgerRow[];
+  /** Rows matching the filter. */
+  total: number;
+  /** USD total of the matching rows. */
+  totalUsd: string;
+}
+
+export interface RunComparison {
+  added: RewardRow[];
+  removed: RewardRow[];
+  changed: { before: RewardRow; after: RewardRow }[];
+  unchanged: number;
+  totalUsdBefore: string;
+  totalUsdAfter: string;
+}
+
+export interface InvoicePartnerLine {
+  partnerKey: string;
+  rewardCount: number;
+  amountUsd: string;
+  /** Whether the partner's balance reaches the 5.00 USD cash-out threshold. */
+  canCashOut: boolean;
+}
+
+export interface InvoicePreview {
+  /** `YYYY-MM`, the month the rewards are due in. */
+  month: string;
+  invoiceDate: string;
+  chargeDate: string;
+  payoutDate: string;
+  totalUsd: string;
+  lines: InvoicePartnerLine[];
+  /** Rewards due in the month left out of the invoice (hold, declined, scheduled). */
+  excluded: { status: RewardStatus; count: number; amountUsd: string }[];
+  /** Months that have rewards, for the month picker. */
+  months: string[];
+}
+
+// ---------- argument schemas ----------
+
+const Id = z.string().min(1, 'is required');
+const ProgramRef = z.strictObject({ programId: Id });
+const TriggerRef = z.strictObject({ programId: Id, triggerId: Id });
+const RunRef = z.strictObject({ runId: Id });
+const Json = z.unknown();
+const LedgerSort = z.enum(['id', 'partnerKey', 'triggerId', 'amountUsd', 'dueAt', 'status']);
+
+export const LedgerQuery = z.strictObject({
+  runId: Id,
+  offset: z.number().int().min(0).default(0),
+  limit: z.number().int().min(1).max(5000).default(200),
+  partnerKey: z.string().optional(),
+  triggerId: z.string().optional(),
+  status: z.enum(['scheduled', 'pending', 'approved', 'declined', 'hold', 'paid']).optional(),
+  /** `YYYY-MM`: rewards due in that month (program zone). */
+  month: z.string().regex(/^\d{4}-\d{2}$/, 'must be YYYY-MM').optional(),
+  sort: LedgerSort.default('id'),
+  desc: z.boolean().default(false),
+});
+
+/**
+ * The contract table. `args` parses the call's argument; `result` is a type-only marker.
+ * Program-shaped values (triggers, partners, settings) are parsed by the engine's schemas in
+ * the handlers, so their errors name JSON paths.
+ */
+export const contract = {
+  'programs.list': { args: z.strictObject({}), result: {} as ProgramSummary[] },
+  'programs.get': { args: ProgramRef, result: {} as ProgramDoc },
+  'programs.create': { args: z.strictObject({ name: z.string().trim().min(1, 'is required').max(200) }), result: {} as ProgramDoc },
+  /** Imports a program file's text; `fileName` names it in error messages. */
+  'programs.import': { args: z.strictObject({ text: z.string(), fileName: z.string().default('program.json') }), result: {} as ProgramDoc },
+  'programs.export': { args: ProgramRef, result: {} as { fileName: string; text: string } },
+  'programs.duplicate': { args: z.strictObject({ programId: Id, name: z.string().trim().min(1).max(200).optional() }), result: {} as ProgramDoc },
+  'programs.rename': { args: z.strictObject({ programId: Id, name: z.string().trim().min(1, 'is required').max(200) }), result: {} as ProgramDoc },
+  'programs.delete': { args: ProgramRef, result: {} as { deleted: true } },
+  /** Replaces program data (time zone, FX, groups, tiers, tags); fields left out are kept. */
+  'programs.updateSettings': {
+    args: z.strictObject({ programId: Id, timeZone: z.string().optional(), fxRates: Json.optional(), groups: Json.optional(), tiers: Json.optional(), tags: Json.optional() }),
+    result: {} as ProgramDoc,
+  },
+  'programs.validate': { args: ProgramRef, result: {} as ProgramIssue[] },
+
+  'partners.upsert': { args: z.strictObject({ programId: Id, partner: Json, previousKey: z.string().optional() }), result: {} as Partner },
+  'partners.delete': { args: z.strictObject({ programId: Id, key: Id }), result: {} as { deleted: true } },
+  'partners.importCsv': { args: z.strictObject({ programId: Id, text: z.string(), fileName: z.string().default('partners.csv') }), result: {} as { imported: number } },
+
+  /** Creates a draft; the id is generated when absent. */
+  'triggers.create': { args: z.strictObject({ programId: Id, trigger: Json }), result: {} as Trigger },
+  /** Saves a new version. Refused when a locked field (event, rules, action type) of a non-draft changes. */
+  'triggers.update': { args: z.strictObject({ programId: Id, triggerId: Id, trigger: Json }), result: {} as Trigger },
+  'triggers.activate': { args: TriggerRef, result: {} as Trigger },
+  'triggers.deactivate': { args: TriggerRef, result: {} as Trigger },
+  'triggers.duplicate': { args: TriggerRef, result: {} as Trigger },
+  'triggers.delete': { args: TriggerRef, result: {} as { deleted: true } },
+  'triggers.versions': { args: TriggerRef, result: {} as TriggerVersion[] },
+  'triggers.reorder': { args: z.strictObject({ programId: Id, event: z.enum(TRIGGER_EVENTS), order: z.array(Id) }), result: {} as ProgramDoc },
+
+  'visibility.get': { args: z.strictObject({ programId: Id, partnerKey: z.string().optional() }), result: {} as VisibilityReport },
+  'drip.preview': {
+    args: z.strictObject({
+      programId: Id,
+      drip: Json,
+      offer: Json,
+      exampleAt: z.string(),
+      exampleAmount: z.string().optional(),
+      exampleCurrency: z.string().optional(),
+      asOf: z.string().optional(),
+    }),
+    result: {} as { occurrences: DripOccurrence[]; summary: string },
+  },
+
+  'eventSets.list': { args: ProgramRef, result: {} as EventSetSummary[] },
+  /** Imports JSON or CSV (by `fileName`'s extension); nothing is stored when the file is invalid. */
+  'eventSets.import': { args: z.strictObject({ programId: Id, fileName: z.string().min(1), text: z.string() }), result: {} as EventSetSummary },
+  'eventSets.delete': { args: z.strictObject({ eventSetId: Id }), result: {} as { deleted: true } },
+
+  'replay.start': { args: z.strictObject({ programId: Id, eventSetId: Id, asOf: z.string().optional() }), result: {} as { runId: string } },
+  'replay.progress': { args: RunRef, result: {} as RunSummary },
+  'replay.cancel': { args: RunRef, result: {} as RunSummary },
+  'replay.result': { args: RunRef, result: {} as RunResult },
+  'replay.runs': { args: ProgramRef, result: {} as RunSummary[] },
+  'replay.ledger': { args: LedgerQuery, result: {} as LedgerPage },
+  'replay.ledgerCsv': { args: LedgerQuery.omit({ offset: true, limit: true }), result: {} as { fileName: string; text: string } },
+  /** The trace of one event of a finished run (recomputed deterministically on demand). */
+  'replay.trace': { args: z.strictObject({ runId: Id, eventId: Id }), result: {} as EventTrace[] },
+  'replay.compare': { args: z.strictObject({ beforeRunId: Id, afterRunId: Id }), result: {} as RunComparison },
+  'replay.delete': { args: RunRef, result: {} as { deleted: true } },
+
+  'rewards.review': {
+    args: z.strictObject({
+      runId: Id,
+      rewardIds: z.array(Id).min(1, 'pick at least one reward'),
+      decision: z.enum(['approved', 'declined', 'hold', 'pending']),
+      reason: z.string().max(500).optional(),
+    }),
+    result: {} as { updated: number },
+  },
+  'payouts.month': { args: z.strictObject({ runId: Id, month: z.string().regex(/^\d{4}-\d{2}$/, 'must be YYYY-MM').optional() }), result: {} as InvoicePreview },
+} as const;
+
+export type Contract = typeof contract;
+export type Channel = keyof Contract;
+export type ArgsOf<C extends Channel> = z.input<Contract[C]['args']>;
+export type ParsedArgsOf<C extends Channel> = z.output<Contract[C]['args']>;
+export type ResultOf<C extends Channel> = Contract[C]['result'];
+
+/** Every channel, for the preload and the host to expose exactly these. */
+export const CHANNELS = Object.keys(contract) as Channel[];
+
+/** The server side: one handler per channel, receiving parsed arguments. */
+export type Handlers = { [C in Channel]: (args: ParsedArgsOf<C>) => Promise<ResultOf<C>> | ResultOf<C> };
+
+/** The client side: what the renderer calls, whatever the transport. */
+export interface ServiceClient {
+  send<C extends Channel>(channel: C, args: ArgsOf<C>): Promise<Result<ResultOf<C>>>;
+}
+
+export function isChannel(x: unknown): x is Channel {
+  return typeof x === 'string' && Object.prototype.hasOwnProperty.call(contract, x);
+}
+
+// Unused-import guards keep these types part of the contract surface.
+export type { RewardRow, Trigger, Partner, DripSettings, Offer, RewardStatus };
