@@ -1,0 +1,84 @@
+/**
+ * Expectation failures as a person reads them: a headline per failure and, when the engine
+ * gives expected and actual values, a field-by-field diff (same / changed / only one side).
+ */
+import type { ExpectationFailure } from '../../../engine/formats/report';
+
+export type DiffMark = 'same' | 'changed' | 'expected-only' | 'actual-only';
+
+export interface DiffLine {
+  path: string;
+  expected: string;
+  actual: string;
+  mark: DiffMark;
+}
+
+export interface FailureView {
+  kind: ExpectationFailure['kind'];
+  title: string;
+  message: string;
+  lines: DiffLine[];
+}
+
+const KIND_TITLES: Readonly<Record<ExpectationFailure['kind'], string>> = {
+  missing_reward: 'Expected reward not found',
+  unexpected_reward: 'Reward not expected',
+  partner: 'Partner state differs',
+  rejected: 'Event should have been rejected',
+  not_rejected: 'Event was rejected unexpectedly',
+};
+
+/** Short text of any JSON-ish value: strings bare, lists as "[a, b]", objects as JSON. */
+export function showValue(value: unknown): string {
+  if (value === undefined) return '—';
+  if (value === null) return 'none';
+  if (typeof value === 'string') return value === '' ? '""' : value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (Array.isArray(value)) return `[${value.map(showValue).join(', ')}]`;
+  return JSON.stringify(value);
+}
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** Flattens nested objects to `a.b` paths; lists and scalars are leaves. */
+export function flatten(value: unknown, prefix = ''): Map<string, unknown> {
+  const out = new Map<string, unknown>();
+  if (!isPlainObject(value)) {
+    if (value !== undefined) out.set(prefix || 'value', value);
+    return out;
+  }
+  for (const [k, v] of Object.entries(value)) {
+    const path = prefix ? `${prefix}.${k}` : k;
+    if (isPlainObject(v)) for (const [p, x] of flatten(v, path)) out.set(p, x);
+    else out.set(path, v);
+  }
+  return out;
+}
+
+/** Field-by-field diff; the expected side's key order first, then keys only the actual has. */
+export function diffValues(expected: unknown, actual: unknown): DiffLine[] {
+  const e = flatten(expected);
+  const a = flatten(actual);
+  const keys = [...e.keys(), ...[...a.keys()].filter((k) => !e.has(k))];
+  return keys.map((path) => {
+    const ev = e.get(path);
+    const av = a.get(path);
+    const mark: DiffMark = !e.has(path) ? 'actual-only' : !a.has(path) ? 'expected-only' : showValue(ev) === showValue(av) ? 'same' : 'changed';
+    return { path, expected: e.has(path) ? showValue(ev) : '—', actual: a.has(path) ? showValue(av) : '—', mark };
+  });
+}
+
+export function failureView(f: ExpectationFailure): FailureView {
+  const has = f.expected !== undefined || f.actual !== undefined;
+  return { kind: f.kind, title: KIND_TITLES[f.kind], message: f.message, lines: has ? diffValues(f.expected, f.actual) : [] };
+}
+
+/** "3 of 3 expectations met" style summary; null when the event set had none. */
+export function expectationSummary(result: { passed: boolean; failures: readonly ExpectationFailure[] }, hasExpectations: boolean): string | null {
+  if (!hasExpectations) return null;
+  if (result.passed) return 'All expectations passed';
+  const n = result.failures.length;
+  return `${n} expectation${n === 1 ? '' : 's'} failed`;
+}

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { addMonths, calendarWeeks, dayLabel, monthLabel, parseMonth, payoutDays } from './month-model';
+
+describe('month model', () => {
+  it('labels and parses', () => {
+    expect(monthLabel('2026-02')).toBe('February 2026');
+    expect(monthLabel('bad')).toBe('bad');
+    expect(parseMonth('2026-13')).toBeNull();
+  });
+
+  it.each([
+    ['2026-01', 1, '2026-02'],
+    ['2026-12', 1, '2027-01'],
+    ['2026-01', -1, '2025-12'],
+    ['2026-03', -14, '2025-01'],
+  ])('%s + %i = %s', (m, n, out) => {
+    expect(addMonths(m, n)).toBe(out);
+  });
+
+  it('puts the payout calendar in the next month', () => {
+    expect(payoutDays('2026-12')).toEqual({ invoiceDate: '2027-01-01', chargeDate: '2027-01-08', payoutDate: '2027-01-13' });
+    expect(dayLabel('2026-03-08')).toBe('Sun 8 Mar 2026');
+  });
+
+  it('lays out weeks Monday first', () => {
+    const weeks = calendarWeeks('2026-03');
+    expect(weeks[0]).toEqual([null, null, null, null, null, null, 1]);
+    expect(weeks.flat().filter((d) => d !== null)).toHaveLength(31);
+    expect(weeks.every((w) => w.length === 7)).toBe(true);
+    expect(calendarWeeks('2027-02').length).toBe(4);
+  });
+});

@@ -1,0 +1,62 @@
+/**
+ * A trace as rows to read: every trigger in evaluation order with its verdict, and its rule
+ * tree flattened to indented lines that show what each rule compared and what it saw.
+ */
+import type { BlockTrace, EventTrace, RuleTrace, TraceNode, TriggerTrace } from '../../../engine/formats/report';
+import { showValue } from './expectation-diff';
+
+export interface TraceLine {
+  depth: number;
+  kind: 'block' | 'rule';
+  label: string;
+  expected: string;
+  actual: string;
+  before: string | null;
+  filters: string[];
+  result: boolean;
+}
+
+function isBlock(n: TraceNode): n is BlockTrace {
+  return 'block' in n;
+}
+
+function ruleLine(r: RuleTrace, depth: number): TraceLine {
+  return {
+    depth,
+    kind: 'rule',
+    label: r.rule,
+    expected: r.value === undefined ? '' : showValue(r.value),
+    actual: showValue(r.actual),
+    before: r.before === undefined ? null : showValue(r.before),
+    filters: r.filters ?? [],
+    result: r.result,
+  };
+}
+
+/** Depth-first lines of a rule tree; a block line reads "ALL of" / "ANY of". */
+export function traceLines(node: TraceNode | null, depth = 0): TraceLine[] {
+  if (!node) return [];
+  if (!isBlock(node)) return [ruleLine(node, depth)];
+  const head: TraceLine = { depth, kind: 'block', label: node.block === 'all' ? 'ALL of' : 'ANY of', expected: '', actual: '', before: null, filters: [], result: node.result };
+  return [head, ...node.children.flatMap((c) => traceLines(c, depth + 1))];
+}
+
+export const VERDICT_LABELS: Readonly<Record<TriggerTrace['verdict'], string>> = { skipped: 'Skipped', passed: 'Passed', failed: 'Failed' };
+
+export interface TraceCounts {
+  passed: number;
+  failed: number;
+  skipped: number;
+}
+
+export function verdictCounts(traces: readonly EventTrace[]): TraceCounts {
+  const c: TraceCounts = { passed: 0, failed: 0, skipped: 0 };
+  for (const e of traces) for (const t of e.triggers) c[t.verdict] += 1;
+  return c;
+}
+
+/** Heading of one traced event ("e5 · transaction.created · ana · 2026-02-04 08:00"). */
+export function eventHeading(e: EventTrace): string {
+  const parts = [e.eventId, e.type, e.partnerKey ?? 'no partner', e.moment.replace('T', ' ').slice(0, 16)];
+  return `${parts.join(' · ')}${e.cascadeOf ? ` (cascade of ${e.cascadeOf})` : ''}`;
+}
