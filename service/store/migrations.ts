@@ -1,0 +1,135 @@
+/**
+ * Schema migrations. Each step runs once, in order, inside one transaction, and moves
+ * `PRAGMA user_version` to its position in this list; a new schema change is a new entry at
+ * the end (never edit a shipped step: existing data files have already run it).
+ */
+export const MIGRATIONS: readonly string[] = [
+  // 1: programs, partners, triggers with every saved version, evaluation orders.
+  `
+  CREATE TABLE programs (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    time_zone TEXT NOT NULL DEFAULT 'UTC',
+    fx_rates TEXT NOT NULL DEFAULT '{}',
+    groups_json TEXT NOT NULL DEFAULT '[]',
+    tiers_json TEXT NOT NULL DEFAULT '[]',
+    tags_json TEXT NOT NULL DEFAULT '[]',
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+  );
+  CREATE TABLE partners (
+    program_id TEXT NOT NULL REFERENCES programs(id) ON DELETE CASCADE,
+    key TEXT NOT NULL,
+    position INTEGER NOT NULL,
+    data TEXT NOT NULL,
+    PRIMARY KEY (program_id, key)
+  );
+  CREATE TABLE triggers (
+    program_id TEXT NOT NULL REFERENCES programs(id) ON DELETE CASCADE,
+    id TEXT NOT NULL,
+    position INTEGER NOT NULL,
+    version INTEGER NOT NULL,
+    PRIMARY KEY (program_id, id)
+  );
+  CREATE TABLE trigger_versions (
+    program_id TEXT NOT NULL,
+    trigger_id TEXT NOT NULL,
+    version INTEGER NOT NULL,
+    saved_at TEXT NOT NULL,
+    data TEXT NOT NULL,
+    PRIMARY KEY (program_id, trigger_id, version),
+    FOREIGN KEY (program_id, trigger_id) REFERENCES triggers(program_id, id) ON DELETE CASCADE
+  );
+  CREATE TABLE evaluation_orders (
+    program_id TEXT NOT NULL REFERENCES programs(id) ON DELETE CASCADE,
+    event TEXT NOT NULL,
+    trigger_ids TEXT NOT NULL,
+    PRIMARY KEY (program_id, event)
+  );
+  `,
+  // 2: event sets, stored parsed and in chunks so a million events never make one giant string.
+  `
+  CREATE TABLE event_sets (
+    id TEXT PRIMARY KEY,
+    program_id TEXT NOT NULL REFERENCES programs(id) ON DELETE CASCADE,
+    name TEXT NOT NULL,
+    source TEXT NOT NULL CHECK (source IN ('json', 'csv')),
+    event_count INTEGER NOT NULL,
+    expect_json TEXT,
+    created_at TEXT NOT NULL
+  );
+  CREATE INDEX event_sets_program ON event_sets(program_id);
+  CREATE TABLE event_set_chunks (
+    event_set_id TEXT NOT NULL REFERENCES event_sets(id) ON DELETE CASCADE,
+    idx INTEGER NOT NULL,
+    events_json TEXT NOT NULL,
+    PRIMARY KEY (event_set_id, idx)
+  );
+  `,
+  // 3: replay runs, their ledger (one row per reward) and review decisions.
+  `
+  CREATE TABLE runs (
+    id TEXT PRIMARY KEY,
+    program_id TEXT NOT NULL REFERENCES programs(id) ON DELETE CASCADE,
+    event_set_id TEXT REFERENCES event_sets(id) ON DELETE SET NULL,
+    event_set_name TEXT NOT NULL,
+    program_json TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('running', 'done', 'cancelled', 'failed')),
+    processed INTEGER NOT NULL DEFAULT 0,
+    total INTEGER NOT NULL,
+    started_at TEXT NOT NULL,
+    finished_at TEXT,
+    as_of TEXT,
+    reward_count INTEGER NOT NULL DEFAULT 0,
+    rewards_usd_minor INTEGER NOT NULL DEFAULT 0,
+    rejected_count INTEGER NOT NULL DEFAULT 0,
+    expectations_passed INTEGER,
+    error TEXT,
+    group_changes_json TEXT NOT NULL DEFAULT '[]',
+    tags_applied_json TEXT NOT NULL DEFAULT '[]',
+    partners_json TEXT NOT NULL DEFAULT '[]',
+    rejected_json TEXT NOT NULL DEFAULT '[]',
+    expectations_json TEXT NOT NULL DEFAULT '{"passed":true,"failures":[]}'
+  );
+  CREATE INDEX runs_program ON runs(program_id, started_at);
+  CREATE TABLE ledger (
+    run_id TEXT NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+    seq INTEGER NOT NULL,
+    id TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    partner_key TEXT NOT NULL,
+    trigger_id TEXT NOT NULL,
+    trigger_version INTEGER NOT NULL,
+    event_id TEXT NOT NULL,
+    description TEXT NOT NULL,
+    amount TEXT NOT NULL,
+    currency TEXT NOT NULL,
+    amount_usd_minor INTEGER NOT NULL,
+    fx_rate TEXT NOT NULL,
+    earned_at TEXT NOT NULL,
+    due_at TEXT NOT NULL,
+    due_month TEXT NOT NULL,
+    occurrence INTEGER NOT NULL,
+    occurrences INTEGER NOT NULL,
+    status TEXT NOT NULL,
+    review_reason TEXT,
+    invoice_date TEXT NOT NULL,
+    charge_date TEXT NOT NULL,
+    payout_date TEXT NOT NULL,
+    PRIMARY KEY (run_id, seq)
+  ) WITHOUT ROWID;
+  CREATE UNIQUE INDEX ledger_reward ON ledger(run_id, id);
+  CREATE INDEX ledger_partner ON ledger(run_id, partner_key);
+  CREATE INDEX ledger_trigger ON ledger(run_id, trigger_id);
+  CREATE INDEX ledger_status ON ledger(run_id, status);
+  CREATE INDEX ledger_month ON ledger(run_id, due_month, status);
+  CREATE TABLE reviews (
+    run_id TEXT NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+    reward_id TEXT NOT NULL,
+    decision TEXT NOT NULL CHECK (decision IN ('approved', 'declined', 'hold', 'pending')),
+    reason TEXT,
+    decided_at TEXT NOT NULL
+  );
+  CREATE INDEX reviews_reward ON reviews(run_id, reward_id);
+  `,
+];

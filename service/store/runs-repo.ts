@@ -1,0 +1,164 @@
+/**
+ * Replay runs: status and progress, the program they replayed (a snapshot, so a trace can be
+ * recomputed after the program changed) and the report's parts other than the ledger.
+ */
+import { z } from 'zod';
+import { ProgramSchema, type Program } from '../../engine/formats/program-schema';
+import type { GroupChangeRow, PartnerStateRow, RejectedRow, Report, TagAppliedRow } from '../../engine/formats/report';
+import { formatMinor } from '../../engine/money';
+import type { RunResult, RunStatus, RunSummary } from '../contract';
+import type { Db } from './db';
+import { parseColumn } from './rows';
+
+interface RunRow {
+  id: string;
+  program_id: string;
+  event_set_id: string | null;
+  event_set_name: string;
+  status: RunStatus;
+  processed: number;
+  total: number;
+  started_at: string;
+  finished_at: string | null;
+  as_of: string | null;
+  reward_count: number;
+  rewards_usd_minor: number;
+  rejected_count: number;
+  expectations_passed: number | null;
+  error: string | null;
+}
+
+const SUMMARY_COLS = `id, program_id, event_set_id, event_set_name, status, processed, total, started_at, finished_at, as_of,
+  reward_count, rewards_usd_minor, rejected_count, expectations_passed, error`;
+
+function toSummary(r: RunRow): RunSummary {
+  return {
+    id: r.id,
+    programId: r.program_id,
+    eventSetId: r.event_set_id ?? '',
+    eventSetName: r.event_set_name,
+    status: r.status,
+    processed: r.processed,
+    total: r.total,
+    startedAt: r.started_at,
+    finishedAt: r.finished_at,
+    asOf: r.as_of,
+    rewardCount: r.reward_count,
+    rewardsUsd: formatMinor(r.rewards_usd_minor, 'USD'),
+    rejectedCount: r.rejected_count,
+    expectationsPassed: r.expectations_passed === null ? null : r.expectations_passed === 1,
+    error: r.error,
+  };
+}
+
+export interface NewRun {
+  id: string;
+  programId: string;
+  eventSetId: string;
+  eventSetName: string;
+  program: Program;
+  total: number;
+  asOf: string | null;
+  now: string;
+}
+
+export function insertRun(db: Db, run: NewRun): void {
+  db.prepare(
+    `INSERT INTO runs (id, program_id, event_set_id, event_set_name, program_json, status, total, started_at, as_of)
+     VALUES (?, ?, ?, ?, ?, 'running', ?, ?, ?)`,
+  ).run(run.id, run.programId, run.eventSetId, run.eventSetName, JSON.stringify(run.program), run.total, run.now, run.asOf);
+}
+
+export function getRun(db: Db, id: string): RunSummary | null {
+  const r = db.prepare<[string], RunRow>(`SELECT ${SUMMARY_COLS} FROM runs WHERE id = ?`).get(id);
+  return r ? toSummary(r) : null;
+}
+
+export function listRuns(db: Db, programId: string): RunSummary[] {
+  return db.prepare<[string], RunRow>(`SELECT ${SUMMARY_COLS} FROM runs WHERE program_id = ? ORDER BY started_at DESC, id`).all(programId).map(toSummary);
+}
+
+/** The program snapshot a run replayed. */
+export function getRunProgram(db: Db, id: string): Program | null {
+  const r = db.prepare<[string], { program_json: string }>('SELECT program_json FROM runs WHERE id = ?').get(id);
+  return r ? parseColumn(ProgramSchema, r.program_json, 'run program') : null;
+}
+
+export function setRunProgress(db: Db, id: string, processed: number): void {
+  db.prepare("UPDATE runs SET processed = ? WHERE id = ? AND status = 'running'").run(processed, id);
+}
+
+/** Records a finished run's report parts and totals (the ledger is written separately, in batches). */
+export function finishRun(db: Db, id: string, report: Report, rewardsUsdMinor: number, now: string): void {
+  db.prepare(
+    `UPDATE runs SET status = 'done', processed = total, finished_at = ?, reward_count = ?, rewards_usd_minor = ?,
+       rejected_count = ?, expectations_passed = ?, group_changes_json = ?, tags_applied_json = ?, partners_json = ?,
+       rejected_json = ?, expectations_json = ? WHERE id = ?`,
+  ).run(
+    now,
+    report.rewards.length,
+    rewardsUsdMinor,
+    report.rejected.length,
+    report.expectations.passed ? 1 : 0,
+    JSON.stringify(report.groupChanges),
+    JSON.stringify(report.tagsApplied),
+    JSON.stringify(report.partners),
+    JSON.stringify(report.rejected),
+    JSON.stringify(report.expectations),
+    id,
+  );
+}
+
+/** Ends a run that did not finish (cancelled, failed, interrupted). */
+export function endRun(db: Db, id: string, status: 'cancelled' | 'failed', error: string | null, now: string): void {
+  db.prepare("UPDATE runs SET status = ?, error = ?, finished_at = ? WHERE id = ? AND status = 'running'").run(status, error, now, id);
+}
+
+/** Runs left `running` by a previous launch that ended mid-replay. */
+export function markInterruptedRuns(db: Db, now: string): number {
+  return db.prepare("UPDATE runs SET status = 'failed', error = 'interrupted: the app closed during the replay', finished_at = ? WHERE status = 'running'").run(now).changes;
+}
+
+const S = z.string();
+const NS = z.string().nullable();
+const Parts = {
+  groupChanges: z.array(z.object({ partnerKey: S, from: NS, to: S, triggerId: NS, eventId: S, at: S })) satisfies z.ZodType<GroupChangeRow[]>,
+  tagsApplied: z.array(z.object({ partnerKey: S, tag: S, triggerId: S, eventId: S, at: S })) satisfies z.ZodType<TagAppliedRow[]>,
+  partners: z.array(z.object({ key: S, group: NS, tier: NS, tags: z.array(S) })) satisfies z.ZodType<PartnerStateRow[]>,
+  rejected: z.array(z.object({ eventId: S, index: z.number(), message: S })) satisfies z.ZodType<RejectedRow[]>,
+  expectations: z.object({
+    passed: z.boolean(),
+    failures: z.array(
+      z.object({
+        kind: z.enum(['missing_reward', 'unexpected_reward', 'partner', 'rejected', 'not_rejected']),
+        message: S,
+        expected: z.unknown().optional(),
+        actual: z.unknown().optional(),
+      }),
+    ),
+  }),
+};
+
+/** A run with its report parts (the ledger is paged separately). */
+export function getRunResult(db: Db, id: string): RunResult | null {
+  const run = getRun(db, id);
+  if (!run) return null;
+  const r = db
+    .prepare<[string], { g: string; t: string; p: string; r: string; e: string }>(
+      'SELECT group_changes_json AS g, tags_applied_json AS t, partners_json AS p, rejected_json AS r, expectations_json AS e FROM runs WHERE id = ?',
+    )
+    .get(id);
+  if (!r) return null;
+  return {
+    run,
+    groupChanges: parseColumn(Parts.groupChanges, r.g, 'group changes'),
+    tagsApplied: parseColumn(Parts.tagsApplied, r.t, 'tags applied'),
+    partners: parseColumn(Parts.partners, r.p, 'partner states'),
+    rejected: parseColumn(Parts.rejected, r.r, 'rejected events'),
+    expectations: parseColumn(Parts.expectations, r.e, 'expectations'),
+  };
+}
+
+export function deleteRun(db: Db, id: string): boolean {
+  return db.prepare('DELETE FROM runs WHERE id = ?').run(id).changes > 0;
+}
