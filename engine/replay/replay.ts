@@ -1,12 +1,244 @@
-import type { Program } from '../formats/program-schema';
+/**
+ * The replay loop (ENGINE.md §5): for each event in order of receipt, apply it, walk its event
+ * type's evaluation order (rules see changes earlier triggers made), run actions, then the
+ * queued `partner.joined_group` cascades first in first out. Each source event is atomic: a
+ * cascade loop (more than 32 cascaded events) rolls all of it back and rejects it.
+ */
+import { TRIGGER_EVENTS, type TriggerEvent } from '../catalogue';
 import type { EventSet } from '../formats/events-schema';
-import type { Report } from '../formats/report';
-import type { ReplayOptions } from './options';
+import type { Program, Trigger } from '../formats/program-schema';
+import { REPORT_FORMAT, type EventTrace, type Report, type RejectedRow, type TriggerTrace } from '../formats/report';
+import { parseDecimal, type Decimal } from '../money';
+import { evaluationOrderOf } from '../order';
+import { formatInstant, parseInstant, Zone } from '../time';
+import { runAction, type ActionEnv, type Outputs } from './actions';
+import { applyEvent, newPartner, resolveDefs, type ApplyEnv } from './apply';
+import { compileTree, SlotRegistry, type CompiledNode } from './compile';
+import { checkExpectations } from './expectations';
+import { ReplayCancelled, type ReplayOptions } from './options';
+import { prepareEvents, type PreparedEvent } from './prepare';
+import { emptyContext, type EvalContext, type PartnerState, type World } from './state';
 
-/** Replays an event set against a program (ENGINE.md §5). Work in progress. */
-export function replay(program: Program, events: EventSet, options: ReplayOptions = {}): Report {
-  void program;
-  void events;
-  void options;
-  throw new Error('replay: not implemented yet');
+/** More cascaded `partner.joined_group` events than this from one source event is a loop. */
+export const MAX_CASCADE = 32;
+
+interface CompiledTrigger {
+  readonly trigger: Trigger;
+  /** Active and compiled; null for drafts and inactive triggers (skipped). */
+  readonly rules: CompiledNode | null;
+  readonly active: boolean;
+  readonly activatedMs: number;
+}
+
+function compileTriggers(program: Program, slots: SlotRegistry, zone: Zone): Record<TriggerEvent, CompiledTrigger[]> {
+  const order = evaluationOrderOf(program);
+  const out = {} as Record<TriggerEvent, CompiledTrigger[]>;
+  for (const event of TRIGGER_EVENTS) {
+    out[event] = order[event].map((trigger) => {
+      const active = trigger.status === 'active';
+      return {
+        trigger,
+        active,
+        rules: active ? compileTree(trigger.rules, slots, zone) : null,
+        activatedMs: trigger.activatedAt ? (parseInstant(trigger.activatedAt) as number) : -Infinity,
+      };
+    });
+  }
+  return out;
+}
+
+function ratesOf(program: Program): Map<string, Decimal> {
+  const rates = new Map<string, Decimal>([['USD', { units: 1n, scale: 0 }]]);
+  for (const [code, text] of Object.entries(program.fxRates)) {
+    if (code !== 'USD') rates.set(code, parseDecimal(text) as Decimal);
+  }
+  return rates;
+}
+
+class Replayer {
+  private readonly zone: Zone;
+  private readonly slots: SlotRegistry;
+  private readonly triggers: Record<TriggerEvent, CompiledTrigger[]>;
+  private readonly env: ApplyEnv;
+  private readonly actionEnv: ActionEnv;
+  private readonly out: Outputs = { rewards: [], groupChanges: [], tagsApplied: [] };
+  private readonly rejected: RejectedRow[] = [];
+  private readonly traces: EventTrace[] = [];
+  private readonly journal: (() => void)[] = [];
+  private readonly queue: PartnerState[] = [];
+  private readonly ctx: EvalContext = emptyContext();
+  private seq = 0;
+
+  constructor(
+    private readonly program: Program,
+    asOfMs: number,
+    private readonly options: ReplayOptions,
+  ) {
+    this.zone = new Zone(program.timeZone);
+    this.slots = new SlotRegistry(this.zone);
+    this.triggers = compileTriggers(program, this.slots, this.zone);
+    const world: World = {
+      partners: new Map(),
+      customers: new Map(),
+      transactions: new Set(),
+      actions: new Set(),
+      deals: new Map(),
+      leads: new Map(),
+      partnerSlotCount: this.slots.partner.length,
+      customerSlotCount: this.slots.customer.length,
+    };
+    const rates = ratesOf(program);
+    this.env = {
+      zone: this.zone,
+      world,
+      slots: this.slots,
+      rates,
+      groups: new Set(program.groups.map((g) => g.key)),
+      tiers: new Set(program.tiers.map((t) => t.key)),
+      tags: new Set(program.tags.map((t) => t.key)),
+      partnerList: [],
+      defs: resolveDefs(this.slots),
+    };
+    for (const p of program.partners) newPartner(this.env, p.key, p.name, p.group, p.tier, p.tags, parseInstant(p.joinedAt) as number);
+    this.actionEnv = { zone: this.zone, rates, asOfMs, out: this.out, journal: this.journal, queueJoinedGroup: (p) => this.queue.push(p) };
+  }
+
+  private tracing(ev: PreparedEvent): boolean {
+    return this.options.trace === true || (this.options.traceEventIds?.has(ev.id) ?? false);
+  }
+
+  private resetContext(momentMs: number): EvalContext {
+    const ctx = this.ctx;
+    ctx.seq = ++this.seq;
+    ctx.momentMs = momentMs;
+    ctx.partner = ctx.customer = null;
+    ctx.transaction = ctx.action = ctx.deal = ctx.lead = null;
+    return ctx;
+  }
+
+  /** Walks one event type's evaluation order for the current context. */
+  private evaluate(event: TriggerEvent, eventId: string, trace: TriggerTrace[] | null): void {
+    const list = this.triggers[event];
+    const ctx = this.ctx;
+    for (let k = 0; k < list.length; k++) {
+      const ct = list[k] as CompiledTrigger;
+      const t = ct.trigger;
+      if (!ct.active || ctx.momentMs < ct.activatedMs) {
+        if (trace) {
+          const reason = !ct.active ? `the trigger is ${t.status === 'draft' ? 'a draft' : 'inactive'}` : `not active yet: activated at ${t.activatedAt} (no retroactive rewards)`;
+          trace.push({ triggerId: t.id, triggerVersion: t.version ?? 1, verdict: 'skipped', reason, rules: null });
+        }
+        continue;
+      }
+      const rulesTrace = trace && ct.rules ? ct.rules.explain(ctx) : null;
+      const pass = ct.rules === null || (rulesTrace ? rulesTrace.result : ct.rules.test(ctx));
+      if (!pass) {
+        trace?.push({ triggerId: t.id, triggerVersion: t.version ?? 1, verdict: 'failed', reason: 'the rules did not pass', rules: rulesTrace });
+        continue;
+      }
+      const outcome = runAction(t, ctx, eventId, this.actionEnv);
+      trace?.push({ triggerId: t.id, triggerVersion: t.version ?? 1, verdict: 'passed', reason: ct.rules ? 'the rules passed' : 'no rules: always passes', rules: rulesTrace, outcome });
+    }
+  }
+
+  private eventTrace(ev: PreparedEvent, type: string, partner: PartnerState | null, applied: string, cascadeOf?: string): EventTrace {
+    const t: EventTrace = { eventId: ev.id, index: ev.index, type, moment: formatInstant(ev.momentMs), partnerKey: partner?.key ?? null, applied, triggers: [] };
+    if (cascadeOf !== undefined) t.cascadeOf = cascadeOf;
+    return t;
+  }
+
+  /** Processes one file event with its cascades, atomically. */
+  step(ev: PreparedEvent): void {
+    const traced = this.tracing(ev);
+    const ctx = this.resetContext(ev.momentMs);
+    const mark = { rewards: this.out.rewards.length, groups: this.out.groupChanges.length, tags: this.out.tagsApplied.length, traces: this.traces.length };
+    this.journal.length = 0;
+    this.queue.length = 0;
+    const applied = applyEvent(ev, ctx, this.env);
+    if (applied.rejected !== undefined) {
+      this.rejected.push({ eventId: ev.id, index: ev.index, message: applied.rejected });
+      if (traced) this.traces.push(this.eventTrace(ev, ev.input.type, null, `rejected: ${applied.rejected}`));
+      return;
+    }
+    const partner = ctx.partner;
+    const trace = traced ? this.eventTrace(ev, ev.input.type, partner, applied.note) : null;
+    if (trace) this.traces.push(trace);
+    if (applied.moved) {
+      const m = applied.moved;
+      this.out.groupChanges.push({ partnerKey: m.partner.key, from: m.from, to: m.to, triggerId: null, eventId: ev.id, at: formatInstant(ev.momentMs) });
+      this.queue.push(m.partner);
+    }
+    if (applied.fires && partner) this.evaluate(applied.fires, ev.id, trace ? trace.triggers : null);
+    let cascades = 0;
+    for (let q = 0; q < this.queue.length; q++) {
+      if (++cascades > MAX_CASCADE) {
+        this.rollback(applied.undo, mark);
+        const message = `cascade loop: more than ${MAX_CASCADE} partner.joined_group events followed this event; it was rolled back`;
+        this.rejected.push({ eventId: ev.id, index: ev.index, message });
+        if (traced) this.traces.push(this.eventTrace(ev, ev.input.type, partner, `rejected: ${message}`));
+        return;
+      }
+      const p = this.queue[q] as PartnerState;
+      const c = this.resetContext(ev.momentMs);
+      c.partner = p;
+      const ct = traced ? this.eventTrace(ev, 'partner.joined_group', p, `${p.key} joined ${p.group ?? 'no group'}`, ev.id) : null;
+      if (ct) this.traces.push(ct);
+      this.evaluate('partner.joined_group', ev.id, ct ? ct.triggers : null);
+    }
+  }
+
+  private rollback(undoApply: () => void, mark: { rewards: number; groups: number; tags: number; traces: number }): void {
+    for (let i = this.journal.length - 1; i >= 0; i--) (this.journal[i] as () => void)();
+    undoApply();
+    this.out.rewards.length = mark.rewards;
+    this.out.groupChanges.length = mark.groups;
+    this.out.tagsApplied.length = mark.tags;
+    this.traces.length = mark.traces;
+  }
+
+  report(eventSet: EventSet): Report {
+    const partners = this.env.partnerList.map((p) => ({ key: p.key, group: p.group, tier: p.tier, tags: [...p.tags] }));
+    const expectations = checkExpectations(eventSet.expect, { rewards: this.out.rewards, partners, rejected: this.rejected });
+    const report: Report = {
+      format: REPORT_FORMAT,
+      rewards: this.out.rewards,
+      groupChanges: this.out.groupChanges,
+      tagsApplied: this.out.tagsApplied,
+      partners,
+      rejected: this.rejected,
+      expectations,
+    };
+    if (this.options.trace || this.options.traceEventIds) report.trace = this.traces;
+    return report;
+  }
+}
+
+/** The as-of moment: the option, else the last event's moment (or now-less epoch 0 when empty). */
+function asOfOf(options: ReplayOptions, prepared: readonly PreparedEvent[]): number {
+  if (options.asOf !== undefined) {
+    const v = parseInstant(options.asOf);
+    if (v === null) throw new RangeError(`--as-of "${options.asOf}" is not an ISO-8601 instant`);
+    return v;
+  }
+  return prepared.length ? (prepared[prepared.length - 1] as PreparedEvent).momentMs : 0;
+}
+
+/**
+ * Replays an event set against a program and returns the report. Pure and deterministic: the
+ * same inputs give the same report. The program must be valid (see `blockingIssues`).
+ */
+export function replay(program: Program, eventSet: EventSet, options: ReplayOptions = {}): Report {
+  const prepared = prepareEvents(eventSet.events);
+  const r = new Replayer(program, asOfOf(options, prepared), options);
+  const every = Math.max(1, options.progressEvery ?? 10_000);
+  const total = prepared.length;
+  for (let i = 0; i < total; i++) {
+    r.step(prepared[i] as PreparedEvent);
+    if ((i + 1) % every === 0) {
+      options.onProgress?.(i + 1, total);
+      if (options.shouldCancel?.()) throw new ReplayCancelled(i + 1);
+    }
+  }
+  options.onProgress?.(total, total);
+  return r.report(eventSet);
 }

@@ -1,0 +1,173 @@
+/**
+ * `offerflow validate | replay | visibility` (FORMATS.md). Exit codes: 0 success (and
+ * expectations passed), 1 expectations failed, 2 invalid input (the message names the file and
+ * the path), 3 internal error. User errors never print a stack trace.
+ */
+import { readFileSync, renameSync, writeFileSync, unlinkSync } from 'node:fs';
+import { basename } from 'node:path';
+import { InputError } from '../formats/issues';
+import { parseEventSetText, parseProgramText } from '../formats/read';
+import type { Program } from '../formats/program-schema';
+import { serializeReport } from '../formats/report';
+import { replay } from '../replay/replay';
+import { blockingIssues, validateProgram } from '../validate';
+import { visibility } from '../visibility';
+import { summarize } from './summary';
+
+export const EXIT = { ok: 0, expectations: 1, input: 2, internal: 3 } as const;
+
+export interface Io {
+  out: (text: string) => void;
+  err: (text: string) => void;
+  readFile: (path: string) => string;
+}
+
+const nodeIo: Io = {
+  out: (t) => process.stdout.write(t),
+  err: (t) => process.stderr.write(t),
+  readFile: (p) => readFileSync(p, 'utf8'),
+};
+
+const USAGE = `usage:
+  offerflow validate <program.json>
+  offerflow replay <program.json> <events.json|events.csv> [--out report.json] [--trace] [--as-of <instant>]
+  offerflow visibility <program.json> [--partner <key>]
+`;
+
+class UsageError extends Error {}
+
+interface Parsed {
+  positional: string[];
+  flags: Map<string, string | true>;
+}
+
+function parseArgs(argv: readonly string[], valued: readonly string[], booleans: readonly string[]): Parsed {
+  const positional: string[] = [];
+  const flags = new Map<string, string | true>();
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i] as string;
+    if (!a.startsWith('--')) {
+      positional.push(a);
+      continue;
+    }
+    const [name, inline] = a.slice(2).split(/=(.*)/s, 2) as [string, string | undefined];
+    if (booleans.includes(name)) flags.set(name, true);
+    else if (valued.includes(name)) {
+      const v = inline ?? argv[++i];
+      if (v === undefined) throw new UsageError(`--${name} needs a value`);
+      flags.set(name, v);
+    } else throw new UsageError(`unknown option --${name}`);
+  }
+  return { positional, flags };
+}
+
+function readText(io: Io, path: string): string {
+  try {
+    return io.readFile(path);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new InputError(path, [{ path: '', message: code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : `cannot be read (${code ?? String(e)})` }]);
+  }
+}
+
+function loadProgram(io: Io, path: string): { program: Program; warnings: string[] } {
+  const program = parseProgramText(readText(io, path), path);
+  const issues = validateProgram(program);
+  const blocking = blockingIssues(program, issues);
+  if (blocking.length) throw new InputError(path, blocking.map((i) => ({ path: i.path, message: i.message })));
+  const warnings = issues.filter((i) => !blocking.includes(i)).map((i) => `${path}: ${i.path}: ${i.severity === 'error' ? 'error (draft)' : 'warning'}: ${i.message}`);
+  return { program, warnings };
+}
+
+/** Writes a file atomically: a temporary sibling, then a rename, so no reader sees half a file. */
+function writeAtomic(path: string, text: string): void {
+  const tmp = `${path}.tmp-${process.pid}`;
+  try {
+    writeFileSync(tmp, text);
+    renameSync(tmp, path);
+  } catch (e) {
+    try {
+      unlinkSync(tmp);
+    } catch {
+      /* nothing to clean */
+    }
+    throw new InputError(path, [{ path: '', message: `cannot be written (${(e as NodeJS.ErrnoException).code ?? String(e)})` }]);
+  }
+}
+
+function cmdValidate(args: Parsed, io: Io): number {
+  const [file] = args.positional;
+  if (!file || args.positional.length > 1) throw new UsageError('validate takes one program file');
+  const { program, warnings } = loadProgram(io, file);
+  for (const w of warnings) io.err(`${w}\n`);
+  io.out(`${file}: valid — ${program.triggers.length} triggers, ${program.partners.length} partners, ${warnings.length} warnings\n`);
+  return EXIT.ok;
+}
+
+function cmdReplay(args: Parsed, io: Io): number {
+  const [programFile, eventsFile] = args.positional;
+  if (!programFile || !eventsFile || args.positional.length > 2) throw new UsageError('replay takes a program file and an event-set file');
+  const { program, warnings } = loadProgram(io, programFile);
+  for (const w of warnings) io.err(`${w}\n`);
+  const events = parseEventSetText(readText(io, eventsFile), eventsFile);
+  const asOf = args.flags.get('as-of');
+  let report;
+  try {
+    report = replay(program, events, { trace: args.flags.has('trace'), ...(typeof asOf === 'string' ? { asOf } : {}) });
+  } catch (e) {
+    if (e instanceof RangeError && typeof asOf === 'string') throw new InputError('--as-of', [{ path: '', message: e.message }]);
+    throw e;
+  }
+  const text = serializeReport(report);
+  const out = args.flags.get('out');
+  if (typeof out === 'string') writeAtomic(out, text);
+  else io.out(text);
+  io.err(`${summarize(report, basename(eventsFile))}\n`);
+  return report.expectations.passed ? EXIT.ok : EXIT.expectations;
+}
+
+function cmdVisibility(args: Parsed, io: Io): number {
+  const [file] = args.positional;
+  if (!file || args.positional.length > 1) throw new UsageError('visibility takes one program file');
+  const { program } = loadProgram(io, file);
+  const partner = args.flags.get('partner');
+  if (typeof partner === 'string' && !program.partners.some((p) => p.key === partner)) {
+    throw new InputError(file, [{ path: 'partners', message: `no sample partner has key "${partner}"` }]);
+  }
+  io.out(`${JSON.stringify(visibility(program, typeof partner === 'string' ? { partner } : {}), null, 2)}\n`);
+  return EXIT.ok;
+}
+
+/** Runs the CLI; returns the exit code. */
+export function run(argv: readonly string[], io: Io = nodeIo): number {
+  const [cmd, ...rest] = argv;
+  try {
+    switch (cmd) {
+      case 'validate':
+        return cmdValidate(parseArgs(rest, [], []), io);
+      case 'replay':
+        return cmdReplay(parseArgs(rest, ['out', 'as-of'], ['trace']), io);
+      case 'visibility':
+        return cmdVisibility(parseArgs(rest, ['partner'], []), io);
+      case '--help':
+      case '-h':
+      case 'help':
+        io.out(USAGE);
+        return EXIT.ok;
+      default:
+        throw new UsageError(cmd ? `unknown command "${cmd}"` : 'no command given');
+    }
+  } catch (e) {
+    if (e instanceof InputError) {
+      for (const i of e.issues) io.err(`offerflow: ${e.file}${i.path ? `: ${i.path}` : ''}: ${i.message}\n`);
+      return EXIT.input;
+    }
+    if (e instanceof UsageError) {
+      io.err(`offerflow: ${e.message}\n${USAGE}`);
+      return EXIT.input;
+    }
+    io.err(`offerflow: internal error: ${e instanceof Error ? e.message : String(e)}\n`);
+    if (process.env.OFFERFLOW_DEBUG && e instanceof Error) io.err(`${e.stack ?? ''}\n`);
+    return EXIT.internal;
+  }
+}

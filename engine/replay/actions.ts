@@ -1,0 +1,142 @@
+/**
+ * Running a trigger's action (ENGINE.md §5): rewards, drip rewards, group moves, tags. Every
+ * change is recorded in the outputs and, where it changes state, in the undo journal.
+ */
+import type { Trigger } from '../formats/program-schema';
+import type { GroupChangeRow, RewardRow, TagAppliedRow } from '../formats/report';
+import { canonicalDecimal, formatMinor, parseDecimal, parseMinor, percentOf, toUsdMinor, type Decimal } from '../money';
+import { dripAmounts, dripDueTimes } from '../drip';
+import { formatInstant, payoutDates, type Zone } from '../time';
+import type { EvalContext, PartnerState } from './state';
+
+export interface Outputs {
+  rewards: RewardRow[];
+  groupChanges: GroupChangeRow[];
+  tagsApplied: TagAppliedRow[];
+}
+
+export interface ActionEnv {
+  readonly zone: Zone;
+  readonly rates: ReadonlyMap<string, Decimal>;
+  readonly asOfMs: number;
+  readonly out: Outputs;
+  /** Undo steps of the current source event (for the cascade-loop rollback). */
+  readonly journal: (() => void)[];
+  /** Queues a `partner.joined_group` cascade for a partner that really changed group. */
+  readonly queueJoinedGroup: (partner: PartnerState) => void;
+}
+
+const percentCache = new Map<string, Decimal>();
+function percentDecimal(text: string): Decimal {
+  let d = percentCache.get(text);
+  if (!d) {
+    d = parseDecimal(text) as Decimal;
+    percentCache.set(text, d);
+  }
+  return d;
+}
+
+/** The reward's amount and currency for this event, or a reason it creates nothing. */
+function rewardAmount(trigger: Trigger, ctx: EvalContext): { minor: number; currency: string } | string {
+  const a = trigger.action;
+  if (a.type !== 'reward' && a.type !== 'drip') return 'not a reward';
+  const offer = a.offer;
+  if (offer.type === 'flat') return { minor: parseMinor(offer.amount, offer.currency) as number, currency: offer.currency };
+  const tx = ctx.transaction;
+  if (!tx) return 'a percentage reward needs a transaction';
+  return { minor: percentOf(tx.minor, percentDecimal(offer.percent)), currency: tx.currency };
+}
+
+function rateText(rate: Decimal): string {
+  return canonicalDecimal(rate);
+}
+
+/** Runs the action; returns a sentence for the trace. */
+export function runAction(trigger: Trigger, ctx: EvalContext, eventId: string, env: ActionEnv): string {
+  const partner = ctx.partner as PartnerState;
+  const a = trigger.action;
+  const at = formatInstant(ctx.momentMs);
+  switch (a.type) {
+    case 'reward':
+    case 'drip': {
+      const amt = rewardAmount(trigger, ctx);
+      if (typeof amt === 'string') return `no reward: ${amt}`;
+      if (amt.minor <= 0) return `no reward: the computed amount ${formatMinor(amt.minor, amt.currency)} ${amt.currency} is not positive`;
+      const rate = env.rates.get(amt.currency) as Decimal;
+      const base = {
+        partnerKey: partner.key,
+        triggerId: trigger.id,
+        triggerVersion: trigger.version ?? 1,
+        eventId,
+        description: a.offer.description,
+        currency: amt.currency,
+        fxRate: rateText(rate),
+        earnedAt: at,
+      };
+      if (a.type === 'reward') {
+        pushReward(env, base, amt.minor, ctx.momentMs, 1, 1, 'reward', 'pending');
+        return `reward ${formatMinor(amt.minor, amt.currency)} ${amt.currency}`;
+      }
+      const amounts = dripAmounts(a.drip, amt.minor);
+      const dues = dripDueTimes(env.zone, a.drip, ctx.momentMs);
+      let made = 0;
+      for (let k = 0; k < amounts.length; k++) {
+        const minor = amounts[k] as number;
+        if (minor <= 0) continue;
+        const due = dues[k] as number;
+        pushReward(env, base, minor, due, k + 1, a.drip.occurrences, 'drip', due <= env.asOfMs ? 'pending' : 'scheduled');
+        made++;
+      }
+      return `drip reward: ${made} occurrence${made === 1 ? '' : 's'} of ${formatMinor(amt.minor, amt.currency)} ${amt.currency}${a.drip.split ? ' split' : ' each'}`;
+    }
+    case 'change_group': {
+      const from = partner.group;
+      if (from === a.group) return `no move: ${partner.key} is already in ${a.group}`;
+      partner.group = a.group;
+      env.journal.push(() => (partner.group = from));
+      env.out.groupChanges.push({ partnerKey: partner.key, from, to: a.group, triggerId: trigger.id, eventId, at });
+      env.queueJoinedGroup(partner);
+      return `moved ${partner.key} from ${from ?? 'no group'} to ${a.group}`;
+    }
+    case 'apply_tag': {
+      if (partner.tags.includes(a.tag)) return `no tag: ${partner.key} already has ${a.tag}`;
+      partner.tags.push(a.tag);
+      env.journal.push(() => partner.tags.splice(partner.tags.indexOf(a.tag), 1));
+      env.out.tagsApplied.push({ partnerKey: partner.key, tag: a.tag, triggerId: trigger.id, eventId, at });
+      return `tagged ${partner.key} with ${a.tag}`;
+    }
+    default: {
+      const never: never = a;
+      return never;
+    }
+  }
+}
+
+type RewardBase = Pick<RewardRow, 'partnerKey' | 'triggerId' | 'triggerVersion' | 'eventId' | 'description' | 'currency' | 'fxRate' | 'earnedAt'>;
+
+function pushReward(env: ActionEnv, base: RewardBase, minor: number, dueMs: number, occurrence: number, occurrences: number, kind: 'reward' | 'drip', status: 'pending' | 'scheduled'): void {
+  const rate = env.rates.get(base.currency) as Decimal;
+  const usd = base.currency === 'USD' ? minor : toUsdMinor(minor, base.currency, rate);
+  const dates = payoutDates(env.zone, dueMs);
+  env.out.rewards.push({
+    id: `r${env.out.rewards.length + 1}`,
+    kind,
+    partnerKey: base.partnerKey,
+    triggerId: base.triggerId,
+    triggerVersion: base.triggerVersion,
+    eventId: base.eventId,
+    description: base.description,
+    amount: formatMinor(minor, base.currency),
+    currency: base.currency,
+    amountUsd: formatMinor(usd, 'USD'),
+    fxRate: base.fxRate,
+    earnedAt: base.earnedAt,
+    dueAt: formatInstant(dueMs),
+    occurrence,
+    occurrences,
+    status,
+    invoiceDate: dates.invoiceDate,
+    chargeDate: dates.chargeDate,
+    payoutDate: dates.payoutDate,
+  });
+}

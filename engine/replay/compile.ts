@@ -1,0 +1,201 @@
+/**
+ * Compiles rule trees once per replay into closures over the evaluation context, registering
+ * every distinct aggregate (scope × object × filters) as a slot that the apply step keeps up to
+ * date in O(1). Each compiled node can `test` (short-circuit, no allocation) or `explain`
+ * (every child evaluated, values recorded for the trace).
+ */
+import { fieldSpec, type AggregatedObject, type FieldSpec } from '../catalogue';
+import { isAll, isRule, type Rule, type RuleNode } from '../formats/program-schema';
+import { decimalText, formatMinor, parseMinor } from '../money';
+import type { RuleTrace, TraceNode } from '../formats/report';
+import { formatInstant, type Zone } from '../time';
+import { describeRule } from '../visibility';
+import { contextGetter, OBJECT_GETTERS, type ObjectGetter, type Scalar } from './fields';
+import { aggregatePredicate, booleanPredicate, numberPredicate, stringPredicate, tagsPredicate, type Predicate } from './operators';
+import type { EvalContext, Slots } from './state';
+
+export interface CompiledNode {
+  test(ctx: EvalContext): boolean;
+  explain(ctx: EvalContext): TraceNode;
+}
+
+/** A registered aggregate: which objects it counts and which of them match its filters. */
+export interface SlotDef {
+  readonly index: number;
+  readonly scope: 'partner' | 'customer';
+  readonly of: AggregatedObject;
+  readonly filter: ((obj: never) => boolean) | null;
+}
+
+export class SlotRegistry {
+  readonly partner: SlotDef[] = [];
+  readonly customer: SlotDef[] = [];
+  private readonly byKey = new Map<string, SlotDef>();
+
+  constructor(private readonly zone: Zone) {}
+
+  /** The slot of an aggregate rule (shared by every rule with the same scope, object and filters). */
+  slotFor(spec: FieldSpec, filters: readonly Rule[] | undefined): SlotDef {
+    const agg = spec.aggregate;
+    if (!agg) throw new Error(`${spec.object}.${spec.field} is not an aggregate`);
+    const key = `${agg.scope}|${agg.of}|${JSON.stringify(filters ?? [])}`;
+    const found = this.byKey.get(key);
+    if (found) return found;
+    const list = agg.scope === 'partner' ? this.partner : this.customer;
+    const tests = (filters ?? []).map((f) => this.filterTest(f));
+    const filter = tests.length === 0 ? null : (obj: never) => tests.every((t) => t(obj));
+    const def: SlotDef = { index: list.length, scope: agg.scope, of: agg.of, filter };
+    list.push(def);
+    this.byKey.set(key, def);
+    return def;
+  }
+
+  private filterTest(rule: Rule): (obj: never) => boolean {
+    const spec = fieldSpec(rule.object, rule.field);
+    const getter = (OBJECT_GETTERS[rule.object] as Record<string, ObjectGetter<never>>)[rule.field];
+    if (!spec || !getter) throw new Error(`unknown filter field ${rule.object}.${rule.field}`);
+    const pred = scalarPredicate(spec, rule, this.zone);
+    const zone = this.zone;
+    return (obj: never) => pred(getter(obj, 0, zone));
+  }
+
+  /** Slot definitions of one scope that count objects of kind `of`. */
+  defsOf(scope: 'partner' | 'customer', of: AggregatedObject): SlotDef[] {
+    return (scope === 'partner' ? this.partner : this.customer).filter((d) => d.of === of);
+  }
+}
+
+function moneyCents(value: unknown): number {
+  const text = typeof value === 'string' || typeof value === 'number' ? decimalText(value) : null;
+  const minor = text === null ? NaN : parseMinor(text, 'USD');
+  if (typeof minor !== 'number' || Number.isNaN(minor)) throw new Error(`invalid money value ${String(value)}`);
+  return minor;
+}
+
+/** The numeric threshold of a rule value: cents for money, 00:00 in the zone for dates. */
+function threshold(spec: FieldSpec, value: unknown, zone: Zone): number {
+  if (spec.kind === 'date') return zone.startOfDay(String(value));
+  if (spec.kind === 'money' || (spec.kind === 'aggregate_sum' && spec.aggregate?.unit === 'usd')) return moneyCents(value);
+  return typeof value === 'number' ? value : NaN;
+}
+
+function scalarPredicate(spec: FieldSpec, rule: Rule, zone: Zone): Predicate {
+  switch (spec.kind) {
+    case 'elapsed_days':
+    case 'number':
+    case 'money':
+    case 'date':
+      return rule.op === 'is_empty' || rule.op === 'is_not_empty'
+        ? numberPredicate(rule.op, 0)
+        : numberPredicate(rule.op, threshold(spec, rule.value, zone));
+    case 'selector':
+    case 'text':
+      return spec.object === 'partnership' && spec.field === 'tag' ? tagsPredicate(rule.op, rule.value) : stringPredicate(rule.op, rule.value);
+    case 'boolean':
+      return booleanPredicate(rule.op, rule.value);
+    case 'aggregate_count':
+    case 'aggregate_sum':
+      throw new Error('aggregates are not scalar');
+    default: {
+      const never: never = spec.kind;
+      return never;
+    }
+  }
+}
+
+/** Formats a read value for the trace: money as USD decimals, instants as ISO. */
+function display(spec: FieldSpec, v: Scalar): unknown {
+  if (v === null || typeof v !== 'number') return v;
+  if (spec.kind === 'money' || (spec.kind === 'aggregate_sum' && spec.aggregate?.unit === 'usd')) return formatMinor(v, 'USD');
+  if (spec.kind === 'date') return formatInstant(v);
+  return v;
+}
+
+function compileAggregate(spec: FieldSpec, rule: Rule, slots: SlotRegistry, zone: Zone): CompiledNode {
+  const def = slots.slotFor(spec, rule.filters);
+  const i = def.index;
+  const sum = spec.aggregate?.measure === 'sum';
+  const pred = aggregatePredicate(rule.op, rule.op === 'is_empty' || rule.op === 'is_not_empty' ? 0 : threshold(spec, rule.value, zone));
+  const scopeOf = def.scope === 'partner' ? (ctx: EvalContext) => ctx.partner?.slots ?? null : (ctx: EvalContext) => ctx.customer?.slots ?? null;
+  const read = (s: Slots, seq: number) => {
+    const after = sum ? (s.sums[i] as number) : (s.counts[i] as number);
+    const touched = s.epoch === seq;
+    const before = touched ? (sum ? (s.beforeSums[i] as number) : (s.beforeCounts[i] as number)) : after;
+    return { after, before, count: s.counts[i] as number };
+  };
+  const test = (ctx: EvalContext): boolean => {
+    const s = scopeOf(ctx);
+    if (!s) return false;
+    const after = sum ? (s.sums[i] as number) : (s.counts[i] as number);
+    const before = s.epoch === ctx.seq ? (sum ? (s.beforeSums[i] as number) : (s.beforeCounts[i] as number)) : after;
+    return pred(after, before, s.counts[i] as number);
+  };
+  const desc = describeRule(rule);
+  return {
+    test,
+    explain: (ctx) => {
+      const s = scopeOf(ctx);
+      const v = s ? read(s, ctx.seq) : null;
+      const trace: RuleTrace = {
+        rule: desc,
+        object: rule.object,
+        field: rule.field,
+        op: rule.op,
+        ...(rule.value !== undefined ? { value: rule.value } : {}),
+        actual: v ? display(spec, v.after) : null,
+        before: v ? display(spec, v.before) : null,
+        result: test(ctx),
+      };
+      if (rule.filters?.length) trace.filters = rule.filters.map(describeRule);
+      return trace;
+    },
+  };
+}
+
+function compileLeaf(rule: Rule, slots: SlotRegistry, zone: Zone): CompiledNode {
+  const spec = fieldSpec(rule.object, rule.field);
+  if (!spec) throw new Error(`unknown field ${rule.object}.${rule.field}`);
+  if (spec.aggregate) return compileAggregate(spec, rule, slots, zone);
+  const get = contextGetter(rule.object, rule.field, zone);
+  if (!get) throw new Error(`no getter for ${rule.object}.${rule.field}`);
+  const pred = scalarPredicate(spec, rule, zone);
+  const desc = describeRule(rule);
+  const test = (ctx: EvalContext) => pred(get(ctx));
+  return {
+    test,
+    explain: (ctx) => ({
+      rule: desc,
+      object: rule.object,
+      field: rule.field,
+      op: rule.op,
+      ...(rule.value !== undefined ? { value: rule.value } : {}),
+      actual: display(spec, get(ctx)),
+      result: test(ctx),
+    }),
+  };
+}
+
+/** Compiles a rule tree; an absent tree always passes. */
+export function compileTree(node: RuleNode | undefined, slots: SlotRegistry, zone: Zone): CompiledNode | null {
+  if (!node) return null;
+  if (isRule(node)) return compileLeaf(node, slots, zone);
+  const all = isAll(node);
+  const children = (all ? node.all : node.any).map((c) => compileTree(c, slots, zone) as CompiledNode);
+  const n = children.length;
+  const test = all
+    ? (ctx: EvalContext) => {
+        for (let k = 0; k < n; k++) if (!(children[k] as CompiledNode).test(ctx)) return false;
+        return true;
+      }
+    : (ctx: EvalContext) => {
+        for (let k = 0; k < n; k++) if ((children[k] as CompiledNode).test(ctx)) return true;
+        return false;
+      };
+  return {
+    test,
+    explain: (ctx) => {
+      const traces = children.map((c) => c.explain(ctx));
+      return { block: all ? 'all' : 'any', result: test(ctx), children: traces };
+    },
+  };
+}
