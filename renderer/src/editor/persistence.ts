@@ -1,0 +1,90 @@
+/**
+ * Saves the open trigger: a subscriber to the editor store that, shortly after each change,
+ * sends the trigger as the engine will read it to `triggers.update`, then tells the app (so
+ * every view re-fetches). Nothing is sent while the graph is not a trigger yet.
+ */
+import type { Trigger } from '../../../engine/formats/program-schema';
+import type { ServiceClient } from '../../../service/contract';
+import { readTrigger, type EditorStore } from './editor-store';
+
+export interface Persistence {
+  /** Saves now whatever is pending. */
+  flush: () => Promise<void>;
+  /** Records a trigger the service already holds (after activate), so it is not sent back. */
+  markSaved: (trigger: Trigger) => void;
+  stop: () => void;
+}
+
+export interface PersistenceOptions {
+  client: ServiceClient;
+  programId: string;
+  onSaved: (trigger: Trigger) => void;
+  delayMs?: number;
+}
+
+/** The saved form to compare: the version is the store's business. */
+function key(t: Trigger): string {
+  const { version: _v, ...rest } = t;
+  return JSON.stringify(rest);
+}
+
+export function startPersistence(store: EditorStore, opts: PersistenceOptions): Persistence {
+  const first = readTrigger(store.getState());
+  let saved = first.ok ? key(first.trigger) : '';
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let inFlight: Promise<void> = Promise.resolve();
+
+  const send = async (): Promise<void> => {
+    timer = null;
+    const reading = readTrigger(store.getState());
+    if (!reading.ok || key(reading.trigger) === saved) return;
+    const k = key(reading.trigger);
+    store.getState().setSave('saving', 'Saving…');
+    const res = await opts.client.send('triggers.update', { programId: opts.programId, triggerId: reading.trigger.id, trigger: reading.trigger });
+    if (!res.ok) {
+      store.getState().setSave('error', `Not saved: ${res.error.message}`);
+      return;
+    }
+    saved = k;
+    const now = readTrigger(store.getState());
+    if (now.ok && key(now.trigger) === saved) store.getState().setSave('saved', 'All changes saved');
+    opts.onSaved(res.value);
+  };
+
+  const unsubscribe = store.subscribe((s, prev) => {
+    if (s.nodes === prev.nodes && s.edges === prev.edges && s.meta === prev.meta) return;
+    const reading = readTrigger(s);
+    if (!reading.ok) {
+      if (timer) clearTimeout(timer);
+      timer = null;
+      s.setSave('unsaved', `Not saved: ${reading.reason}`);
+      return;
+    }
+    if (key(reading.trigger) === saved) {
+      if (s.save.status !== 'saved' && s.save.status !== 'saving') s.setSave('saved', 'All changes saved');
+      return;
+    }
+    if (s.save.status !== 'pending') s.setSave('pending', 'Unsaved changes');
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(() => {
+      inFlight = inFlight.then(send);
+    }, opts.delayMs ?? 400);
+  });
+
+  return {
+    flush: async () => {
+      if (timer) {
+        clearTimeout(timer);
+        inFlight = inFlight.then(send);
+      }
+      await inFlight;
+    },
+    markSaved: (t) => {
+      saved = key(t);
+    },
+    stop: () => {
+      if (timer) clearTimeout(timer);
+      unsubscribe();
+    },
+  };
+}
