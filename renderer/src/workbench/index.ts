@@ -1,5 +1,10 @@
 /**
- * The workbench views the app shell mounts. Placeholders until the workbench lands; the props
- * are the agreed interface (see docs/architecture.md).
+ * The workbench views the app shell mounts (props `{ programId }`), and `DripPreview`, which
+ * the editor's drip action inspector embeds (docs/architecture.md).
  */
-export { DripPreview, DripPreviewView, VisibilityView, ReplayWorkbench, PayoutsView } from './placeholders';
+export { DripPreview, type DripPreviewProps } from './drip-preview';
+export { DripPreviewView } from './drip-preview-view';
+export { VisibilityView } from './visibility-view';
+export { ReplayWorkbench, PayoutsView } from './placeholders';
+export { provideClient } from './service';
+export type { ProgramViewProps } from './types';

@@ -1,0 +1,83 @@
+import { useMemo, useState } from 'react';
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import LinearProgress from '@mui/material/LinearProgress';
+import Stack from '@mui/material/Stack';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import type { DripSettings, Offer } from '../../../engine/formats/program-schema';
+import { defaultExample, previewArgs, type DripExample } from './drip-model';
+import { useDebounced, useServiceQuery } from './hooks';
+import { useProgramRevision } from './revision';
+import { todayDate } from './today';
+import { DripTable } from './drip-table';
+import { DripTimeline } from './drip-timeline';
+import { sumUsd, displayUsd } from './money-format';
+
+export interface DripPreviewProps {
+  programId: string;
+  drip: DripSettings;
+  offer: Offer;
+  revision?: number;
+}
+
+/** Every occurrence of a drip reward for an example event; follows the settings as they change. */
+export function DripPreview({ programId, drip, offer, revision }: DripPreviewProps) {
+  const rev = useProgramRevision(revision);
+  const [example, setExample] = useState<DripExample>(() => defaultExample(todayDate()));
+  const built = useMemo(() => previewArgs(programId, drip, offer, example), [programId, drip, offer, example]);
+  const args = useDebounced('args' in built ? built.args : null, 250);
+  const q = useServiceQuery('drip.preview', args, rev);
+  const problem = 'problem' in built ? built.problem : null;
+  const set = (patch: Partial<DripExample>) => setExample((e) => ({ ...e, ...patch }));
+  const occ = q.data?.occurrences ?? [];
+  return (
+    <Stack spacing={2} aria-label="Drip preview" component="section">
+      <Stack direction="row" spacing={2} useFlexGap sx={{ flexWrap: 'wrap' }}>
+        <TextField
+          label="Example event date"
+          type="date"
+          size="small"
+          value={example.eventDate}
+          onChange={(e) => set({ eventDate: e.target.value })}
+          error={problem?.field === 'eventDate'}
+          slotProps={{ inputLabel: { shrink: true } }}
+        />
+        {offer.type === 'percentage' && (
+          <>
+            <TextField
+              label="Example sale amount"
+              size="small"
+              value={example.amount}
+              onChange={(e) => set({ amount: e.target.value })}
+              error={problem?.field === 'amount'}
+              sx={{ width: 160 }}
+            />
+            <TextField label="Currency" size="small" value={example.currency} onChange={(e) => set({ currency: e.target.value.toUpperCase() })} sx={{ width: 100 }} />
+          </>
+        )}
+        <TextField
+          label="Status as of"
+          type="date"
+          size="small"
+          value={example.asOfDate}
+          onChange={(e) => set({ asOfDate: e.target.value })}
+          error={problem?.field === 'asOfDate'}
+          slotProps={{ inputLabel: { shrink: true } }}
+        />
+      </Stack>
+      {problem && <Alert severity="warning">{problem.message}</Alert>}
+      {q.error && <Alert severity="error">{q.error.message}</Alert>}
+      <Box sx={{ minHeight: 4 }}>{q.loading && <LinearProgress aria-label="Updating preview" />}</Box>
+      {q.data && (
+        <>
+          <Typography variant="body2" aria-label="Drip summary">
+            {q.data.summary} · {occ.length} occurrence{occ.length === 1 ? '' : 's'} · total {displayUsd(sumUsd(occ.map((o) => o.amountUsd)))}
+          </Typography>
+          <DripTimeline occurrences={occ} eventAt={args?.exampleAt ?? ''} asOf={args?.asOf ?? null} />
+          <DripTable occurrences={occ} />
+        </>
+      )}
+    </Stack>
+  );
+}
