@@ -64,7 +64,7 @@ export function DripPreviewView({ programId, revision }: ProgramViewProps) {
         </Stack>
       </Paper>
       <Paper variant="outlined" sx={{ p: 2 }}>
-        <DripPreview programId={programId} drip={draft.drip} offer={draft.offer} revision={rev} />
+        <DripPreview programId={programId} drip={draft.drip} offer={draft.offer} />
       </Paper>
     </Stack>
   );

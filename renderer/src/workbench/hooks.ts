@@ -1,10 +1,11 @@
 /**
- * Data hooks for the workbench views: a service query keyed by its arguments and the program
- * revision (so views re-fetch after the editor saves), and a debounced value.
+ * Data hooks for the workbench views, on the app's one client (`useClient`): a service query
+ * keyed by its arguments and the program revision (views re-fetch after the editor saves), an
+ * imperative `send`, and a debounced value.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { ArgsOf, Channel, ResultOf, ServiceError } from '../../../service/contract';
-import { send } from './service';
+import type { ArgsOf, Channel, Result, ResultOf, ServiceError } from '../../../service/contract';
+import { useClient } from '../app/client-context';
 
 export interface QueryState<T> {
   data: T | null;
@@ -13,8 +14,17 @@ export interface QueryState<T> {
   reload: () => void;
 }
 
+export type Send = <C extends Channel>(channel: C, args: ArgsOf<C>) => Promise<Result<ResultOf<C>>>;
+
+/** The client's `send`, for actions (start, cancel, review). */
+export function useSend(): Send {
+  const client = useClient();
+  return useCallback<Send>((channel, args) => client.send(channel, args), [client]);
+}
+
 /** Calls `channel` whenever `args` (by value) or `revision` change; `null` args skip the call. */
 export function useServiceQuery<C extends Channel>(channel: C, args: ArgsOf<C> | null, revision = 0): QueryState<ResultOf<C>> {
+  const client = useClient();
   const [state, setState] = useState<{ data: ResultOf<C> | null; error: ServiceError | null; loading: boolean }>({ data: null, error: null, loading: args !== null });
   const [tick, setTick] = useState(0);
   const key = args === null ? null : JSON.stringify(args);
@@ -28,14 +38,14 @@ export function useServiceQuery<C extends Channel>(channel: C, args: ArgsOf<C> |
     }
     let live = true;
     setState((s) => ({ ...s, loading: true }));
-    void send(channel, current).then((r) => {
+    void client.send(channel, current).then((r) => {
       if (!live) return;
       setState(r.ok ? { data: r.value, error: null, loading: false } : { data: null, error: r.error, loading: false });
     });
     return () => {
       live = false;
     };
-  }, [channel, key, revision, tick]);
+  }, [client, channel, key, revision, tick]);
   const reload = useCallback(() => setTick((t) => t + 1), []);
   return { ...state, reload };
 }

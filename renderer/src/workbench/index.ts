@@ -6,5 +6,5 @@ export { DripPreview, type DripPreviewProps } from './drip-preview';
 export { DripPreviewView } from './drip-preview-view';
 export { VisibilityView } from './visibility-view';
 export { ReplayWorkbench, PayoutsView } from './placeholders';
-export { provideClient } from './service';
 export type { ProgramViewProps } from './types';
+export { provideClient } from './service';

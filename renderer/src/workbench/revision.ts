@@ -1,7 +1,10 @@
 /**
- * The program revision the views re-fetch on. The app shell's `useAppStore` owns it; until the
- * store lands a view may be given `revision` directly.
+ * The program revision the views re-fetch on: the app shell's `useAppStore` owns it (the editor
+ * bumps it after each save); an explicit `revision` prop adds to it (previews, tests).
  */
+import { useAppStore } from '../app/app-store';
+
 export function useProgramRevision(explicit?: number): number {
-  return explicit ?? 0;
+  const stored = useAppStore((s) => s.programRevision);
+  return stored + (explicit ?? 0);
 }

@@ -1,12 +1,12 @@
 /**
- * The workbench's one door to the service. Every call goes through the renderer's single
- * client; until the shell wires it, a client can be provided (tests, previews).
+ * Kept for the shell, which hands the workbench its client here. The workbench's hooks read the
+ * same client from the app's `ClientProvider` (`useClient`), so this is only a fallback for code
+ * outside React.
  */
 import type { ArgsOf, Channel, Result, ResultOf, ServiceClient } from '../../../service/contract';
 
 let provided: ServiceClient | null = null;
 
-/** Sets the client the workbench uses (the shell's `client`, or a mock in tests). */
 export function provideClient(client: ServiceClient): void {
   provided = client;
 }

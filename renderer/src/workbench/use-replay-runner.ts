@@ -1,0 +1,76 @@
+/**
+ * Starts a replay, polls its progress about five times a second until it ends, and cancels it.
+ * The replay runs in the service's worker, so the window stays responsive meanwhile.
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { RunSummary, ServiceError } from '../../../service/contract';
+import { useSend } from './hooks';
+
+const POLL_MS = 200;
+
+export interface ReplayRunner {
+  run: RunSummary | null;
+  error: ServiceError | null;
+  start: (eventSetId: string, asOf?: string) => Promise<void>;
+  cancel: () => Promise<void>;
+}
+
+export function useReplayRunner(programId: string, onFinished: (run: RunSummary) => void): ReplayRunner {
+  const send = useSend();
+  const [run, setRun] = useState<RunSummary | null>(null);
+  const [error, setError] = useState<ServiceError | null>(null);
+  const finished = useRef(onFinished);
+  finished.current = onFinished;
+  const runId = run?.status === 'running' ? run.id : null;
+
+  useEffect(() => {
+    if (!runId) return;
+    let live = true;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const poll = async () => {
+      const r = await send('replay.progress', { runId });
+      if (!live) return;
+      if (!r.ok) {
+        setError(r.error);
+        return;
+      }
+      setRun(r.value);
+      if (r.value.status === 'running') timer = setTimeout(() => void poll(), POLL_MS);
+      else finished.current(r.value);
+    };
+    timer = setTimeout(() => void poll(), POLL_MS);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [runId, send]);
+
+  const start = useCallback(
+    async (eventSetId: string, asOf?: string) => {
+      setError(null);
+      const r = await send('replay.start', asOf ? { programId, eventSetId, asOf } : { programId, eventSetId });
+      if (!r.ok) {
+        setError(r.error);
+        return;
+      }
+      const p = await send('replay.progress', { runId: r.value.runId });
+      if (p.ok) {
+        setRun(p.value);
+        if (p.value.status !== 'running') finished.current(p.value);
+      } else setError(p.error);
+    },
+    [programId, send],
+  );
+
+  const cancel = useCallback(async () => {
+    if (!runId) return;
+    const r = await send('replay.cancel', { runId });
+    if (!r.ok) setError(r.error);
+    else {
+      setRun(r.value);
+      if (r.value.status !== 'running') finished.current(r.value);
+    }
+  }, [runId, send]);
+
+  return { run, error, start, cancel };
+}
