@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { formatInstant, isDate, parseInstant, payoutDates, Zone } from './time';
+
+const t = (s: string) => parseInstant(s)!;
+
+describe('instants and dates', () => {
+  it.each([
+    ['2026-02-01T09:00:00Z', '2026-02-01T09:00:00Z'],
+    ['2026-02-01T09:00:00+02:00', '2026-02-01T07:00:00Z'],
+    ['2026-02-01T09:00Z', '2026-02-01T09:00:00Z'],
+    ['2026-02-01T09:00:00.250Z', '2026-02-01T09:00:00.250Z'],
+    ['2026-02-01T00:30:00-05:00', '2026-02-01T05:30:00Z'],
+  ])('%s → %s', (input, out) => expect(formatInstant(t(input))).toBe(out));
+  it.each(['2026-02-30T00:00:00Z', '2026-02-01', '2026-02-01T09:00:00', '2026-13-01T00:00:00Z', '2026-02-01T24:00:00Z', 'yesterday'])(
+    'refuses %s',
+    (s) => expect(parseInstant(s)).toBeNull(),
+  );
+  it('checks calendar dates', () => {
+    expect(isDate('2028-02-29')).toBe(true);
+    expect(isDate('2026-02-29')).toBe(false);
+    expect(isDate('2026-2-01')).toBe(false);
+  });
+});
+
+describe('elapsed days in the program zone', () => {
+  const ny = new Zone('America/New_York');
+  const utc = new Zone('UTC');
+  it.each([
+    // created, moment, NY days, UTC days
+    ['2026-03-01T05:00:00Z', '2026-03-02T04:59:59Z', 0, 1], // 00:00 to 23:59:59 NY on one day
+    ['2026-03-01T05:00:00Z', '2026-03-02T05:00:00Z', 1, 1], // NY midnight crossed
+    ['2026-03-01T04:59:59Z', '2026-03-01T05:00:00Z', 1, 0], // one second, across NY midnight
+    ['2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z', 0, 0], // day 0
+  ])('%s → %s', (a, b, nyDays, utcDays) => {
+    expect(ny.elapsedDays(t(a), t(b))).toBe(nyDays);
+    expect(utc.elapsedDays(t(a), t(b))).toBe(utcDays);
+  });
+  it('counts calendar days across a DST change (23-hour day)', () => {
+    // 2026-03-08 is the US spring-forward day.
+    expect(ny.elapsedDays(t('2026-03-07T12:00:00-05:00'), t('2026-03-09T00:30:00-04:00'))).toBe(2);
+  });
+  it('12am on a date is local midnight', () => {
+    expect(formatInstant(ny.startOfDay('2026-07-04'))).toBe('2026-07-04T04:00:00Z');
+    expect(formatInstant(ny.startOfDay('2026-01-04'))).toBe('2026-01-04T05:00:00Z');
+    expect(formatInstant(new Zone('Asia/Tokyo').startOfDay('2026-01-04'))).toBe('2026-01-03T15:00:00Z');
+  });
+});
+
+describe('calendar arithmetic', () => {
+  const utc = new Zone('UTC');
+  it.each([
+    ['2026-01-31T10:00:00Z', 1, 'month', '2026-02-28T10:00:00Z'],
+    ['2028-01-31T10:00:00Z', 1, 'month', '2028-02-29T10:00:00Z'],
+    ['2026-01-31T10:00:00Z', 2, 'month', '2026-03-31T10:00:00Z'],
+    ['2026-03-31T10:00:00Z', 1, 'month', '2026-04-30T10:00:00Z'],
+    ['2028-02-29T10:00:00Z', 1, 'year', '2029-02-28T10:00:00Z'],
+    ['2026-01-01T10:00:00Z', 2, 'week', '2026-01-15T10:00:00Z'],
+    ['2026-01-01T10:00:00Z', 30, 'day', '2026-01-31T10:00:00Z'],
+  ] as const)('%s + %d %s = %s', (from, n, unit, to) => {
+    expect(formatInstant(utc.add(t(from), n, unit))).toBe(to);
+  });
+  it('adds days on the wall clock of the zone across DST', () => {
+    const ny = new Zone('America/New_York');
+    expect(formatInstant(ny.add(t('2026-03-07T12:00:00-05:00'), 1, 'day'))).toBe('2026-03-08T16:00:00Z');
+  });
+  it('payout dates follow the due month in the zone', () => {
+    const ny = new Zone('America/New_York');
+    // 2026-02-01T03:00Z is still January 31 in New York.
+    expect(payoutDates(ny, t('2026-02-01T03:00:00Z'))).toEqual({ invoiceDate: '2026-02-01', chargeDate: '2026-02-08', payoutDate: '2026-02-13' });
+    expect(payoutDates(new Zone('UTC'), t('2026-12-15T00:00:00Z'))).toEqual({ invoiceDate: '2027-01-01', chargeDate: '2027-01-08', payoutDate: '2027-01-13' });
+  });
+});
