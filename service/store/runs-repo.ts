@@ -162,3 +162,15 @@ export function getRunResult(db: Db, id: string): RunResult | null {
 export function deleteRun(db: Db, id: string): boolean {
   return db.prepare('DELETE FROM runs WHERE id = ?').run(id).changes > 0;
 }
+
+/** What a worker needs to (re)compute a run: the program snapshot, the event set and the as-of moment. */
+export function getRunInputs(db: Db, id: string): { program: Program; eventSetId: string | null; asOf: string | null } | null {
+  const r = db.prepare<[string], { event_set_id: string | null; as_of: string | null }>('SELECT event_set_id, as_of FROM runs WHERE id = ?').get(id);
+  const program = getRunProgram(db, id);
+  return r && program ? { program, eventSetId: r.event_set_id, asOf: r.as_of } : null;
+}
+
+/** Removes a run's ledger rows (a run cancelled while its ledger was being written). */
+export function clearLedger(db: Db, id: string): void {
+  db.prepare('DELETE FROM ledger WHERE run_id = ?').run(id);
+}

@@ -1,0 +1,43 @@
+/**
+ * The one dispatcher both transports use (Electron IPC and the HTTP host): it refuses unknown
+ * channels, parses the arguments with the contract's schema (the error names the field), calls
+ * the handler and returns a `Result`. Unexpected exceptions become an "internal error" value
+ * so a transport never crashes, and are logged because they are bugs.
+ */
+import { formatPath } from '../engine/formats/issues';
+import { zodIssues } from '../engine/formats/zod-issues';
+import { contract, isChannel, type Channel, type Handlers, type Result, type ResultOf } from './contract';
+import { Failure } from './failure';
+
+export type Dispatch = (channel: string, args: unknown) => Promise<Result<unknown>>;
+
+/** Parses one call's arguments; a Failure names the first bad field. */
+export function parseArgs<C extends Channel>(channel: C, args: unknown): Parameters<Handlers[C]>[0] {
+  const r = contract[channel].args.safeParse(args ?? {});
+  if (r.success) return r.data as Parameters<Handlers[C]>[0];
+  const issues = zodIssues(r.error);
+  const first = r.error.issues[0];
+  const field = first ? formatPath(first.path) : '';
+  const message = first ? `${field === '(root)' ? 'arguments' : field} ${issues[0]?.message ?? first.message}` : 'invalid arguments';
+  throw new Failure(message, field === '(root)' ? undefined : field, issues);
+}
+
+async function call<C extends Channel>(handlers: Handlers, channel: C, args: unknown): Promise<ResultOf<C>> {
+  const parsed = parseArgs(channel, args);
+  const handler = handlers[channel] as (a: typeof parsed) => Promise<ResultOf<C>> | ResultOf<C>;
+  return handler(parsed);
+}
+
+/** Makes the dispatcher for a handler map. */
+export function makeDispatch(handlers: Handlers, log: (e: unknown) => void = console.error): Dispatch {
+  return async (channel, args) => {
+    if (!isChannel(channel)) return { ok: false, error: { message: `unknown channel "${channel}"`, field: 'channel' } };
+    try {
+      return { ok: true, value: await call(handlers, channel, args) };
+    } catch (e) {
+      if (e instanceof Failure) return { ok: false, error: e.toError() };
+      log(e);
+      return { ok: false, error: { message: `internal error in ${channel}: ${e instanceof Error ? e.message : String(e)}` } };
+    }
+  };
+}

@@ -1,0 +1,24 @@
+/** Every domain's handler map, merged into the one `Handlers` of the contract. */
+import type { Handlers } from '../contract';
+import type { ServiceContext } from './context';
+import { eventSetHandlers } from './event-sets';
+import { partnerHandlers } from './partners';
+import { previewHandlers } from './previews';
+import { programHandlers } from './programs';
+import { replayHandlers } from './replay';
+import { rewardHandlers } from './rewards';
+import { triggerHandlers } from './triggers';
+
+export function makeHandlers(ctx: ServiceContext): Handlers {
+  return {
+    ...programHandlers(ctx),
+    ...partnerHandlers(ctx),
+    ...triggerHandlers(ctx),
+    ...previewHandlers(ctx),
+    ...eventSetHandlers(ctx),
+    ...replayHandlers(ctx),
+    ...rewardHandlers(ctx),
+  } satisfies Handlers;
+}
+
+export type { ServiceContext } from './context';

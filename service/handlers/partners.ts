@@ -1,0 +1,78 @@
+/** Sample partners: upsert (with rename), delete, CSV import. */
+import { parse } from 'csv-parse/sync';
+import type { InputIssue } from '../../engine/formats/issues';
+import { PartnerSchema, type Partner, type Program } from '../../engine/formats/program-schema';
+import { zodIssues } from '../../engine/formats/zod-issues';
+import type { Handlers } from '../contract';
+import { Failure, failureFromIssues, parseArg } from '../failure';
+import { deletePartnerRow, renamePartnerRow, upsertPartnerRow } from '../store';
+import { guardProgram, inProgramTx, requireProgram, type ServiceContext } from './context';
+
+/** Columns of a partners CSV; `tags` holds keys separated by `;` or `|`. */
+export const PARTNER_COLUMNS = ['key', 'name', 'group', 'tier', 'tags', 'joinedAt'] as const;
+
+function withPartner(program: Program, p: Partner, previousKey?: string): Program {
+  const from = previousKey ?? p.key;
+  const exists = program.partners.some((x) => x.key === from);
+  return { ...program, partners: exists ? program.partners.map((x) => (x.key === from ? p : x)) : [...program.partners, p] };
+}
+
+/** Parses a partners CSV; every problem names its line and column. */
+export function parsePartnersCsv(text: string, fileName: string): Partner[] {
+  let rows: Record<string, string>[];
+  try {
+    rows = parse(text, { columns: true, skip_empty_lines: true, trim: true, bom: true }) as Record<string, string>[];
+  } catch (e) {
+    throw new Failure(`${fileName} is not valid CSV: ${e instanceof Error ? e.message : String(e)}`, 'text');
+  }
+  const issues: InputIssue[] = [];
+  const out: Partner[] = [];
+  rows.forEach((row, i) => {
+    const line = i + 2;
+    for (const col of Object.keys(row)) {
+      if (!(PARTNER_COLUMNS as readonly string[]).includes(col)) issues.push({ path: `line 1, column ${col}`, message: `unknown column (expected ${PARTNER_COLUMNS.join(', ')})` });
+    }
+    const cell = (c: string): string | undefined => (row[c] ? row[c] : undefined);
+    const value = {
+      key: cell('key'),
+      name: cell('name'),
+      group: cell('group') ?? null,
+      tier: cell('tier') ?? null,
+      tags: (cell('tags') ?? '').split(/[;|]/).map((t) => t.trim()).filter(Boolean),
+      joinedAt: cell('joinedAt'),
+    };
+    const r = PartnerSchema.safeParse(value);
+    if (r.success) out.push(r.data);
+    else for (const issue of zodIssues(r.error)) issues.push({ path: `line ${line}, column ${issue.path}`, message: issue.message });
+  });
+  if (issues.length > 0) throw failureFromIssues(`${fileName} has problems`, [...new Map(issues.map((x) => [`${x.path}${x.message}`, x])).values()]);
+  return out;
+}
+
+export function partnerHandlers(ctx: ServiceContext): Pick<Handlers, 'partners.upsert' | 'partners.delete' | 'partners.importCsv'> {
+  return {
+    'partners.upsert': ({ programId, partner, previousKey }) => {
+      const program = requireProgram(ctx, programId);
+      const p = parseArg(PartnerSchema, partner, 'partner');
+      const renaming = previousKey !== undefined && previousKey !== p.key;
+      if (renaming && !program.partners.some((x) => x.key === previousKey)) throw new Failure(`partner "${previousKey}" does not exist`, 'previousKey');
+      if (renaming && program.partners.some((x) => x.key === p.key)) throw new Failure(`partner key "${p.key}" is already used`, 'partner.key');
+      guardProgram(program, withPartner(program, p, previousKey), 'this partner');
+      inProgramTx(ctx, programId, () => (renaming ? renamePartnerRow(ctx.db, programId, previousKey, p) : upsertPartnerRow(ctx.db, programId, p)));
+      return p;
+    },
+    'partners.delete': ({ programId, key }) => {
+      requireProgram(ctx, programId);
+      const gone = inProgramTx(ctx, programId, () => deletePartnerRow(ctx.db, programId, key));
+      if (!gone) throw new Failure(`partner "${key}" does not exist`, 'key');
+      return { deleted: true as const };
+    },
+    'partners.importCsv': ({ programId, text, fileName }) => {
+      const program = requireProgram(ctx, programId);
+      const partners = parsePartnersCsv(text, fileName);
+      guardProgram(program, partners.reduce((p, x) => withPartner(p, x), program), fileName);
+      inProgramTx(ctx, programId, () => partners.forEach((p) => upsertPartnerRow(ctx.db, programId, p)));
+      return { imported: partners.length };
+    },
+  };
+}

@@ -1,0 +1,87 @@
+/** Replay runs: start/progress/cancel (through the worker), results, ledger pages, CSV, trace, compare. */
+import { blockingIssues, validateProgram } from '../../engine/validate';
+import { parseInstant } from '../../engine/time';
+import type { Handlers, RunSummary } from '../contract';
+import { Failure, failureFromIssues } from '../failure';
+import { deleteRun, getEventSetSummary, getRun, getRunResult, insertRun, iterateLedger, listRuns, newId, queryLedger } from '../store';
+import { compareLedgers } from './compare';
+import { ledgerCsv } from './ledger-csv';
+import { requireProgram, type ServiceContext } from './context';
+
+type ReplayChannels =
+  | 'replay.start' | 'replay.progress' | 'replay.cancel' | 'replay.result' | 'replay.runs' | 'replay.ledger'
+  | 'replay.ledgerCsv' | 'replay.trace' | 'replay.compare' | 'replay.delete';
+
+/** The run with the worker's live progress (the row is only written every few thousand events). */
+export function requireRun(ctx: ServiceContext, runId: string, field = 'runId'): RunSummary {
+  const run = getRun(ctx.db, runId);
+  if (!run) throw new Failure(`run "${runId}" does not exist`, field);
+  const live = ctx.runs.live(runId);
+  return live && run.status === 'running' ? { ...run, processed: live.processed, total: live.total } : run;
+}
+
+function requireDone(ctx: ServiceContext, runId: string, field = 'runId'): RunSummary {
+  const run = requireRun(ctx, runId, field);
+  if (run.status !== 'done') throw new Failure(`run "${runId}" is ${run.status}; only a finished run has a ledger`, field);
+  return run;
+}
+
+function start(ctx: ServiceContext, programId: string, eventSetId: string, asOf: string | undefined): { runId: string } {
+  const program = requireProgram(ctx, programId);
+  const set = getEventSetSummary(ctx.db, eventSetId);
+  if (!set || set.programId !== programId) throw new Failure(`event set "${eventSetId}" does not exist in this program`, 'eventSetId');
+  if (asOf !== undefined && parseInstant(asOf) === null) throw new Failure('asOf is not an ISO-8601 instant (e.g. 2026-02-01T09:00:00Z)', 'asOf');
+  const blocking = blockingIssues(program, validateProgram(program));
+  if (blocking.length > 0) throw failureFromIssues('the program has errors to fix before a replay', blocking.map((i) => ({ path: i.path, message: i.message })));
+  const runId = newId('run');
+  insertRun(ctx.db, { id: runId, programId, eventSetId, eventSetName: set.name, program, total: set.eventCount, asOf: asOf ?? null, now: ctx.now() });
+  ctx.runs.start(runId, programId);
+  return { runId };
+}
+
+export function replayHandlers(ctx: ServiceContext): Pick<Handlers, ReplayChannels> {
+  return {
+    'replay.start': ({ programId, eventSetId, asOf }) => start(ctx, programId, eventSetId, asOf),
+    'replay.progress': ({ runId }) => requireRun(ctx, runId),
+    'replay.cancel': async ({ runId }) => {
+      requireRun(ctx, runId);
+      await ctx.runs.cancel(runId);
+      return requireRun(ctx, runId);
+    },
+    'replay.result': ({ runId }) => {
+      requireRun(ctx, runId);
+      const r = getRunResult(ctx.db, runId);
+      if (!r) throw new Failure(`run "${runId}" does not exist`, 'runId');
+      return { ...r, run: requireRun(ctx, runId) };
+    },
+    'replay.runs': ({ programId }) => {
+      requireProgram(ctx, programId);
+      return listRuns(ctx.db, programId).map((r) => (r.status === 'running' ? requireRun(ctx, r.id) : r));
+    },
+    'replay.ledger': (q) => {
+      requireDone(ctx, q.runId);
+      return queryLedger(ctx.db, q);
+    },
+    'replay.ledgerCsv': (f) => {
+      const run = requireDone(ctx, f.runId);
+      return { fileName: `ledger-${run.eventSetName.replace(/[^\w.-]+/g, '-') || run.id}.csv`, text: ledgerCsv(iterateLedger(ctx.db, f)) };
+    },
+    'replay.trace': async ({ runId, eventId }) => {
+      requireDone(ctx, runId);
+      const traces = await ctx.runs.trace(runId, eventId);
+      if (traces.length === 0) throw new Failure(`event "${eventId}" is not in this run's event set`, 'eventId');
+      return traces;
+    },
+    'replay.compare': ({ beforeRunId, afterRunId }) => {
+      requireDone(ctx, beforeRunId, 'beforeRunId');
+      requireDone(ctx, afterRunId, 'afterRunId');
+      return compareLedgers(ctx.db, beforeRunId, afterRunId);
+    },
+    'replay.delete': async ({ runId }) => {
+      requireRun(ctx, runId);
+      await ctx.runs.cancel(runId);
+      deleteRun(ctx.db, runId);
+      return { deleted: true as const };
+    },
+  };
+}

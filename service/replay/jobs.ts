@@ -1,0 +1,70 @@
+/**
+ * The work a replay worker does, as plain functions over a database connection (so tests can
+ * run them in-process too): replay a stored run and persist its ledger in batches, or recompute
+ * the trace of one event (the engine is deterministic, so the same inputs give the same trace).
+ */
+import { replay } from '../../engine';
+import type { EventTrace } from '../../engine/formats/report';
+import { ReplayCancelled } from '../../engine/replay/options';
+import { clearLedger, endRun, finishRun, getRunInputs, loadEventSet, nowIso, setRunProgress, writeLedger, type Db } from '../store';
+import type { WorkerMessage } from './protocol';
+
+export interface JobIo {
+  post: (m: WorkerMessage) => void;
+  cancelled: () => boolean;
+}
+
+function inputs(db: Db, runId: string) {
+  const run = getRunInputs(db, runId);
+  if (!run) throw new Error(`run ${runId} does not exist`);
+  if (run.eventSetId === null) throw new Error('the event set of this run was deleted');
+  const set = loadEventSet(db, run.eventSetId);
+  if (!set) throw new Error('the event set of this run was deleted');
+  return { ...run, set };
+}
+
+/** Replays a run and persists it; ends the run row as done, cancelled or failed. */
+export function runReplayJob(db: Db, runId: string, io: JobIo): void {
+  try {
+    const { program, set, asOf } = inputs(db, runId);
+    const total = set.events.length;
+    const every = Math.max(500, Math.floor(total / 200));
+    let lastWrite = 0;
+    const report = replay(program, set, {
+      ...(asOf === null ? {} : { asOf }),
+      progressEvery: every,
+      shouldCancel: io.cancelled,
+      onProgress: (processed, t) => {
+        io.post({ type: 'progress', processed, total: t });
+        // The row is a fallback for other readers; the main side shows the posted value.
+        if (processed - lastWrite >= every * 10 || processed === t) {
+          lastWrite = processed;
+          setRunProgress(db, runId, processed);
+        }
+      },
+    });
+    const cents = writeLedger(db, runId, report.rewards, undefined, () => {
+      if (io.cancelled()) throw new ReplayCancelled(total);
+    });
+    finishRun(db, runId, report, cents, nowIso());
+    io.post({ type: 'done' });
+  } catch (e) {
+    if (e instanceof ReplayCancelled) {
+      clearLedger(db, runId);
+      endRun(db, runId, 'cancelled', null, nowIso());
+      io.post({ type: 'cancelled' });
+      return;
+    }
+    const message = e instanceof Error ? e.message : String(e);
+    clearLedger(db, runId);
+    endRun(db, runId, 'failed', message, nowIso());
+    io.post({ type: 'failed', error: message });
+  }
+}
+
+/** The traces of one event of a run, its cascades included. */
+export function traceJob(db: Db, runId: string, eventId: string): EventTrace[] {
+  const { program, set, asOf } = inputs(db, runId);
+  const report = replay(program, set, { ...(asOf === null ? {} : { asOf }), traceEventIds: new Set([eventId]) });
+  return (report.trace ?? []).filter((t) => t.eventId === eventId || t.cascadeOf === eventId);
+}

@@ -1,0 +1,106 @@
+/**
+ * Runs replays off the main thread: one worker per run (and per on-demand trace), live progress
+ * kept in memory, cancellation through a shared flag the engine's `shouldCancel` reads.
+ */
+import type { Worker } from 'node:worker_threads';
+import type { EventTrace } from '../../engine/formats/report';
+import { endRun, nowIso, type Db } from '../store';
+import type { WorkerInput, WorkerJob, WorkerMessage } from './protocol';
+import type { SpawnWorker } from './spawn';
+
+export interface RunManager {
+  /** Starts the worker of a run already stored with status `running`. */
+  start(runId: string, programId: string): void;
+  /** Asks a running replay to stop and waits until its worker has ended (no-op when idle). */
+  cancel(runId: string): Promise<void>;
+  /** Cancels every running replay of a program (before deleting it). */
+  cancelProgram(programId: string): Promise<void>;
+  live(runId: string): { processed: number; total: number } | undefined;
+  /** Recomputes the traces of one event of a finished run in a worker. */
+  trace(runId: string, eventId: string): Promise<EventTrace[]>;
+  /** Stops every worker (app quit). */
+  close(): Promise<void>;
+}
+
+interface Active {
+  programId: string;
+  worker: Worker;
+  flag: Int32Array;
+  processed: number;
+  total: number;
+  ended: Promise<void>;
+}
+
+export interface ManagerOptions {
+  db: Db;
+  dbFile: string;
+  nativeBinding?: string | undefined;
+  spawn: SpawnWorker;
+}
+
+export function createRunManager(opts: ManagerOptions): RunManager {
+  const active = new Map<string, Active>();
+
+  function spawn(job: WorkerJob): { worker: Worker; flag: Int32Array } {
+    const cancel = new SharedArrayBuffer(4);
+    const input: WorkerInput = { dbFile: opts.dbFile, nativeBinding: opts.nativeBinding, job, cancel };
+    return { worker: opts.spawn(input), flag: new Int32Array(cancel) };
+  }
+
+  function start(runId: string, programId: string): void {
+    const { worker, flag } = spawn({ kind: 'run', runId });
+    let resolveEnded: () => void = () => undefined;
+    const ended = new Promise<void>((r) => (resolveEnded = r));
+    const a: Active = { programId, worker, flag, processed: 0, total: 0, ended };
+    active.set(runId, a);
+    worker.on('message', (m: WorkerMessage) => {
+      if (m.type === 'progress') Object.assign(a, { processed: m.processed, total: m.total });
+    });
+    worker.on('error', (e) => endRun(opts.db, runId, 'failed', `the replay worker crashed: ${e.message}`, nowIso()));
+    worker.on('exit', (code) => {
+      // A worker that died without ending its run (out of memory, killed) must not leave it "running".
+      if (code !== 0) endRun(opts.db, runId, 'failed', `the replay worker stopped (exit code ${code})`, nowIso());
+      active.delete(runId);
+      resolveEnded();
+    });
+  }
+
+  async function cancel(runId: string): Promise<void> {
+    const a = active.get(runId);
+    if (!a) return;
+    Atomics.store(a.flag, 0, 1);
+    const timeout = new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), 10_000).unref());
+    if ((await Promise.race([a.ended, timeout])) === 'timeout') {
+      await a.worker.terminate();
+      endRun(opts.db, runId, 'cancelled', null, nowIso());
+    }
+  }
+
+  function trace(runId: string, eventId: string): Promise<EventTrace[]> {
+    const { worker } = spawn({ kind: 'trace', runId, eventId });
+    return new Promise((resolve, reject) => {
+      worker.on('message', (m: WorkerMessage) => {
+        if (m.type === 'trace') resolve(m.traces);
+        if (m.type === 'failed') reject(new Error(m.error));
+      });
+      worker.on('error', reject);
+      worker.on('exit', () => reject(new Error('the trace worker ended without an answer')));
+    });
+  }
+
+  return {
+    start,
+    cancel,
+    cancelProgram: async (programId) => {
+      await Promise.all([...active].filter(([, a]) => a.programId === programId).map(([id]) => cancel(id)));
+    },
+    live: (runId) => {
+      const a = active.get(runId);
+      return a && a.total > 0 ? { processed: a.processed, total: a.total } : undefined;
+    },
+    trace,
+    close: async () => {
+      await Promise.all([...active.keys()].map((id) => cancel(id)));
+    },
+  };
+}

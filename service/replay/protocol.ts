@@ -1,0 +1,19 @@
+/** Messages between the main side and a replay worker thread. */
+import type { EventTrace } from '../../engine/formats/report';
+
+export type WorkerJob = { kind: 'run'; runId: string } | { kind: 'trace'; runId: string; eventId: string };
+
+export interface WorkerInput {
+  dbFile: string;
+  nativeBinding?: string | undefined;
+  job: WorkerJob;
+  /** Int32Array over it: slot 0 becomes 1 when the main side asks the worker to stop. */
+  cancel: SharedArrayBuffer;
+}
+
+export type WorkerMessage =
+  | { type: 'progress'; processed: number; total: number }
+  | { type: 'done' }
+  | { type: 'cancelled' }
+  | { type: 'failed'; error: string }
+  | { type: 'trace'; traces: EventTrace[] };

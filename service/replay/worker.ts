@@ -1,0 +1,22 @@
+/** Replay worker thread entry: opens its own connection (WAL lets it write beside the main one). */
+import { parentPort, workerData } from 'node:worker_threads';
+import { openDb } from '../store/db';
+import { runReplayJob, traceJob } from './jobs';
+import type { WorkerInput, WorkerMessage } from './protocol';
+
+function main(): void {
+  const input = workerData as WorkerInput;
+  const post = (m: WorkerMessage): void => parentPort?.postMessage(m);
+  const flag = new Int32Array(input.cancel);
+  const db = openDb(input.dbFile, { nativeBinding: input.nativeBinding, migrate: false });
+  try {
+    if (input.job.kind === 'run') runReplayJob(db, input.job.runId, { post, cancelled: () => Atomics.load(flag, 0) === 1 });
+    else post({ type: 'trace', traces: traceJob(db, input.job.runId, input.job.eventId) });
+  } catch (e) {
+    post({ type: 'failed', error: e instanceof Error ? e.message : String(e) });
+  } finally {
+    db.close();
+  }
+}
+
+main();

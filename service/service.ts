@@ -1,0 +1,47 @@
+/**
+ * Builds the service for one data folder: opens the store, marks runs a previous launch left
+ * half-done, wires the replay worker and returns the handlers and the dispatcher that both
+ * transports (Electron IPC, HTTP host) use.
+ */
+import type { Handlers } from './contract';
+import { makeDispatch, type Dispatch } from './dispatch';
+import { makeHandlers, type ServiceContext } from './handlers';
+import { createRunManager } from './replay/manager';
+import { sourceSpawner, type SpawnWorker } from './replay/spawn';
+import { dbFile, markInterruptedRuns, nowIso, openDb, type Db } from './store';
+
+export interface ServiceOptions {
+  dataDir: string;
+  /** better-sqlite3 binary for the Electron runtime (`native/electron/better_sqlite3.node`). */
+  nativeBinding?: string | undefined;
+  /** How replay workers start; defaults to the TypeScript source through tsx. */
+  spawn?: SpawnWorker;
+  now?: () => string;
+}
+
+export interface Service {
+  db: Db;
+  dbFile: string;
+  handlers: Handlers;
+  dispatch: Dispatch;
+  close(): Promise<void>;
+}
+
+export function createService(opts: ServiceOptions): Service {
+  const file = dbFile(opts.dataDir);
+  const db = openDb(file, { nativeBinding: opts.nativeBinding });
+  markInterruptedRuns(db, nowIso());
+  const runs = createRunManager({ db, dbFile: file, nativeBinding: opts.nativeBinding, spawn: opts.spawn ?? sourceSpawner() });
+  const ctx: ServiceContext = { db, runs, now: opts.now ?? nowIso };
+  const handlers = makeHandlers(ctx);
+  return {
+    db,
+    dbFile: file,
+    handlers,
+    dispatch: makeDispatch(handlers),
+    close: async () => {
+      await runs.close();
+      db.close();
+    },
+  };
+}
