@@ -44,12 +44,13 @@ export function importProgram(ctx: ServiceContext, text: string, fileName: strin
   return id;
 }
 
-const Settings = ProgramSchema.pick({ timeZone: true, fxRates: true, groups: true, tiers: true, tags: true }).partial();
+const SETTINGS = ['timeZone', 'fxRates', 'groups', 'tiers', 'tags'] as const;
 
+/** Parses only the settings given (each with the program schema's field, so defaults never fill gaps). */
 function settingsOf(args: Record<string, unknown>): ProgramMeta {
-  const given: Record<string, unknown> = {};
-  for (const k of ['timeZone', 'fxRates', 'groups', 'tiers', 'tags']) if (args[k] !== undefined) given[k] = args[k];
-  return parseArg(Settings, given, 'settings') as ProgramMeta;
+  const out: Record<string, unknown> = {};
+  for (const k of SETTINGS) if (args[k] !== undefined) out[k] = parseArg(ProgramSchema.shape[k], args[k], `settings.${k}`);
+  return out as ProgramMeta;
 }
 
 export function programHandlers(ctx: ServiceContext): Pick<Handlers, ProgramChannels> {

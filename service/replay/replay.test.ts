@@ -39,3 +39,37 @@ describe('replay through the worker', () => {
     expect(traces[0]?.triggers.some((t) => t.verdict === 'passed')).toBe(true);
   });
 });
+
+describe('review, payouts and comparison', () => {
+  it('reviews rewards, previews the invoice and compares two runs', async () => {
+    const { programId, eventSetId } = await seeded('seed-order-recommended');
+    const { runId } = await s.call('replay.start', { programId, eventSetId });
+    await waitForRun(s, runId);
+    const page = await s.call('replay.ledger', { runId, limit: 2 });
+    expect(page.rows).toHaveLength(2);
+    const [a, b] = page.rows;
+    const noReason = await s.dispatch('rewards.review', { runId, rewardIds: [a!.id], decision: 'declined' });
+    expect(noReason.ok ? null : noReason.error.field).toBe('reason');
+    const unknown = await s.dispatch('rewards.review', { runId, rewardIds: [a!.id, 'r999'], decision: 'approved' });
+    expect(unknown.ok ? null : unknown.error.field).toBe('rewardIds[1]');
+    expect((await s.call('replay.ledger', { runId, status: 'approved' })).total).toBe(0);
+    await s.call('rewards.review', { runId, rewardIds: [a!.id], decision: 'declined', reason: 'test order' });
+    await s.call('rewards.review', { runId, rewardIds: [b!.id], decision: 'hold' });
+    const month = a!.invoiceDate.slice(0, 7);
+    const inv = await s.call('payouts.month', { runId });
+    expect(inv.months.length).toBeGreaterThan(0);
+    expect(inv.excluded.map((x) => x.status).sort()).toEqual(['declined', 'hold']);
+    expect(inv.invoiceDate.slice(0, 7)).toBe(month);
+    expect(inv.chargeDate.endsWith('-08') && inv.payoutDate.endsWith('-13')).toBe(true);
+    const csv = await s.call('replay.ledgerCsv', { runId });
+    expect(csv.text.split('\r\n')[1]).toContain('test order');
+
+    await s.call('triggers.update', { programId, triggerId: 'silver-offer', trigger: { ...(await s.call('programs.get', { programId })).program.triggers[1]!, action: { type: 'reward', offer: { description: '$12', type: 'flat', amount: '12.00', currency: 'USD' } } } });
+    const second = await s.call('replay.start', { programId, eventSetId });
+    await waitForRun(s, second.runId);
+    const cmp = await s.call('replay.compare', { beforeRunId: runId, afterRunId: second.runId });
+    expect(cmp.added).toEqual([]);
+    expect(cmp.changed.length).toBeGreaterThan(0);
+    expect(cmp.changed.every((c) => c.after.triggerId === 'silver-offer' || c.before.status !== c.after.status)).toBe(true);
+  });
+});
