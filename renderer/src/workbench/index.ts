@@ -1,10 +1,12 @@
 /**
- * The workbench views the app shell mounts (props `{ programId }`), and `DripPreview`, which
- * the editor's drip action inspector embeds (docs/architecture.md).
+ * The workbench views the app shell mounts (props `{ programId }`), `DripPreview`, which the
+ * editor's drip action inspector embeds, and the first-run hint (docs/architecture.md).
  */
 export { DripPreview, type DripPreviewProps } from './drip-preview';
 export { DripPreviewView } from './drip-preview-view';
 export { VisibilityView } from './visibility-view';
-export { ReplayWorkbench, PayoutsView } from './placeholders';
-export type { ProgramViewProps } from './types';
+export { ReplayWorkbench } from './replay-workbench';
+export { PayoutsView } from './payouts-view';
+export { FirstRunHint, type FirstRunHintProps } from './first-run-hint';
 export { provideClient } from './service';
+export type { ProgramViewProps } from './types';

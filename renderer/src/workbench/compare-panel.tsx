@@ -1,0 +1,71 @@
+import { useEffect, useState } from 'react';
+import Alert from '@mui/material/Alert';
+import Chip from '@mui/material/Chip';
+import MenuItem from '@mui/material/MenuItem';
+import Stack from '@mui/material/Stack';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import type { RunSummary } from '../../../service/contract';
+import { useServiceQuery } from './hooks';
+import { compareHeadline, compareRows, defaultPair, runLabel, type ChangeKind } from './run-compare';
+import { displaySignedUsd, displayUsd } from './money-format';
+import { newestFirst } from './run-progress';
+import { SmallTable } from './small-table';
+
+const CHANGE_COLORS: Readonly<Record<ChangeKind, 'success' | 'error' | 'warning'>> = { added: 'success', removed: 'error', changed: 'warning' };
+
+function RunSelect({ label, runs, value, onChange }: { label: string; runs: readonly RunSummary[]; value: string; onChange: (id: string) => void }) {
+  return (
+    <TextField select size="small" label={label} value={runs.some((r) => r.id === value) ? value : ''} onChange={(e) => onChange(e.target.value)} sx={{ minWidth: 320 }}>
+      {runs.map((r, i) => (
+        <MenuItem key={r.id} value={r.id}>
+          {runLabel(r, runs.length - i)}
+        </MenuItem>
+      ))}
+    </TextField>
+  );
+}
+
+/** Two runs side by side: rewards added, removed and changed, and the change in the total. */
+export function ComparePanel({ runs }: { runs: readonly RunSummary[] }) {
+  const done = newestFirst(runs.filter((r) => r.status === 'done'));
+  const [pair, setPair] = useState<[string, string] | null>(null);
+  useEffect(() => {
+    if (!pair) setPair(defaultPair(done));
+  }, [done, pair]);
+  const q = useServiceQuery('replay.compare', pair && pair[0] !== pair[1] ? { beforeRunId: pair[0], afterRunId: pair[1] } : null);
+  if (done.length < 2) return <Typography color="text.secondary">Run the replay twice (for example before and after a design change) to compare.</Typography>;
+  const [before, after] = pair ?? ['', ''];
+  const h = q.data ? compareHeadline(q.data) : null;
+  return (
+    <Stack spacing={1.5}>
+      <Stack direction="row" spacing={2} useFlexGap sx={{ flexWrap: 'wrap' }}>
+        <RunSelect label="Before" runs={done} value={before} onChange={(id) => setPair([id, after])} />
+        <RunSelect label="After" runs={done} value={after} onChange={(id) => setPair([before, id])} />
+      </Stack>
+      {q.error && <Alert severity="error">{q.error.message}</Alert>}
+      {h && q.data && (
+        <>
+          <Typography role="status" aria-label="Comparison summary">
+            {h.added} added · {h.removed} removed · {h.changed} changed · {h.unchanged} unchanged · total {displayUsd(q.data.totalUsdBefore)} → {displayUsd(q.data.totalUsdAfter)} ({displaySignedUsd(h.delta)})
+          </Typography>
+          <SmallTable
+            label="Ledger differences"
+            rows={compareRows(q.data)}
+            empty="The two runs produced the same ledger."
+            columns={[
+              { label: 'Change', cell: (r) => <Chip size="small" color={CHANGE_COLORS[r.change]} label={r.change} /> },
+              { label: 'Partner', cell: (r) => r.partnerKey },
+              { label: 'Trigger', cell: (r) => r.triggerId },
+              { label: 'Event', cell: (r) => r.eventId },
+              { label: 'Occ.', cell: (r) => r.occurrence },
+              { label: 'Before (USD)', cell: (r) => (r.before === null ? '—' : displayUsd(r.before)) },
+              { label: 'After (USD)', cell: (r) => (r.after === null ? '—' : displayUsd(r.after)) },
+              { label: 'What changed', cell: (r) => r.fields.join(', ') },
+            ]}
+          />
+        </>
+      )}
+    </Stack>
+  );
+}

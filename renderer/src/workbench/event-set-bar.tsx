@@ -1,0 +1,110 @@
+import { useRef, useState } from 'react';
+import Alert from '@mui/material/Alert';
+import AlertTitle from '@mui/material/AlertTitle';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import LinearProgress from '@mui/material/LinearProgress';
+import MenuItem from '@mui/material/MenuItem';
+import Stack from '@mui/material/Stack';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import PlayArrowIcon from '@mui/icons-material/PlayArrow';
+import StopIcon from '@mui/icons-material/Stop';
+import UploadFileIcon from '@mui/icons-material/UploadFile';
+import type { EventSetSummary, RunSummary, ServiceError } from '../../../service/contract';
+import { issueLines } from './import-issues';
+import { progressPercent, progressText } from './run-progress';
+import { groupDigits } from './money-format';
+import { useSend } from './hooks';
+
+export interface EventSetBarProps {
+  programId: string;
+  eventSets: readonly EventSetSummary[];
+  eventSetId: string;
+  onPick: (id: string) => void;
+  onImported: (set: EventSetSummary) => void;
+  running: RunSummary | null;
+  onRun: () => void;
+  onCancel: () => void;
+  runError: ServiceError | null;
+}
+
+/** Pick or import an event set, run it, watch it, cancel it. */
+export function EventSetBar({ programId, eventSets, eventSetId, onPick, onImported, running, onRun, onCancel, runError }: EventSetBarProps) {
+  const send = useSend();
+  const input = useRef<HTMLInputElement>(null);
+  const [importError, setImportError] = useState<{ fileName: string; error: ServiceError } | null>(null);
+  const [importing, setImporting] = useState(false);
+  const isRunning = running?.status === 'running';
+
+  const importFile = async (file: File) => {
+    setImporting(true);
+    const r = await send('eventSets.import', { programId, fileName: file.name, text: await file.text() });
+    setImporting(false);
+    if (!r.ok) return setImportError({ fileName: file.name, error: r.error });
+    setImportError(null);
+    onImported(r.value);
+  };
+
+  return (
+    <Stack spacing={1.5}>
+      <Stack direction="row" spacing={1.5} sx={{ alignItems: 'center', flexWrap: 'wrap' }} useFlexGap>
+        <TextField select size="small" label="Event set" value={eventSets.some((s) => s.id === eventSetId) ? eventSetId : ''} onChange={(e) => onPick(e.target.value)} sx={{ minWidth: 280 }}>
+          {eventSets.map((s) => (
+            <MenuItem key={s.id} value={s.id}>
+              {s.name} · {groupDigits(String(s.eventCount))} events{s.hasExpectations ? ' · with expectations' : ''}
+            </MenuItem>
+          ))}
+        </TextField>
+        <Button variant="outlined" startIcon={<UploadFileIcon />} disabled={importing} onClick={() => input.current?.click()}>
+          Import event set…
+        </Button>
+        <input
+          ref={input}
+          type="file"
+          accept=".json,.csv,application/json,text/csv"
+          hidden
+          aria-label="Event set file"
+          onChange={(e) => {
+            const f = e.target.files?.[0];
+            e.target.value = '';
+            if (f) void importFile(f);
+          }}
+        />
+        {isRunning ? (
+          <Button variant="contained" color="warning" startIcon={<StopIcon />} onClick={onCancel}>
+            Cancel
+          </Button>
+        ) : (
+          <Button variant="contained" startIcon={<PlayArrowIcon />} disabled={!eventSetId} onClick={onRun}>
+            Run replay
+          </Button>
+        )}
+      </Stack>
+      {isRunning && running && (
+        <Box role="group" aria-label="Replay progress">
+          <LinearProgress variant="determinate" value={progressPercent(running)} aria-label="Replay progress" />
+          <Typography variant="caption">
+            {progressPercent(running)}% · {progressText(running)}
+          </Typography>
+        </Box>
+      )}
+      {runError && <Alert severity="error">{runError.message}</Alert>}
+      {importError && (
+        <Alert severity="error" onClose={() => setImportError(null)} role="alert" aria-label="Import errors">
+          <AlertTitle>
+            {importError.fileName} was not imported: {importError.error.message}
+          </AlertTitle>
+          <Box component="ul" sx={{ m: 0, pl: 2, maxHeight: 180, overflowY: 'auto' }}>
+            {issueLines(importError.error).map((l, i) => (
+              <li key={i}>
+                {l.where && <strong>{l.where}: </strong>}
+                {l.message}
+              </li>
+            ))}
+          </Box>
+        </Alert>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,57 @@
+import { useState } from 'react';
+import Alert from '@mui/material/Alert';
+import AlertTitle from '@mui/material/AlertTitle';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+
+const KEY = 'offerflow.firstRunHint.dismissed';
+
+function dismissed(): boolean {
+  try {
+    return globalThis.localStorage?.getItem(KEY) === '1';
+  } catch {
+    return false;
+  }
+}
+
+export interface FirstRunHintProps {
+  /** Jumps to the replay workbench (the shell wires it to its navigation). */
+  onOpenReplay?: () => void;
+}
+
+/** A short, dismissable "where to start" for a fresh install; dismissal is remembered. */
+export function FirstRunHint({ onOpenReplay }: FirstRunHintProps) {
+  const [hidden, setHidden] = useState(dismissed);
+  if (hidden) return null;
+  const close = () => {
+    try {
+      globalThis.localStorage?.setItem(KEY, '1');
+    } catch {
+      // Without storage the hint simply shows again next time.
+    }
+    setHidden(true);
+  };
+  return (
+    <Alert
+      severity="info"
+      role="note"
+      aria-label="Where to start"
+      onClose={close}
+      action={
+        onOpenReplay && (
+          <Button color="inherit" size="small" onClick={onOpenReplay}>
+            Open replay
+          </Button>
+        )
+      }
+    >
+      <AlertTitle>Where to start</AlertTitle>
+      <Box component="ol" sx={{ m: 0, pl: 2.5 }}>
+        <li>Open a trigger on the left to see its Event → Rules → Action graph.</li>
+        <li>Check Offer visibility to see which partner sees which offer, and why.</li>
+        <li>In the Replay workbench, run the demo event set: every reward, move and tag, and the trace of why.</li>
+        <li>Review rewards and preview the month's invoice under Payouts.</li>
+      </Box>
+    </Alert>
+  );
+}

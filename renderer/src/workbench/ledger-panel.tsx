@@ -1,0 +1,87 @@
+import { useCallback, useState } from 'react';
+import Alert from '@mui/material/Alert';
+import Button from '@mui/material/Button';
+import Stack from '@mui/material/Stack';
+import Typography from '@mui/material/Typography';
+import FileDownloadIcon from '@mui/icons-material/FileDownload';
+import type { LedgerRow, ServiceError } from '../../../service/contract';
+import { DEFAULT_SORT, EMPTY_FILTER, ledgerCsvQuery, ledgerQuery, reviewable, toggleSort, type LedgerFilter, type LedgerSort } from './ledger-model';
+import { displayUsd, groupDigits } from './money-format';
+import { useSend } from './hooks';
+import { useLedgerPages } from './use-ledger-pages';
+import { LedgerFilters } from './ledger-filters';
+import { LedgerTable } from './ledger-table';
+import { ReviewBar, type ReviewDecision } from './review-bar';
+import { downloadText } from './download';
+
+export interface LedgerPanelProps {
+  runId: string;
+  partners: readonly string[];
+  triggers: readonly { id: string; name: string }[];
+  onTrace: (eventId: string) => void;
+  /** Called after a review changed rewards, so other panels refresh. */
+  onReviewed: () => void;
+  initialFilter?: LedgerFilter;
+  height?: number;
+}
+
+/** The ledger with its filters, totals, CSV export and bulk review. */
+export function LedgerPanel({ runId, partners, triggers, onTrace, onReviewed, initialFilter, height }: LedgerPanelProps) {
+  const send = useSend();
+  const [filter, setFilter] = useState<LedgerFilter>(initialFilter ?? EMPTY_FILTER);
+  const [sort, setSort] = useState<LedgerSort>(DEFAULT_SORT);
+  const [revision, setRevision] = useState(0);
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ServiceError | null>(null);
+  const pages = useLedgerPages(runId, filter, sort, revision);
+
+  const toggle = useCallback((row: LedgerRow) => {
+    setSelected((s) => {
+      const next = new Set(s);
+      if (next.has(row.id)) next.delete(row.id);
+      else next.add(row.id);
+      return next;
+    });
+  }, []);
+
+  const selectAll = async () => {
+    const r = await send('replay.ledger', ledgerQuery(runId, filter, sort, 0, 5000));
+    if (r.ok) setSelected(new Set(r.value.rows.filter((x) => reviewable(x.status)).map((x) => x.id)));
+    else setError(r.error);
+  };
+
+  const review = async (decision: ReviewDecision, reason?: string) => {
+    setBusy(true);
+    const r = await send('rewards.review', reason ? { runId, rewardIds: [...selected], decision, reason } : { runId, rewardIds: [...selected], decision });
+    setBusy(false);
+    if (!r.ok) return setError(r.error);
+    setError(null);
+    setSelected(new Set());
+    setRevision((n) => n + 1);
+    onReviewed();
+  };
+
+  const exportCsv = async () => {
+    const r = await send('replay.ledgerCsv', ledgerCsvQuery(runId, filter, sort));
+    if (r.ok) downloadText(r.value.fileName, r.value.text);
+    else setError(r.error);
+  };
+
+  return (
+    <Stack spacing={1.5}>
+      <LedgerFilters filter={filter} onChange={setFilter} partners={partners} triggers={triggers} />
+      <Stack direction="row" spacing={2} sx={{ alignItems: 'center', justifyContent: 'space-between', flexWrap: 'wrap' }}>
+        <Typography aria-label="Ledger totals" role="status">
+          {pages.total === null ? 'Loading…' : `${groupDigits(String(pages.total))} reward${pages.total === 1 ? '' : 's'} · ${displayUsd(pages.totalUsd ?? '0.00')} total`}
+        </Typography>
+        <Button size="small" startIcon={<FileDownloadIcon />} onClick={() => void exportCsv()}>
+          Export CSV
+        </Button>
+      </Stack>
+      <ReviewBar count={selected.size} busy={busy} onReview={(d, why) => void review(d, why)} onSelectAll={() => void selectAll()} onClear={() => setSelected(new Set())} canSelectAll={(pages.total ?? 0) > 0} />
+      {(error ?? pages.error) && <Alert severity="error">{(error ?? pages.error)?.message}</Alert>}
+      <LedgerTable pages={pages} sort={sort} onSort={(k) => setSort((s) => toggleSort(s, k))} selected={selected} onToggle={toggle} onTrace={onTrace} height={height} />
+    </Stack>
+  );
+}

@@ -1,0 +1,115 @@
+import { useEffect, useState } from 'react';
+import Alert from '@mui/material/Alert';
+import Chip from '@mui/material/Chip';
+import IconButton from '@mui/material/IconButton';
+import MenuItem from '@mui/material/MenuItem';
+import Paper from '@mui/material/Paper';
+import Stack from '@mui/material/Stack';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import ChevronLeftIcon from '@mui/icons-material/ChevronLeft';
+import ChevronRightIcon from '@mui/icons-material/ChevronRight';
+import { useServiceQuery } from './hooks';
+import { useProgramRevision } from './revision';
+import { useWorkbenchStore } from './workbench-store';
+import { defaultRun } from './run-progress';
+import { RunSummaryBar } from './run-summary-bar';
+import { InvoiceCalendar } from './invoice-calendar';
+import { LedgerPanel } from './ledger-panel';
+import { SmallTable } from './small-table';
+import { addMonths, dayLabel, monthLabel } from './month-model';
+import { displayUsd } from './money-format';
+import { EMPTY_FILTER, STATUS_LABELS } from './ledger-model';
+import type { ProgramViewProps } from './types';
+
+/** The invoice a month's rewards would make (1st), its charge (8th) and payout (13th). */
+export function PayoutsView({ programId, revision }: ProgramViewProps) {
+  const rev = useProgramRevision(revision);
+  const [tick, setTick] = useState(0);
+  const runs = useServiceQuery('replay.runs', { programId }, rev);
+  const chosen = useWorkbenchStore((s) => s.runByProgram[programId]);
+  const selectRun = useWorkbenchStore((s) => s.selectRun);
+  const list = (runs.data ?? []).filter((r) => r.status === 'done');
+  const run = list.find((r) => r.id === chosen) ?? defaultRun(list);
+  const [month, setMonth] = useState('');
+  const invoice = useServiceQuery('payouts.month', run ? (month ? { runId: run.id, month } : { runId: run.id }) : null, rev + tick);
+  const inv = invoice.data;
+  useEffect(() => {
+    if (!month && inv) setMonth(inv.month);
+  }, [inv, month]);
+  const months = inv?.months ?? [];
+  return (
+    <Stack spacing={2} sx={{ p: 2 }}>
+      <Typography variant="h5" component="h1">
+        Rewards and payouts
+      </Typography>
+      {list.length === 0 && !runs.loading && <Typography color="text.secondary">Run a replay first: payouts are previewed from a run's ledger.</Typography>}
+      {list.length > 0 && <RunSummaryBar runs={list} run={run} onPick={(id) => (selectRun(programId, id), setMonth(''))} />}
+      {invoice.error && <Alert severity="error">{invoice.error.message}</Alert>}
+      {inv && run && (
+        <>
+          <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
+            <IconButton aria-label="Previous month" onClick={() => setMonth(addMonths(inv.month, -1))}>
+              <ChevronLeftIcon />
+            </IconButton>
+            <TextField select size="small" label="Due month" value={months.includes(inv.month) ? inv.month : ''} onChange={(e) => setMonth(e.target.value)} sx={{ minWidth: 180 }}>
+              {months.map((m) => (
+                <MenuItem key={m} value={m}>
+                  {monthLabel(m)}
+                </MenuItem>
+              ))}
+            </TextField>
+            <IconButton aria-label="Next month" onClick={() => setMonth(addMonths(inv.month, 1))}>
+              <ChevronRightIcon />
+            </IconButton>
+          </Stack>
+          <Stack direction={{ xs: 'column', md: 'row' }} spacing={2} sx={{ alignItems: 'flex-start' }}>
+            <Paper variant="outlined" sx={{ p: 2, flex: 1, width: '100%' }} component="section" aria-label="Invoice">
+              <Typography variant="overline">Invoice for rewards due in {monthLabel(inv.month)}</Typography>
+              <Typography variant="h4" aria-label="Invoice total">
+                {displayUsd(inv.totalUsd)}
+              </Typography>
+              <Typography variant="body2" sx={{ mb: 1.5 }}>
+                Issued {dayLabel(inv.invoiceDate)} · charged {dayLabel(inv.chargeDate)} · paid out {dayLabel(inv.payoutDate)}
+              </Typography>
+              <SmallTable
+                label="Partner balances"
+                rows={inv.lines}
+                empty="No pending or approved rewards are due this month."
+                columns={[
+                  { label: 'Partner', cell: (l) => l.partnerKey },
+                  { label: 'Rewards', cell: (l) => l.rewardCount },
+                  { label: 'Balance (USD)', cell: (l) => displayUsd(l.amountUsd) },
+                  { label: 'Cash-out', cell: (l) => <Chip size="small" color={l.canCashOut ? 'success' : 'default'} label={l.canCashOut ? 'can cash out' : 'below $5.00'} /> },
+                ]}
+              />
+              {inv.excluded.length > 0 && (
+                <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }} aria-label="Left out of the invoice">
+                  Left out: {inv.excluded.map((e) => `${e.count} ${STATUS_LABELS[e.status].toLowerCase()} (${displayUsd(e.amountUsd)})`).join(' · ')}
+                </Typography>
+              )}
+            </Paper>
+            <Paper variant="outlined" sx={{ p: 2 }}>
+              <InvoiceCalendar month={inv.invoiceDate.slice(0, 7)} />
+            </Paper>
+          </Stack>
+          <Paper variant="outlined" sx={{ p: 2 }} component="section" aria-label="Review rewards due this month">
+            <Typography variant="subtitle1" sx={{ mb: 1 }}>
+              Rewards due in {monthLabel(inv.month)}
+            </Typography>
+            <LedgerPanel
+              key={`${run.id}-${inv.month}`}
+              runId={run.id}
+              partners={inv.lines.map((l) => l.partnerKey)}
+              triggers={[]}
+              initialFilter={{ ...EMPTY_FILTER, month: inv.month }}
+              onTrace={() => undefined}
+              onReviewed={() => setTick((t) => t + 1)}
+              height={300}
+            />
+          </Paper>
+        </>
+      )}
+    </Stack>
+  );
+}

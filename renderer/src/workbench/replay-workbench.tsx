@@ -1,0 +1,112 @@
+import { useEffect, useState } from 'react';
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Paper from '@mui/material/Paper';
+import Stack from '@mui/material/Stack';
+import Tab from '@mui/material/Tab';
+import Tabs from '@mui/material/Tabs';
+import Typography from '@mui/material/Typography';
+import type { RunSummary } from '../../../service/contract';
+import { useServiceQuery } from './hooks';
+import { useProgramRevision } from './revision';
+import { useReplayRunner } from './use-replay-runner';
+import { useWorkbenchStore } from './workbench-store';
+import { defaultRun } from './run-progress';
+import { EventSetBar } from './event-set-bar';
+import { RunSummaryBar } from './run-summary-bar';
+import { LedgerPanel } from './ledger-panel';
+import { GroupMovesTable, PartnersTable, RejectedTable, TagsTable } from './run-details';
+import { TracePanel } from './trace-panel';
+import { ExpectationsPanel } from './expectations-panel';
+import { ComparePanel } from './compare-panel';
+import type { ProgramViewProps } from './types';
+
+const TABS = ['Ledger', 'Group moves', 'Tags', 'Rejected', 'Partners', 'Trace', 'Expectations', 'Compare runs'] as const;
+type TabName = (typeof TABS)[number];
+
+/** Replays event sets against the program and explains every reward, move and rejection. */
+export function ReplayWorkbench({ programId, revision }: ProgramViewProps) {
+  const rev = useProgramRevision(revision);
+  const [tick, setTick] = useState(0);
+  const program = useServiceQuery('programs.get', { programId }, rev);
+  const eventSets = useServiceQuery('eventSets.list', { programId }, rev + tick);
+  const runs = useServiceQuery('replay.runs', { programId }, rev + tick);
+  const chosen = useWorkbenchStore((s) => s.runByProgram[programId]);
+  const selectRun = useWorkbenchStore((s) => s.selectRun);
+  const [eventSetId, setEventSetId] = useState('');
+  const [tab, setTab] = useState<TabName>('Ledger');
+  const [traceEvent, setTraceEvent] = useState('');
+  const runner = useReplayRunner(programId, (r: RunSummary) => {
+    selectRun(programId, r.id);
+    setTick((t) => t + 1);
+  });
+  const runList = runs.data ?? [];
+  const run = runList.find((r) => r.id === chosen) ?? defaultRun(runList);
+  const sets = eventSets.data ?? [];
+  useEffect(() => {
+    if (!eventSetId && sets[0]) setEventSetId(sets[0].id);
+  }, [sets, eventSetId]);
+  const finished = run?.status === 'done';
+  const result = useServiceQuery('replay.result', finished && run ? { runId: run.id } : null, tick);
+  const p = program.data?.program;
+  const openTrace = (id: string) => {
+    setTraceEvent(id);
+    setTab('Trace');
+  };
+  const eventSet = sets.find((s) => s.id === run?.eventSetId);
+  return (
+    <Stack spacing={2} sx={{ p: 2 }}>
+      <Typography variant="h5" component="h1">
+        Replay workbench
+      </Typography>
+      <Paper variant="outlined" sx={{ p: 2 }}>
+        <EventSetBar
+          programId={programId}
+          eventSets={sets}
+          eventSetId={eventSetId}
+          onPick={setEventSetId}
+          onImported={(s) => {
+            setEventSetId(s.id);
+            setTick((t) => t + 1);
+          }}
+          running={runner.run}
+          onRun={() => void runner.start(eventSetId)}
+          onCancel={() => void runner.cancel()}
+          runError={runner.error}
+        />
+      </Paper>
+      {runList.length === 0 && !runs.loading && <Typography color="text.secondary">No runs yet: pick an event set and press Run replay.</Typography>}
+      {runList.length > 0 && <RunSummaryBar runs={runList} run={run} onPick={(id) => selectRun(programId, id)} />}
+      {run && !finished && run.status !== 'running' && <Alert severity="info">This run was {run.status}; its results are not kept. Run it again to see them.</Alert>}
+      {run && finished && (
+        <Paper variant="outlined">
+          <Tabs value={tab} onChange={(_, v: TabName) => setTab(v)} variant="scrollable" aria-label="Run results">
+            {TABS.map((t) => (
+              <Tab key={t} value={t} label={t} />
+            ))}
+          </Tabs>
+          <Box sx={{ p: 2 }} role="tabpanel" aria-label={tab}>
+            {result.error && <Alert severity="error">{result.error.message}</Alert>}
+            {tab === 'Ledger' && (
+              <LedgerPanel
+                key={run.id}
+                runId={run.id}
+                partners={(p?.partners ?? []).map((x) => x.key)}
+                triggers={(p?.triggers ?? []).filter((t) => t.action.type === 'reward' || t.action.type === 'drip').map((t) => ({ id: t.id, name: t.name }))}
+                onTrace={openTrace}
+                onReviewed={() => undefined}
+              />
+            )}
+            {result.data && tab === 'Group moves' && <GroupMovesTable rows={result.data.groupChanges} onTrace={openTrace} />}
+            {result.data && tab === 'Tags' && <TagsTable rows={result.data.tagsApplied} onTrace={openTrace} />}
+            {result.data && tab === 'Rejected' && <RejectedTable rows={result.data.rejected} />}
+            {result.data && tab === 'Partners' && <PartnersTable rows={result.data.partners} />}
+            {tab === 'Trace' && <TracePanel runId={run.id} eventId={traceEvent} onEventId={setTraceEvent} triggers={p?.triggers ?? []} />}
+            {result.data && tab === 'Expectations' && <ExpectationsPanel result={result.data.expectations} hasExpectations={eventSet?.hasExpectations ?? run.expectationsPassed !== null} />}
+            {tab === 'Compare runs' && <ComparePanel runs={runList} />}
+          </Box>
+        </Paper>
+      )}
+    </Stack>
+  );
+}

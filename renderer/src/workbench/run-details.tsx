@@ -1,0 +1,88 @@
+import Chip from '@mui/material/Chip';
+import Link from '@mui/material/Link';
+import Stack from '@mui/material/Stack';
+import type { GroupChangeRow, PartnerStateRow, RejectedRow, TagAppliedRow } from '../../../engine/formats/report';
+import { SmallTable } from './small-table';
+
+function EventLink({ id, onTrace }: { id: string; onTrace: (id: string) => void }) {
+  return (
+    <Link component="button" onClick={() => onTrace(id)} aria-label={`Trace event ${id}`}>
+      {id}
+    </Link>
+  );
+}
+
+export function GroupMovesTable({ rows, onTrace }: { rows: readonly GroupChangeRow[]; onTrace: (id: string) => void }) {
+  return (
+    <SmallTable
+      label="Group moves"
+      rows={rows}
+      empty="No partner changed group."
+      columns={[
+        { label: 'Partner', cell: (r) => r.partnerKey },
+        { label: 'From', cell: (r) => r.from ?? '—' },
+        { label: 'To', cell: (r) => r.to },
+        { label: 'Trigger', cell: (r) => r.triggerId ?? 'manual move' },
+        { label: 'Event', cell: (r) => <EventLink id={r.eventId} onTrace={onTrace} /> },
+        { label: 'At', cell: (r) => r.at },
+      ]}
+    />
+  );
+}
+
+export function TagsTable({ rows, onTrace }: { rows: readonly TagAppliedRow[]; onTrace: (id: string) => void }) {
+  return (
+    <SmallTable
+      label="Tags applied"
+      rows={rows}
+      empty="No tag was applied."
+      columns={[
+        { label: 'Partner', cell: (r) => r.partnerKey },
+        { label: 'Tag', cell: (r) => <Chip size="small" label={r.tag} /> },
+        { label: 'Trigger', cell: (r) => r.triggerId },
+        { label: 'Event', cell: (r) => <EventLink id={r.eventId} onTrace={onTrace} /> },
+        { label: 'At', cell: (r) => r.at },
+      ]}
+    />
+  );
+}
+
+export function RejectedTable({ rows }: { rows: readonly RejectedRow[] }) {
+  return (
+    <SmallTable
+      label="Rejected events"
+      rows={rows}
+      empty="No event was rejected."
+      columns={[
+        { label: 'Event', cell: (r) => r.eventId },
+        { label: 'Position', cell: (r) => r.index + 1 },
+        { label: 'Reason', cell: (r) => r.message },
+      ]}
+    />
+  );
+}
+
+export function PartnersTable({ rows }: { rows: readonly PartnerStateRow[] }) {
+  return (
+    <SmallTable
+      label="Final partner states"
+      rows={rows}
+      empty="No partners."
+      columns={[
+        { label: 'Partner', cell: (r) => r.key },
+        { label: 'Group', cell: (r) => r.group ?? '—' },
+        { label: 'Tier', cell: (r) => r.tier ?? '—' },
+        {
+          label: 'Tags',
+          cell: (r) => (
+            <Stack direction="row" spacing={0.5}>
+              {r.tags.map((t) => (
+                <Chip key={t} size="small" label={t} />
+              ))}
+            </Stack>
+          ),
+        },
+      ]}
+    />
+  );
+}

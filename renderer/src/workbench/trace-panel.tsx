@@ -1,0 +1,112 @@
+import { useEffect, useState } from 'react';
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Chip from '@mui/material/Chip';
+import Paper from '@mui/material/Paper';
+import Stack from '@mui/material/Stack';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import type { Trigger } from '../../../engine/formats/program-schema';
+import type { EventTrace, TriggerTrace } from '../../../engine/formats/report';
+import { useServiceQuery } from './hooks';
+import { eventHeading, traceLines, VERDICT_LABELS } from './trace-model';
+import { TraceCanvasSlot } from './trace-canvas-slot';
+
+const VERDICT_COLORS = { passed: 'success', failed: 'error', skipped: 'default' } as const;
+
+function RuleLines({ trace }: { trace: TriggerTrace }) {
+  const lines = traceLines(trace.rules);
+  if (lines.length === 0) return <Typography variant="body2" color="text.secondary">No rules were evaluated.</Typography>;
+  return (
+    <Box component="ul" sx={{ listStyle: 'none', m: 0, p: 0, fontSize: 13 }} aria-label={`Rules of ${trace.triggerId}`}>
+      {lines.map((l, i) => (
+        <Box component="li" key={i} sx={{ pl: l.depth * 2.5, py: 0.25, display: 'flex', gap: 1, alignItems: 'baseline', flexWrap: 'wrap' }}>
+          <Box component="span" sx={{ color: l.result ? 'success.main' : 'error.main', fontWeight: 700 }} aria-label={l.result ? 'true' : 'false'}>
+            {l.result ? '✓' : '✗'}
+          </Box>
+          <Box component="span" sx={{ fontWeight: l.kind === 'block' ? 600 : 400 }}>
+            {l.label}
+          </Box>
+          {l.kind === 'rule' && (
+            <Box component="span" sx={{ color: 'text.secondary' }}>
+              saw <strong>{l.actual}</strong>
+              {l.before !== null && <> (before this event: {l.before})</>}
+              {l.filters.length > 0 && <> · counting {l.filters.join(', ')}</>}
+            </Box>
+          )}
+        </Box>
+      ))}
+    </Box>
+  );
+}
+
+function TriggerCard({ trace, trigger }: { trace: TriggerTrace; trigger: Trigger | undefined }) {
+  const [canvas, setCanvas] = useState(false);
+  return (
+    <Paper variant="outlined" sx={{ p: 1.5 }} component="section" aria-label={`Trigger ${trace.triggerId}`}>
+      <Stack direction="row" spacing={1} sx={{ alignItems: 'center', mb: 0.5 }}>
+        <Chip size="small" color={VERDICT_COLORS[trace.verdict]} label={VERDICT_LABELS[trace.verdict]} />
+        <Typography variant="subtitle2">{trigger?.name ?? trace.triggerId}</Typography>
+        <Typography variant="caption" color="text.secondary">
+          v{trace.triggerVersion} · {trace.reason}
+        </Typography>
+        {trigger && trace.verdict !== 'skipped' && (
+          <Button size="small" sx={{ ml: 'auto' }} onClick={() => setCanvas((c) => !c)}>
+            {canvas ? 'Hide graph' : 'Show graph'}
+          </Button>
+        )}
+      </Stack>
+      {trace.outcome && (
+        <Typography variant="body2" sx={{ mb: 0.5 }}>
+          → {trace.outcome}
+        </Typography>
+      )}
+      {trace.verdict !== 'skipped' && <RuleLines trace={trace} />}
+      {canvas && trigger && <TraceCanvasSlot trigger={trigger} trace={trace} />}
+    </Paper>
+  );
+}
+
+function EventTraceView({ event, triggers }: { event: EventTrace; triggers: ReadonlyMap<string, Trigger> }) {
+  return (
+    <Stack spacing={1}>
+      <Typography variant="subtitle1">{eventHeading(event)}</Typography>
+      <Typography variant="body2" color="text.secondary">
+        {event.applied}
+      </Typography>
+      {event.triggers.length === 0 && <Typography>No trigger listens to this event type.</Typography>}
+      {event.triggers.map((t) => (
+        <TriggerCard key={`${t.triggerId}-${t.triggerVersion}`} trace={t} trigger={triggers.get(t.triggerId)} />
+      ))}
+    </Stack>
+  );
+}
+
+export interface TracePanelProps {
+  runId: string;
+  eventId: string;
+  onEventId: (id: string) => void;
+  triggers: readonly Trigger[];
+}
+
+/** One event's trace: every trigger in evaluation order, each rule with what it saw. */
+export function TracePanel({ runId, eventId, onEventId, triggers }: TracePanelProps) {
+  const [text, setText] = useState(eventId);
+  useEffect(() => setText(eventId), [eventId]);
+  const q = useServiceQuery('replay.trace', eventId ? { runId, eventId } : null);
+  const byId = new Map(triggers.map((t) => [t.id, t]));
+  return (
+    <Stack spacing={1.5}>
+      <Stack direction="row" spacing={1} component="form" onSubmit={(e) => (e.preventDefault(), onEventId(text.trim()))}>
+        <TextField size="small" label="Event id" value={text} onChange={(e) => setText(e.target.value)} />
+        <Button type="submit" variant="outlined">
+          Show trace
+        </Button>
+      </Stack>
+      {!eventId && <Typography color="text.secondary">Enter an event id, or click an event in the ledger.</Typography>}
+      {q.error && <Alert severity="error">{q.error.message}</Alert>}
+      {q.data?.map((e) => <EventTraceView key={`${e.eventId}-${e.index}-${e.cascadeOf ?? ''}-${e.type}`} event={e} triggers={byId} />)}
+    </Stack>
+  );
+}
