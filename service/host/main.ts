@@ -1,0 +1,63 @@
+/**
+ * `npm run serve -- --port <n> --data-dir <dir>`: the same app and contract as the desktop shell,
+ * for a browser on this machine. Prints exactly one line on stdout: the URL to open, token
+ * included. Everything else goes to stderr.
+ */
+import { randomBytes } from 'node:crypto';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { seedIfEmpty } from '../seed';
+import { createService } from '../service';
+import { buildRenderer, rendererIsStale } from './renderer-build';
+import { startHost } from './server';
+
+export interface HostArgs {
+  port: number;
+  dataDir: string;
+  build: boolean;
+}
+
+/** Parses `--port`, `--data-dir` and `--no-build`; throws a message naming the bad option. */
+export function parseHostArgs(argv: readonly string[]): HostArgs {
+  const out: HostArgs = { port: 5178, dataDir: path.join(os.homedir(), '.offerflow'), build: true };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const value = (): string => {
+      const v = argv[++i];
+      if (v === undefined) throw new Error(`${a} needs a value`);
+      return v;
+    };
+    if (a === '--port') {
+      out.port = Number(value());
+      if (!Number.isInteger(out.port) || out.port < 0 || out.port > 65535) throw new Error('--port must be a port number (0 picks a free one)');
+    } else if (a === '--data-dir') out.dataDir = path.resolve(value());
+    else if (a === '--no-build') out.build = false;
+    else throw new Error(`unknown option ${a} (use --port <n>, --data-dir <dir>, --no-build)`);
+  }
+  return out;
+}
+
+async function main(): Promise<void> {
+  const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+  const args = parseHostArgs(process.argv.slice(2));
+  if (args.build && rendererIsStale(root)) {
+    process.stderr.write('Building the renderer…\n');
+    buildRenderer(root);
+  }
+  const service = createService({ dataDir: args.dataDir });
+  await seedIfEmpty(service, root);
+  const token = randomBytes(24).toString('base64url');
+  const host = await startHost({ dispatch: service.dispatch, token, staticDir: path.join(root, 'dist/renderer'), port: args.port });
+  process.stdout.write(`Offerflow is running at ${host.url}\n`);
+  const stop = (): void => {
+    void host.close().then(() => service.close()).then(() => process.exit(0));
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(`offerflow serve: ${e instanceof Error ? e.message : String(e)}\n`);
+  process.exit(1);
+});
