@@ -1,0 +1,103 @@
+/** The left navigator: programs, program data, triggers by event type, previews and replay. */
+import AddIcon from '@mui/icons-material/Add';
+import ErrorOutlineIcon from '@mui/icons-material/ErrorOutlined';
+import { Box, Chip, Divider, IconButton, List, ListItemButton, ListItemText, ListSubheader, Tooltip, Typography } from '@mui/material';
+import { TRIGGER_EVENTS, type TriggerEvent } from '../../../engine/catalogue';
+import { evaluationOrderOf } from '../../../engine/order';
+import { triggerErrors } from '../../../engine/validate';
+import type { ProgramDoc } from '../../../service/contract';
+import { EVENT_LABELS } from '../editor/action-model';
+import { useAppStore, type AppView } from './app-store';
+import { useQuery } from './client-context';
+import { ProgramMenu } from './program-menu';
+import { useCreateTrigger } from './use-trigger-actions';
+
+const STATUS_COLOR = { draft: 'default', active: 'success', inactive: 'warning' } as const;
+
+function NavItem({ label, view, secondary }: { label: string; view: AppView; secondary?: string }) {
+  const current = useAppStore((s) => s.view);
+  const go = useAppStore((s) => s.go);
+  const selected = JSON.stringify(current) === JSON.stringify(view);
+  return (
+    <ListItemButton dense selected={selected} onClick={() => go(view)} sx={{ mx: 1 }}>
+      <ListItemText primary={label} secondary={secondary} slotProps={{ primary: { noWrap: true }, secondary: { noWrap: true } }} />
+    </ListItemButton>
+  );
+}
+
+function TriggerGroup({ doc, event }: { doc: ProgramDoc; event: TriggerEvent }) {
+  const triggers = evaluationOrderOf(doc.program)[event];
+  const view = useAppStore((s) => s.view);
+  const go = useAppStore((s) => s.go);
+  const create = useCreateTrigger();
+  return (
+    <Box component="li" sx={{ listStyle: 'none' }}>
+      <Box sx={{ display: 'flex', alignItems: 'center', pl: 2, pr: 1, pt: 1 }}>
+        <Typography variant="caption" color="text.secondary" sx={{ flex: 1 }} noWrap>
+          {EVENT_LABELS[event]}
+        </Typography>
+        <Tooltip title={`New trigger on “${EVENT_LABELS[event]}”`}>
+          <IconButton size="small" aria-label={`New trigger: ${EVENT_LABELS[event]}`} onClick={() => void create(event)}>
+            <AddIcon fontSize="inherit" />
+          </IconButton>
+        </Tooltip>
+      </Box>
+      <List dense disablePadding aria-label={EVENT_LABELS[event]}>
+        {triggers.map((t) => {
+          const errors = triggerErrors(doc.issues, t.id).length;
+          return (
+            <ListItemButton key={t.id} dense sx={{ mx: 1 }} selected={view.kind === 'trigger' && view.triggerId === t.id} onClick={() => go({ kind: 'trigger', triggerId: t.id })}>
+              <ListItemText primary={t.name} slotProps={{ primary: { noWrap: true } }} />
+              {errors > 0 && <ErrorOutlineIcon color="error" fontSize="small" titleAccess={`${errors} error${errors === 1 ? '' : 's'}`} sx={{ mr: 0.5 }} />}
+              <Chip size="small" label={t.status} color={STATUS_COLOR[t.status]} variant={t.status === 'draft' ? 'outlined' : 'filled'} />
+            </ListItemButton>
+          );
+        })}
+        {triggers.length > 1 && <NavItem label="Evaluation order" view={{ kind: 'order', event }} />}
+      </List>
+    </Box>
+  );
+}
+
+export function Navigator() {
+  const programId = useAppStore((s) => s.programId);
+  const programs = useQuery('programs.list', {});
+  const doc = useQuery('programs.get', programId ? { programId } : null);
+  const eventSets = useQuery('eventSets.list', programId ? { programId } : null);
+  const runs = useQuery('replay.runs', programId ? { programId } : null);
+  const used = doc.data ? TRIGGER_EVENTS.filter((e) => doc.data?.program.triggers.some((t) => t.event === e)) : [];
+  const unused = TRIGGER_EVENTS.filter((e) => !used.includes(e));
+  const create = useCreateTrigger();
+  return (
+    <Box component="nav" aria-label="Navigator" sx={{ width: 280, flexShrink: 0, borderRight: 1, borderColor: 'divider', bgcolor: 'background.paper', display: 'flex', flexDirection: 'column', minHeight: 0 }}>
+      <ProgramMenu programs={programs.data ?? []} reload={programs.reload} />
+      <Divider />
+      {doc.data && (
+        <Box sx={{ overflowY: 'auto', flex: 1, pb: 2 }}>
+          <List dense subheader={<ListSubheader>Program</ListSubheader>}>
+            <NavItem label="Groups, tiers, tags & settings" view={{ kind: 'settings' }} secondary={`${doc.data.program.groups.length} groups · ${doc.data.program.tiers.length} tiers · ${doc.data.program.tags.length} tags`} />
+            <NavItem label="Partners" view={{ kind: 'partners' }} secondary={`${doc.data.program.partners.length} sample partners`} />
+          </List>
+          <List dense subheader={<ListSubheader sx={{ display: 'flex', alignItems: 'center' }}><Box sx={{ flex: 1 }}>Triggers</Box><Tooltip title="New trigger"><IconButton size="small" aria-label="New trigger" onClick={() => void create(unused[0] ?? 'transaction.created')}><AddIcon fontSize="small" /></IconButton></Tooltip></ListSubheader>}>
+            {used.map((e) => (
+              <TriggerGroup key={e} doc={doc.data as ProgramDoc} event={e} />
+            ))}
+          </List>
+          <List dense subheader={<ListSubheader>Previews</ListSubheader>}>
+            <NavItem label="Drip preview" view={{ kind: 'drip' }} />
+            <NavItem label="Offer visibility" view={{ kind: 'visibility' }} />
+          </List>
+          <List dense subheader={<ListSubheader>Replay</ListSubheader>}>
+            <NavItem label="Replay workbench" view={{ kind: 'replay' }} secondary={`${eventSets.data?.length ?? 0} event sets · ${runs.data?.length ?? 0} runs`} />
+            {(runs.data ?? []).slice(0, 5).map((r) => (
+              <ListItemButton key={r.id} dense sx={{ mx: 1, pl: 4 }} onClick={() => useAppStore.getState().go({ kind: 'replay' })}>
+                <ListItemText primary={r.eventSetName} secondary={`${r.status} · ${r.rewardCount} rewards`} slotProps={{ primary: { noWrap: true, variant: 'body2' } }} />
+              </ListItemButton>
+            ))}
+            <NavItem label="Rewards & payouts" view={{ kind: 'payouts' }} />
+          </List>
+        </Box>
+      )}
+    </Box>
+  );
+}

@@ -1,0 +1,47 @@
+/** Add or edit one sample partner. */
+import { Autocomplete, Button, Dialog, DialogActions, DialogContent, DialogTitle, MenuItem, TextField } from '@mui/material';
+import { useEffect, useState } from 'react';
+import type { Partner, Program } from '../../../../engine/formats/program-schema';
+
+export function blankPartner(): Partner {
+  return { key: '', name: '', group: null, tier: null, tags: [], joinedAt: `${new Date().toISOString().slice(0, 10)}T00:00:00Z` };
+}
+
+export function PartnerDialog(props: { open: boolean; partner: Partner; isNew: boolean; program: Program; onClose: () => void; onSave: (p: Partner) => void }) {
+  const [p, setP] = useState(props.partner);
+  useEffect(() => setP(props.partner), [props.partner, props.open]);
+  const { program } = props;
+  return (
+    <Dialog open={props.open} onClose={props.onClose} fullWidth maxWidth="sm">
+      <DialogTitle>{props.isNew ? 'Add sample partner' : `Edit ${props.partner.key}`}</DialogTitle>
+      <DialogContent sx={{ display: 'flex', flexDirection: 'column', gap: 2, pt: '8px !important' }}>
+        <TextField label="Key (case sensitive)" value={p.key} onChange={(e) => setP({ ...p, key: e.target.value })} required />
+        <TextField label="Name" value={p.name} onChange={(e) => setP({ ...p, name: e.target.value })} />
+        <TextField select label="Group" value={p.group ?? ''} onChange={(e) => setP({ ...p, group: e.target.value || null })}>
+          <MenuItem value="">(none)</MenuItem>
+          {program.groups.map((g) => (
+            <MenuItem key={g.key} value={g.key}>
+              {g.name || g.key}
+            </MenuItem>
+          ))}
+        </TextField>
+        <TextField select label="Tier" value={p.tier ?? ''} onChange={(e) => setP({ ...p, tier: e.target.value || null })}>
+          <MenuItem value="">(none)</MenuItem>
+          {program.tiers.map((t) => (
+            <MenuItem key={t.key} value={t.key}>
+              {t.name || t.key}
+            </MenuItem>
+          ))}
+        </TextField>
+        <Autocomplete multiple options={program.tags.map((t) => t.key)} value={p.tags} onChange={(_e, tags) => setP({ ...p, tags })} renderInput={(params) => <TextField {...params} label="Tags" />} />
+        <TextField label="Joined at (UTC instant)" value={p.joinedAt} onChange={(e) => setP({ ...p, joinedAt: e.target.value })} helperText="e.g. 2026-01-05T10:00:00Z" />
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={props.onClose}>Cancel</Button>
+        <Button variant="contained" disabled={p.key.trim() === ''} onClick={() => props.onSave({ ...p, key: p.key.trim() })}>
+          Save partner
+        </Button>
+      </DialogActions>
+    </Dialog>
+  );
+}

@@ -1,0 +1,84 @@
+/** Program data: groups, tiers, tags, time zone and FX rates (`programs.updateSettings`). */
+import { Autocomplete, Box, Button, Paper, TextField, Typography } from '@mui/material';
+import { useEffect, useState } from 'react';
+import type { ArgsOf, ProgramDoc } from '../../../../service/contract';
+import { useAppStore } from '../app-store';
+import { useClient } from '../client-context';
+import { useNotify } from '../notify';
+import { ViewFrame } from '../view-frame';
+import { RowsEditor, type Row } from './rows-editor';
+
+const ZONES: string[] = (() => {
+  try {
+    return Intl.supportedValuesOf('timeZone');
+  } catch {
+    return ['UTC'];
+  }
+})();
+
+function useSaveSettings(programId: string) {
+  const client = useClient();
+  const notify = useNotify((s) => s.show);
+  return async (patch: Omit<ArgsOf<'programs.updateSettings'>, 'programId'>, what: string): Promise<boolean> => {
+    const r = await client.send('programs.updateSettings', { programId, ...patch });
+    if (!r.ok) {
+      notify(r.error.message, 'error');
+      return false;
+    }
+    useAppStore.getState().bumpRevision();
+    notify(`${what} saved`);
+    return true;
+  };
+}
+
+function TimeZoneEditor({ value, onSave }: { value: string; onSave: (zone: string) => Promise<boolean> }) {
+  const [zone, setZone] = useState(value);
+  useEffect(() => setZone(value), [value]);
+  return (
+    <Paper variant="outlined" component="section" aria-label="Time zone" sx={{ p: 2, display: 'flex', flexDirection: 'column', gap: 1 }}>
+      <Typography variant="h6" component="h2">
+        Time zone
+      </Typography>
+      <Typography variant="body2" color="text.secondary">
+        Days, months, “12am on” and the 1st / 8th / 13th payout dates are counted in this zone.
+      </Typography>
+      <Box sx={{ display: 'flex', gap: 1 }}>
+        <Autocomplete sx={{ flex: 1 }} options={ZONES} value={zone} disableClearable onChange={(_e, v) => setZone(v)} renderInput={(p) => <TextField {...p} label="IANA time zone" />} />
+        <Button variant="contained" disabled={zone === value} onClick={() => void onSave(zone)}>
+          Save time zone
+        </Button>
+      </Box>
+    </Paper>
+  );
+}
+
+const toRows = (items: { key: string; name: string }[]): Row[] => items.map((i) => [i.key, i.name]);
+const fromRows = (rows: Row[]) => rows.map(([key, name]) => ({ key: key.trim(), name: name.trim() }));
+
+export function ProgramSettingsView({ doc }: { doc: ProgramDoc }) {
+  const save = useSaveSettings(doc.id);
+  const p = doc.program;
+  const named = (title: string, what: 'groups' | 'tiers' | 'tags', help: string) => (
+    <RowsEditor title={title} help={help} columns={['Key', 'Name']} rows={toRows(p[what])} addLabel={`Add ${what.slice(0, -1)}`} onSave={(rows) => save({ [what]: fromRows(rows) }, title)} />
+  );
+  return (
+    <ViewFrame title="Program settings" subtitle={p.name}>
+      <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', lg: '1fr 1fr' }, gap: 2, alignItems: 'start', maxWidth: 1400 }}>
+        {named('Groups', 'groups', 'Every partner is in at most one group; “Change group” actions move them.')}
+        {named('Tiers', 'tiers', 'Tiers partners can be in; rules can select several with “is in”.')}
+        {named('Tags', 'tags', 'Labels on partners; “Apply a tag” actions add them.')}
+        <Box sx={{ display: 'flex', flexDirection: 'column', gap: 2 }}>
+          <TimeZoneEditor value={p.timeZone} onSave={(timeZone) => save({ timeZone }, 'Time zone')} />
+          <RowsEditor
+            title="FX rates"
+            help="USD per one unit of each currency (USD is 1). Rewards and event amounts in a currency without a rate are refused."
+            columns={['Currency', 'USD per unit']}
+            rows={Object.entries(p.fxRates).map(([c, r]) => [c, String(r)])}
+            addLabel="Add currency"
+            onSave={(rows) => save({ fxRates: Object.fromEntries(rows.map(([c, r]) => [c.trim().toUpperCase(), r.trim()])) }, 'FX rates')}
+          />
+        </Box>
+      </Box>
+    </ViewFrame>
+  );
+}

@@ -1,0 +1,71 @@
+/** An editable table of two-column rows (key/name, currency/rate) with add, delete and save. */
+import AddIcon from '@mui/icons-material/Add';
+import DeleteIcon from '@mui/icons-material/Delete';
+import { Box, Button, IconButton, Paper, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
+import { useEffect, useState } from 'react';
+
+export type Row = [string, string];
+
+export function RowsEditor(props: { title: string; help: string; columns: [string, string]; rows: Row[]; addLabel: string; onSave: (rows: Row[]) => Promise<boolean> }) {
+  const [rows, setRows] = useState<Row[]>(props.rows);
+  const [busy, setBusy] = useState(false);
+  const source = JSON.stringify(props.rows);
+  useEffect(() => setRows(JSON.parse(source) as Row[]), [source]);
+  const dirty = JSON.stringify(rows) !== source;
+  const set = (i: number, col: 0 | 1, v: string) => setRows(rows.map((r, j) => (j === i ? ((col === 0 ? [v, r[1]] : [r[0], v]) as Row) : r)));
+  return (
+    <Paper variant="outlined" component="section" aria-label={props.title} sx={{ p: 2, display: 'flex', flexDirection: 'column', gap: 1 }}>
+      <Typography variant="h6" component="h2">
+        {props.title}
+      </Typography>
+      <Typography variant="body2" color="text.secondary">
+        {props.help}
+      </Typography>
+      <Table size="small">
+        <TableHead>
+          <TableRow>
+            <TableCell>{props.columns[0]}</TableCell>
+            <TableCell>{props.columns[1]}</TableCell>
+            <TableCell width={48} />
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {rows.map((r, i) => (
+            <TableRow key={i}>
+              <TableCell>
+                <TextField variant="standard" fullWidth value={r[0]} onChange={(e) => set(i, 0, e.target.value)} slotProps={{ htmlInput: { 'aria-label': `${props.title} ${props.columns[0]} ${i + 1}` } }} />
+              </TableCell>
+              <TableCell>
+                <TextField variant="standard" fullWidth value={r[1]} onChange={(e) => set(i, 1, e.target.value)} slotProps={{ htmlInput: { 'aria-label': `${props.title} ${props.columns[1]} ${i + 1}` } }} />
+              </TableCell>
+              <TableCell>
+                <IconButton size="small" aria-label={`Delete ${r[0] || 'row'}`} onClick={() => setRows(rows.filter((_, j) => j !== i))}>
+                  <DeleteIcon fontSize="small" />
+                </IconButton>
+              </TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+      <Box sx={{ display: 'flex', gap: 1 }}>
+        <Button startIcon={<AddIcon />} onClick={() => setRows([...rows, ['', '']])}>
+          {props.addLabel}
+        </Button>
+        <Box sx={{ flex: 1 }} />
+        <Button disabled={!dirty || busy} onClick={() => setRows(JSON.parse(source) as Row[])}>
+          Discard
+        </Button>
+        <Button
+          variant="contained"
+          disabled={!dirty || busy}
+          onClick={() => {
+            setBusy(true);
+            void props.onSave(rows).finally(() => setBusy(false));
+          }}
+        >
+          Save {props.title.toLowerCase()}
+        </Button>
+      </Box>
+    </Paper>
+  );
+}

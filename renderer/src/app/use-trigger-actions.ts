@@ -1,0 +1,30 @@
+/** Trigger actions the navigator and the editor share; each reports its result. */
+import type { TriggerEvent } from '../../../engine/catalogue';
+import type { Trigger } from '../../../engine/formats/program-schema';
+import { EVENT_LABELS } from '../editor/action-model';
+import { useAppStore } from './app-store';
+import { useClient } from './client-context';
+import { useNotify } from './notify';
+
+/** A new draft on `event`: Event → Action, a flat reward to start from. */
+export function newTriggerDraft(event: TriggerEvent): Omit<Trigger, 'id'> {
+  return {
+    name: `New trigger: ${EVENT_LABELS[event].toLowerCase()}`,
+    event,
+    status: 'draft',
+    action: { type: 'reward', offer: { description: '$10 per conversion', type: 'flat', amount: '10.00', currency: 'USD' } },
+  };
+}
+
+export function useCreateTrigger(): (event: TriggerEvent) => Promise<void> {
+  const client = useClient();
+  const notify = useNotify((s) => s.show);
+  return async (event) => {
+    const { programId, go, bumpRevision } = useAppStore.getState();
+    if (!programId) return;
+    const r = await client.send('triggers.create', { programId, trigger: newTriggerDraft(event) });
+    if (!r.ok) return notify(r.error.message, 'error');
+    bumpRevision();
+    go({ kind: 'trigger', triggerId: r.value.id });
+  };
+}

@@ -1,0 +1,16 @@
+/** What the canvas nodes read besides their data: issues placed on them and the lock. */
+import { createContext, useContext } from 'react';
+import type { ProgramIssue } from '../../../engine/validate';
+
+export interface CanvasInfo {
+  issues: Map<string, ProgramIssue[]>;
+  locked: boolean;
+  /** Nodes a trace passed (green) or failed (red); absent outside a trace view. */
+  verdicts?: Map<string, boolean>;
+}
+
+export const CanvasInfoContext = createContext<CanvasInfo>({ issues: new Map(), locked: false });
+
+export function useCanvasInfo(): CanvasInfo {
+  return useContext(CanvasInfoContext);
+}

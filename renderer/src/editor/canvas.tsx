@@ -1,0 +1,103 @@
+/** The trigger canvas: React Flow wired to the editor store; no logic beyond wiring. */
+import LockIcon from '@mui/icons-material/Lock';
+import { Alert, Box } from '@mui/material';
+import { useTheme } from '@mui/material/styles';
+import { Background, Controls, MiniMap, Panel, ReactFlow, useReactFlow, type IsValidConnection, type OnConnectEnd } from '@xyflow/react';
+import { useCallback, useEffect, type DragEvent } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import '@xyflow/react/dist/style.css';
+import { useNotify } from '../app/notify';
+import { isTyping } from '../app/shortcuts';
+import { LOCK_REASON } from './action-model';
+import { connectionProblem } from './connection-rules';
+import { useEditor, useEditorStoreApi } from './editor-context';
+import type { PaletteItem } from './graph-slice';
+import type { EditorEdge } from './graph-types';
+import { nodeTypes } from './node-views';
+import { PALETTE_MIME } from './palette';
+
+function useEditorKeys(fit: () => void) {
+  const store = useEditorStoreApi();
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (isTyping(e)) return;
+      const s = store.getState();
+      const mod = e.ctrlKey || e.metaKey;
+      const k = e.key.toLowerCase();
+      if (mod && k === 'z' && !e.shiftKey) s.undo();
+      else if (mod && ((k === 'z' && e.shiftKey) || k === 'y')) s.redo();
+      else if (!mod && (e.key === 'Delete' || e.key === 'Backspace')) s.removeSelected();
+      else if (!mod && e.shiftKey && k === 'l') s.autoLayout();
+      else if (!mod && e.shiftKey && k === 'f') fit();
+      else return;
+      e.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [store, fit]);
+}
+
+function edgeStyle(e: EditorEdge): EditorEdge {
+  return e.target === 'action' ? { ...e, animated: true, label: 'then' } : e;
+}
+
+export function Canvas({ locked }: { locked: boolean }) {
+  const store = useEditorStoreApi();
+  const { nodes, edges } = useEditor(useShallow((s) => ({ nodes: s.nodes, edges: s.edges })));
+  const { screenToFlowPosition, fitView } = useReactFlow();
+  const notify = useNotify((s) => s.show);
+  const theme = useTheme();
+  const fit = useCallback(() => void fitView({ padding: 0.2, duration: 200 }), [fitView]);
+  useEditorKeys(fit);
+
+  const isValidConnection: IsValidConnection = (c) => connectionProblem(c, store.getState().nodes, store.getState().edges) === null;
+  const onConnectEnd: OnConnectEnd = (_e, state) => {
+    if (state.isValid || !state.fromNode || !state.toNode) return;
+    const problem = connectionProblem({ source: state.fromNode.id, target: state.toNode.id }, store.getState().nodes, store.getState().edges);
+    if (problem) notify(problem, 'error');
+  };
+  const onDrop = (e: DragEvent) => {
+    const item = e.dataTransfer.getData(PALETTE_MIME) as PaletteItem | '';
+    if (!item) return;
+    e.preventDefault();
+    store.getState().addNode(item, screenToFlowPosition({ x: e.clientX, y: e.clientY }));
+  };
+
+  return (
+    <Box sx={{ flex: 1, minWidth: 0, position: 'relative' }} onDragOver={(e) => (e.preventDefault(), (e.dataTransfer.dropEffect = 'move'))} onDrop={onDrop}>
+      <ReactFlow
+        nodes={nodes}
+        edges={edges.map(edgeStyle)}
+        nodeTypes={nodeTypes}
+        onNodesChange={store.getState().onNodesChange}
+        onEdgesChange={store.getState().onEdgesChange}
+        onConnect={(c) => {
+          const problem = store.getState().connect(c);
+          if (problem) notify(problem, 'error');
+        }}
+        onConnectEnd={onConnectEnd}
+        onNodeDragStart={() => store.getState().checkpoint()}
+        isValidConnection={isValidConnection}
+        nodesConnectable={!locked}
+        deleteKeyCode={null}
+        colorMode={theme.palette.mode}
+        fitView
+        fitViewOptions={{ padding: 0.2 }}
+        minZoom={0.1}
+        defaultEdgeOptions={{ type: 'smoothstep' }}
+        proOptions={{ hideAttribution: true }}
+      >
+        <Background gap={20} />
+        <MiniMap pannable zoomable aria-label="Minimap" />
+        <Controls onFitView={fit} />
+        {locked && (
+          <Panel position="top-center">
+            <Alert severity="info" icon={<LockIcon />} sx={{ py: 0 }}>
+              {LOCK_REASON}
+            </Alert>
+          </Panel>
+        )}
+      </ReactFlow>
+    </Box>
+  );
+}

@@ -1,0 +1,48 @@
+/** Every problem of the open trigger; clicking one selects its node. */
+import { Alert, Box, List, ListItemButton, ListItemIcon, ListItemText, Typography } from '@mui/material';
+import ErrorOutlinedIcon from '@mui/icons-material/ErrorOutlined';
+import WarningAmberIcon from '@mui/icons-material/WarningAmber';
+import { useReactFlow } from '@xyflow/react';
+import { useEditorStoreApi } from './editor-context';
+import type { TriggerIssues } from './use-trigger-issues';
+
+export function ProblemsList({ report }: { report: TriggerIssues }) {
+  const store = useEditorStoreApi();
+  const { fitView } = useReactFlow();
+  const select = (id: string) => {
+    store.getState().onNodesChange(store.getState().nodes.map((n) => ({ type: 'select' as const, id: n.id, selected: n.id === id })));
+    void fitView({ nodes: [{ id }], duration: 200, maxZoom: 1.2 });
+  };
+  const located = [...report.byNode.entries()].flatMap(([id, list]) => list.map((issue) => ({ id, issue })));
+  const detached = report.reading.detached;
+  return (
+    <Box component="section" aria-label="Problems" sx={{ borderTop: 1, borderColor: 'divider', maxHeight: 180, overflowY: 'auto', bgcolor: 'background.paper' }}>
+      <Typography variant="overline" sx={{ px: 2 }} color="text.secondary">
+        Problems ({located.length + (report.reading.ok ? 0 : 1) + (detached.length > 0 ? 1 : 0)})
+      </Typography>
+      {!report.reading.ok && (
+        <Alert severity="error" sx={{ mx: 1, mb: 0.5 }}>
+          {report.reading.reason}
+        </Alert>
+      )}
+      {detached.length > 0 && (
+        <Alert severity="warning" sx={{ mx: 1, mb: 0.5 }}>
+          {detached.length} node{detached.length === 1 ? ' is' : 's are'} not connected to the Event and not part of the trigger.
+        </Alert>
+      )}
+      <List dense disablePadding>
+        {located.map(({ id, issue }, i) => (
+          <ListItemButton key={i} onClick={() => select(id)}>
+            <ListItemIcon sx={{ minWidth: 32 }}>{issue.severity === 'error' ? <ErrorOutlinedIcon color="error" fontSize="small" /> : <WarningAmberIcon color="warning" fontSize="small" />}</ListItemIcon>
+            <ListItemText primary={issue.message} secondary={issue.path} />
+          </ListItemButton>
+        ))}
+      </List>
+      {located.length === 0 && report.reading.ok && detached.length === 0 && (
+        <Typography variant="body2" color="text.secondary" sx={{ px: 2, pb: 1 }}>
+          No problems: the engine accepts this trigger.
+        </Typography>
+      )}
+    </Box>
+  );
+}

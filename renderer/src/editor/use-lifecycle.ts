@@ -1,0 +1,60 @@
+/** Activate, deactivate, duplicate and delete the open trigger through the service. */
+import type { ServiceClient } from '../../../service/contract';
+import { useAppStore } from '../app/app-store';
+import { useNotify } from '../app/notify';
+import { useEditorStoreApi } from './editor-context';
+import type { Persistence } from './persistence';
+import type { TriggerIssues } from './use-trigger-issues';
+
+export interface TriggerLifecycle {
+  /** Why the trigger cannot be activated, or null. */
+  activateBlocked: string | null;
+  activate: () => Promise<void>;
+  deactivate: () => Promise<void>;
+  duplicate: () => Promise<void>;
+  remove: () => Promise<void>;
+}
+
+export function activateBlockedReason(report: Pick<TriggerIssues, 'reading' | 'errors'>): string | null {
+  if (!report.reading.ok) return `Cannot activate: ${report.reading.reason}`;
+  const n = report.errors.length;
+  if (n > 0) return `Cannot activate: fix ${n} error${n === 1 ? '' : 's'} first (${report.errors[0]?.message ?? ''})`;
+  return null;
+}
+
+export function useLifecycle(client: ServiceClient, programId: string, persistence: Persistence | null, report: TriggerIssues): TriggerLifecycle {
+  const store = useEditorStoreApi();
+  const notify = useNotify((s) => s.show);
+  const { bumpRevision, go } = useAppStore.getState();
+  const triggerId = store.getState().meta.id;
+  const setStatus = async (channel: 'triggers.activate' | 'triggers.deactivate') => {
+    await persistence?.flush();
+    const r = await client.send(channel, { programId, triggerId });
+    if (!r.ok) return notify(r.error.message, 'error');
+    persistence?.markSaved(r.value);
+    store.getState().acceptServerTrigger(r.value);
+    bumpRevision();
+    notify(channel === 'triggers.activate' ? 'Activated: the event, rules and action type are now locked' : 'Deactivated');
+  };
+  return {
+    activateBlocked: activateBlockedReason(report),
+    activate: () => setStatus('triggers.activate'),
+    deactivate: () => setStatus('triggers.deactivate'),
+    duplicate: async () => {
+      await persistence?.flush();
+      const r = await client.send('triggers.duplicate', { programId, triggerId });
+      if (!r.ok) return notify(r.error.message, 'error');
+      bumpRevision();
+      go({ kind: 'trigger', triggerId: r.value.id });
+      notify('Duplicated as a new draft');
+    },
+    remove: async () => {
+      persistence?.stop();
+      const r = await client.send('triggers.delete', { programId, triggerId });
+      if (!r.ok) return notify(r.error.message, 'error');
+      bumpRevision();
+      go({ kind: 'settings' });
+      notify('Trigger deleted');
+    },
+  };
+}
