@@ -1,0 +1,109 @@
+/**
+ * The renderer's one service client. In the desktop app it calls the preload bridge
+ * (`window.offerflow`); in a browser it POSTs to the local host with the per-launch token
+ * taken from the page URL (`?token=`) and kept in sessionStorage so reloads keep working.
+ * Also the file helpers (native dialogs or browser pickers/downloads) and menu commands.
+ */
+import type { FileKind, MenuCommand, OfferflowBridge, OpenedFile } from '../../../service/bridge';
+import type { ArgsOf, Channel, Result, ResultOf, ServiceClient } from '../../../service/contract';
+
+declare global {
+  interface Window {
+    offerflow?: OfferflowBridge;
+  }
+}
+
+const TOKEN_KEY = 'offerflow.token';
+
+/** Reads the token from the URL once, stores it, and removes it from the address bar. */
+export function takeToken(loc: Location = window.location, store: Storage = window.sessionStorage): string | null {
+  const url = new URL(loc.href);
+  const fromUrl = url.searchParams.get('token');
+  if (fromUrl) {
+    store.setItem(TOKEN_KEY, fromUrl);
+    url.searchParams.delete('token');
+    // Keep the token out of the history and of screenshots; sessionStorage survives reloads.
+    window.history.replaceState(null, '', url.pathname + url.search + url.hash);
+    return fromUrl;
+  }
+  return store.getItem(TOKEN_KEY);
+}
+
+/** The HTTP transport: `POST /api/<channel>` with the token header. */
+export function httpClient(token: string | null, base = ''): ServiceClient {
+  return {
+    async send<C extends Channel>(channel: C, args: ArgsOf<C>): Promise<Result<ResultOf<C>>> {
+      try {
+        const res = await fetch(`${base}/api/${channel}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-offerflow-token': token ?? '' },
+          body: JSON.stringify(args),
+        });
+        const body = (await res.json()) as Result<ResultOf<C>>;
+        return body;
+      } catch (e) {
+        return { ok: false, error: { message: `the Offerflow host did not answer: ${e instanceof Error ? e.message : String(e)}` } };
+      }
+    },
+  };
+}
+
+/** The desktop transport: the preload bridge. */
+export function bridgeClient(bridge: OfferflowBridge): ServiceClient {
+  return {
+    send: <C extends Channel>(channel: C, args: ArgsOf<C>) => bridge.send(channel, args) as Promise<Result<ResultOf<C>>>,
+  };
+}
+
+function makeClient(): ServiceClient {
+  if (typeof window === 'undefined') return httpClient(null);
+  return window.offerflow ? bridgeClient(window.offerflow) : httpClient(takeToken());
+}
+
+/** The client every component uses (through the app's ClientProvider). */
+export const client: ServiceClient = makeClient();
+
+const ACCEPT: Record<FileKind, string> = {
+  program: '.json,application/json',
+  events: '.json,.csv,application/json,text/csv',
+  partners: '.csv,text/csv',
+  csv: '.csv,text/csv',
+};
+
+function browserOpen(kind: FileKind): Promise<OpenedFile | null> {
+  return new Promise((resolve) => {
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.accept = ACCEPT[kind];
+    input.onchange = () => {
+      const file = input.files?.[0];
+      if (!file) return resolve(null);
+      void file.text().then((text) => resolve({ fileName: file.name, text }));
+    };
+    input.oncancel = () => resolve(null);
+    input.click();
+  });
+}
+
+function browserSave(fileName: string, text: string): Promise<boolean> {
+  const url = URL.createObjectURL(new Blob([text], { type: fileName.endsWith('.csv') ? 'text/csv' : 'application/json' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+  return Promise.resolve(true);
+}
+
+/** Native dialogs in the desktop app, a file picker and a download in a browser. */
+export const files = {
+  open: (kind: FileKind): Promise<OpenedFile | null> => (window.offerflow ? window.offerflow.openFile(kind) : browserOpen(kind)),
+  save: (fileName: string, text: string): Promise<boolean> => (window.offerflow ? window.offerflow.saveFile(fileName, text) : browserSave(fileName, text)),
+};
+
+/** Native menu commands (desktop only; a no-op subscription in a browser). */
+export function onMenuCommand(listener: (command: MenuCommand) => void): () => void {
+  return window.offerflow ? window.offerflow.onMenu(listener) : () => undefined;
+}
+
+export type { MenuCommand, OpenedFile, FileKind };

@@ -1,0 +1,56 @@
+#!/usr/bin/env node
+/**
+ * Builds with Vite: `node scripts/build.mjs [renderer] [electron]` (both when none is named).
+ * - renderer: `vite.config.ts` → dist/renderer
+ * - electron: main, preload and the replay worker as CommonJS bundles in dist/electron
+ *   (`main.cjs`, `preload.cjs`, `replay-worker.cjs`). Everything is bundled except `electron`
+ *   and the native `better-sqlite3`; the sandboxed preload may require only `electron`.
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'vite';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+/** The Node-side entries, each one CommonJS file. */
+export const electronEntries = [
+  { entry: 'electron/main.ts', out: 'main.cjs' },
+  { entry: 'electron/preload.ts', out: 'preload.cjs' },
+  { entry: 'service/replay/worker.ts', out: 'replay-worker.cjs' },
+];
+
+async function buildRenderer() {
+  await build({ configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn' });
+}
+
+async function buildNode({ entry, out }) {
+  await build({
+    configFile: false,
+    root,
+    logLevel: 'warn',
+    ssr: { noExternal: true, target: 'node' },
+    build: {
+      ssr: path.join(root, entry),
+      outDir: path.join(root, 'dist/electron'),
+      emptyOutDir: false,
+      sourcemap: true,
+      target: 'node22',
+      rollupOptions: {
+        external: ['electron', 'better-sqlite3', /^node:/],
+        output: { format: 'cjs', entryFileNames: out, inlineDynamicImports: true },
+      },
+    },
+  });
+}
+
+const wanted = process.argv.slice(2);
+const targets = wanted.length ? wanted : ['renderer', 'electron'];
+for (const t of targets) {
+  if (t === 'renderer') await buildRenderer();
+  else if (t === 'electron') for (const e of electronEntries) await buildNode(e);
+  else {
+    console.error(`unknown build target "${t}" (renderer, electron)`);
+    process.exit(2);
+  }
+  console.error(`built ${t}`);
+}
