@@ -46,7 +46,7 @@ describe('drip timeline', () => {
     expect(g.asOfX).toBeLessThan(xs[1]!);
     expect(g.bars[2]?.carriesRemainder).toBe(true);
     expect(g.bars[2]!.height).toBeGreaterThan(g.bars[0]!.height);
-    expect(g.ticks.map((t) => t.label)).toEqual(['Mar 26', 'Apr 26', 'May 26']);
+    expect(g.ticks.map((t) => t.label)).toEqual(['Mar ’26', 'Apr ’26', 'May ’26']);
   });
 
   it('handles an empty or same-day schedule', () => {

@@ -87,7 +87,7 @@ function monthTicks(fromMs: number, toMs: number, xOf: (ms: number) => number): 
     }
     const ms = Date.UTC(y, m, 1);
     if (ms > toMs) break;
-    all.push({ ms, label: `${['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][m]} ${String(y).slice(2)}` });
+    all.push({ ms, label: `${['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][m]} ’${String(y).slice(2)}` });
     m += 1;
   }
   const step = Math.max(1, Math.ceil(all.length / 8));

@@ -34,7 +34,7 @@ describe('ledger query', () => {
 
   it('renders cells', () => {
     const cells = Object.fromEntries(LEDGER_COLUMNS.map((c) => [c.key, c.text(row)]));
-    expect(cells).toMatchObject({ occ: '2/12', amount: '1,250 JPY', usd: '$8.44', due: '2026-03-04', status: 'On hold' });
+    expect(cells).toMatchObject({ occ: '2/12', amount: '1,250 JPY', usd: '$8.44', due: '2026-03-04 08:00', status: 'On hold' });
     expect(reviewable('hold')).toBe(true);
     expect(reviewable('scheduled')).toBe(false);
   });

@@ -89,7 +89,7 @@ export const LEDGER_COLUMNS: readonly LedgerColumn[] = [
   { key: 'occ', label: 'Occ.', width: 60, sortKey: null, align: 'right', text: (r) => (r.kind === 'drip' ? `${r.occurrence}/${r.occurrences}` : '') },
   { key: 'amount', label: 'Amount', width: 110, sortKey: null, align: 'right', text: (r) => displayAmount(r.amount, r.currency) },
   { key: 'usd', label: 'USD', width: 100, sortKey: 'amountUsd', align: 'right', text: (r) => displayUsd(r.amountUsd) },
-  { key: 'due', label: 'Due', width: 110, sortKey: 'dueAt', align: 'left', text: (r) => r.dueAt.slice(0, 10) },
+  { key: 'due', label: 'Due (UTC)', width: 140, sortKey: 'dueAt', align: 'left', text: (r) => r.dueAt.replace('T', ' ').slice(0, 16) },
   { key: 'status', label: 'Status', width: 100, sortKey: 'status', align: 'left', text: (r) => STATUS_LABELS[r.status] },
   { key: 'payout', label: 'Payout', width: 100, sortKey: null, align: 'left', text: (r) => r.payoutDate },
 ];

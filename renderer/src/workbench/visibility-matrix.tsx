@@ -26,13 +26,13 @@ export interface VisibilityMatrixProps {
 /** Partners down, offers across; each cell a button that explains itself. */
 export function VisibilityMatrix({ offers, rows, selected, onSelect }: VisibilityMatrixProps) {
   return (
-    <TableContainer sx={{ maxHeight: 480 }}>
+    <TableContainer sx={{ maxHeight: 560 }}>
       <Table size="small" stickyHeader aria-label="Offer visibility matrix">
         <TableHead>
           <TableRow>
-            <TableCell>Partner</TableCell>
+            <TableCell sx={{ minWidth: 200 }}>Partner</TableCell>
             {offers.map((o) => (
-              <TableCell key={o.triggerId} align="center" sx={{ maxWidth: 160 }}>
+              <TableCell key={o.triggerId} align="center" sx={{ whiteSpace: 'nowrap', fontSize: 12 }}>
                 <Tooltip title={o.description}>
                   <span>{o.triggerId}</span>
                 </Tooltip>
@@ -44,7 +44,7 @@ export function VisibilityMatrix({ offers, rows, selected, onSelect }: Visibilit
         <TableBody>
           {rows.map((r) => (
             <TableRow key={r.partner.key} hover>
-              <TableCell component="th" scope="row">
+              <TableCell component="th" scope="row" sx={{ whiteSpace: 'nowrap' }}>
                 <Box sx={{ fontWeight: 500 }}>{r.partner.name || r.partner.key}</Box>
                 <Box sx={{ fontSize: 12, color: 'text.secondary' }}>
                   {[r.partner.group, r.partner.tier, ...r.partner.tags].filter(Boolean).join(' · ') || 'no group'}
