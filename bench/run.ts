@@ -1,0 +1,74 @@
+/**
+ * `npm run bench`: engine-only replay of the synthetic 100-trigger program over 1e4 … 1e6
+ * in-memory events, each run in a fresh child process (so heap figures do not leak between
+ * runs), reporting medians of events/s and peak heap growth.
+ *
+ *   npm run bench                      # sizes 1e4, 1e5, 1e6; 5 runs each
+ *   npm run bench -- --runs 3 --sizes 10000,1000000
+ *   node --import tsx bench/run.ts --child 1000000   # one measurement, JSON on stdout
+ */
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { measure, type Measurement } from './measure';
+
+const PARTNERS = 1000;
+
+function arg(name: string): string | undefined {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+function median(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
+}
+
+function child(size: number): Measurement {
+  const out = execFileSync(process.execPath, ['--max-old-space-size=8192', '--import', 'tsx', fileURLToPath(import.meta.url), '--child', String(size)], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return JSON.parse(out.trim().split('\n').pop() as string) as Measurement;
+}
+
+const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+
+function main(): void {
+  const one = arg('child');
+  if (one) {
+    process.stdout.write(`${JSON.stringify(measure(Number(one), PARTNERS))}\n`);
+    return;
+  }
+  const runs = Number(arg('runs') ?? 5);
+  const sizes = (arg('sizes') ?? '10000,100000,1000000').split(',').map(Number);
+  console.log(`engine-only replay: 100 triggers, ${PARTNERS} partners, America/New_York; median of ${runs} runs (fresh process each)\n`);
+  const rows: { size: number; ms: number; eps: number; heap: number; rss: number; rewards: number }[] = [];
+  for (const size of sizes) {
+    const ms: Measurement[] = [];
+    for (let k = 0; k < runs; k++) {
+      ms.push(child(size));
+      process.stderr.write('.');
+    }
+    rows.push({
+      size,
+      ms: median(ms.map((m) => m.replayMs)),
+      eps: median(ms.map((m) => m.eventsPerSec)),
+      heap: median(ms.map((m) => m.peakHeapDeltaMb)),
+      rss: median(ms.map((m) => m.peakRssMb)),
+      rewards: median(ms.map((m) => m.rewards)),
+    });
+  }
+  process.stderr.write('\n');
+  console.log('| events | replay ms | events/s | peak heap Δ MB | peak RSS MB | rewards | time ×  | heap × |');
+  console.log('| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  const base = rows[0];
+  for (const r of rows) {
+    const tx = base ? r.ms / base.ms : 1;
+    const hx = base && base.heap > 0 ? r.heap / base.heap : 1;
+    console.log(`| ${fmt(r.size)} | ${fmt(r.ms)} | ${fmt(r.eps)} | ${fmt(r.heap, 1)} | ${fmt(r.rss)} | ${fmt(r.rewards)} | ${fmt(tx, 1)} | ${fmt(hx, 1)} |`);
+  }
+  console.log('\npeers (json-rules-engine, @gorules/zen-engine): not installed — see docs/performance.md');
+}
+
+main();
