@@ -3,6 +3,7 @@ import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
+import LinearProgress from '@mui/material/LinearProgress';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
@@ -105,8 +106,10 @@ export function TracePanel({ runId, eventId, onEventId, triggers }: TracePanelPr
         </Button>
       </Stack>
       {!eventId && <Typography color="text.secondary">Enter an event id, or click an event in the ledger.</Typography>}
+      {q.loading && <LinearProgress aria-label="Tracing the event" />}
       {q.error && <Alert severity="error">{q.error.message}</Alert>}
-      {q.data?.map((e) => <EventTraceView key={`${e.eventId}-${e.index}-${e.cascadeOf ?? ''}-${e.type}`} event={e} triggers={byId} />)}
+      {q.data && q.data.length === 0 && <Typography>No event {eventId} in this run.</Typography>}
+      {!q.loading && q.data?.map((e) => <EventTraceView key={`${e.eventId}-${e.index}-${e.cascadeOf ?? ''}-${e.type}`} event={e} triggers={byId} />)}
     </Stack>
   );
 }
