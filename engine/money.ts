@@ -69,6 +69,8 @@ export function decimalText(value: string | number): string | null {
  * not a decimal or has more decimals than the currency allows.
  */
 export function parseMinor(text: string, currency: string): number | string {
+  const fast = parseMinorFast(text, exponentOf(currency));
+  if (fast !== null) return fast;
   const d = parseDecimal(text);
   if (!d) return `"${text}" is not a decimal amount`;
   const exp = exponentOf(currency);
@@ -82,9 +84,44 @@ export function parseMinor(text: string, currency: string): number | string {
   return Number(minor);
 }
 
+/** Plain `-?digits(.digits)?` of at most 15 significant characters, without regex or BigInt. */
+function parseMinorFast(text: string, exp: number): number | null {
+  const n = text.length;
+  if (n === 0 || n > 15) return null;
+  let i = text.charCodeAt(0) === 45 /* - */ ? 1 : 0;
+  const neg = i === 1;
+  let v = 0;
+  let seenDigit = false;
+  let scale = -1;
+  for (; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 46 /* . */) {
+      if (scale !== -1 || !seenDigit) return null;
+      scale = 0;
+      continue;
+    }
+    const d = c - 48;
+    if (d < 0 || d > 9) return null;
+    v = v * 10 + d;
+    seenDigit = true;
+    if (scale !== -1) scale++;
+  }
+  if (!seenDigit || scale === 0 || scale > exp) return null;
+  const s = scale === -1 ? 0 : scale;
+  const minor = v * 10 ** (exp - s);
+  return neg ? -minor : minor;
+}
+
 /** Formats minor units with exactly the currency's decimals ("4.50", "124", "1.250"). */
 export function formatMinor(minor: number, currency: string): string {
-  return formatScaled(BigInt(minor), exponentOf(currency));
+  const exp = exponentOf(currency);
+  if (exp === 2 && Number.isSafeInteger(minor)) {
+    const abs = minor < 0 ? -minor : minor;
+    const cents = abs % 100;
+    const body = `${(abs - cents) / 100}.${cents < 10 ? '0' : ''}${cents}`;
+    return minor < 0 ? `-${body}` : body;
+  }
+  return formatScaled(BigInt(minor), exp);
 }
 
 export function formatScaled(units: bigint, scale: number): string {

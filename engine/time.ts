@@ -17,8 +17,34 @@ function validYmd(y: number, m: number, d: number): boolean {
   return d <= new Date(Date.UTC(y, m, 0)).getUTCDate();
 }
 
+const DIGIT0 = 48;
+function digits(text: string, from: number, n: number): number {
+  let v = 0;
+  for (let i = from; i < from + n; i++) {
+    const d = text.charCodeAt(i) - DIGIT0;
+    if (d < 0 || d > 9) return -1;
+    v = v * 10 + d;
+  }
+  return v;
+}
+
+/** Fast path for the common `YYYY-MM-DDTHH:MM:SSZ` form (the replay parses one per event). */
+function parseUtcSeconds(text: string): number | null {
+  if (text.length !== 20 || text.charCodeAt(19) !== 90 /* Z */ || text[4] !== '-' || text[7] !== '-' || text[10] !== 'T' || text[13] !== ':' || text[16] !== ':') return null;
+  const y = digits(text, 0, 4);
+  const mo = digits(text, 5, 2);
+  const d = digits(text, 8, 2);
+  const h = digits(text, 11, 2);
+  const mi = digits(text, 14, 2);
+  const s = digits(text, 17, 2);
+  if (y < 100 || mo < 1 || mo > 12 || d < 1 || (d > 28 && !validYmd(y, mo, d)) || h < 0 || h > 23 || mi < 0 || mi > 59 || s < 0 || s > 59) return null;
+  return Date.UTC(y, mo - 1, d, h, mi, s);
+}
+
 /** Parses an ISO-8601 instant with `Z` or an offset; null when malformed or impossible. */
 export function parseInstant(text: string): number | null {
+  const fast = parseUtcSeconds(text);
+  if (fast !== null) return fast;
   const m = INSTANT.exec(text);
   if (!m) return null;
   const [y, mo, d, h, mi] = [m[1], m[2], m[3], m[4], m[5]].map(Number) as [number, number, number, number, number];
@@ -45,10 +71,16 @@ export function isDate(text: string): boolean {
   return !!m && Number(m[1]) >= 100 && validYmd(Number(m[1]), Number(m[2]), Number(m[3]));
 }
 
+let lastMs = NaN;
+let lastText = '';
 /** UTC `YYYY-MM-DDTHH:MM:SSZ`, with `.sss` only when the milliseconds are not zero. */
 export function formatInstant(ms: number): string {
+  // Rewards of one event share their instant: remember the last one formatted.
+  if (ms === lastMs) return lastText;
   const iso = new Date(ms).toISOString();
-  return iso.endsWith('.000Z') ? `${iso.slice(0, -5)}Z` : iso;
+  lastMs = ms;
+  lastText = iso.endsWith('.000Z') ? `${iso.slice(0, -5)}Z` : iso;
+  return lastText;
 }
 
 export function isTimeZone(id: string): boolean {
@@ -65,6 +97,8 @@ export type CalendarUnit = 'day' | 'week' | 'month' | 'year';
 /** The calendar of one time zone, with the conversions the engine needs. */
 export class Zone {
   private readonly offsets = new Map<number, number>();
+  /** Payout dates by local day number (see `payoutDates`). */
+  readonly payoutCache = new Map<number, PayoutDates>();
   private readonly utc: boolean;
 
   constructor(readonly id: string) {
@@ -132,6 +166,16 @@ export interface PayoutDates {
 
 /** Invoice on the 1st, charge on the 8th, payout on the 13th of the month after the due month. */
 export function payoutDates(zone: Zone, dueMs: number): PayoutDates {
+  const day = zone.dayIndex(dueMs);
+  let dates = zone.payoutCache.get(day);
+  if (!dates) {
+    dates = computePayoutDates(zone, dueMs);
+    zone.payoutCache.set(day, dates);
+  }
+  return dates;
+}
+
+function computePayoutDates(zone: Zone, dueMs: number): PayoutDates {
   const local = zone.localDate(dueMs);
   let y = Number(local.slice(0, 4));
   let m = Number(local.slice(5, 7)) + 1;

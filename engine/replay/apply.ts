@@ -8,7 +8,7 @@ import { parseMinor, toUsdMinor, type Decimal } from '../money';
 import { parseInstant, type Zone } from '../time';
 import type { SlotDef, SlotRegistry } from './compile';
 import { instantOr, type PreparedEvent } from './prepare';
-import { Slots, type ActionObj, type CustomerState, type DealState, type EvalContext, type LeadState, type PartnerState, type TransactionObj, type World } from './state';
+import { NO_SLOTS, Slots, type ActionObj, type CustomerState, type DealState, type EvalContext, type LeadState, type PartnerState, type TransactionObj, type World } from './state';
 
 export interface ApplyEnv {
   readonly zone: Zone;
@@ -48,17 +48,111 @@ export function resolveDefs(slots: SlotRegistry): SlotDefsByKind {
   };
 }
 
-export type Applied =
-  | { rejected: string }
-  | {
-      rejected?: undefined;
-      /** The trigger event this fires, or null for data-only events. */
-      fires: TriggerEvent | null;
-      /** For `partner.group_changed` that really moved the partner. */
-      moved?: { partner: PartnerState; from: string | null; to: string };
-      note: string;
-      undo: () => void;
-    };
+/**
+ * What applying an event did. One object is reused for every event (no allocation in the hot
+ * path); `undo` data is plain fields read by `undoApply`.
+ */
+export interface Applied {
+  /** Why the event was rejected, or null when it was applied. */
+  rejected: string | null;
+  /** The trigger event this fires, or null for data-only events. */
+  fires: TriggerEvent | null;
+  /** For `partner.group_changed` that really moved the partner: where from. */
+  moved: boolean;
+  movedFrom: string | null;
+  /** A sentence for the trace (only built when the event is traced). */
+  note: string;
+  undo: UndoKind;
+  partner: PartnerState | null;
+  customer: CustomerState | null;
+  key: string;
+  firstPay: boolean;
+  deal: DealState | null;
+  dealOld: { name: string | null; stage: string; usd: number | null } | null;
+  lead: LeadState | null;
+  leadOld: { name: string | null; stage: string | null; submittedMs: number } | null;
+}
+
+export type UndoKind = 'none' | 'partner' | 'customer' | 'transaction' | 'action' | 'deal' | 'lead' | 'group' | 'click';
+
+export function newApplied(): Applied {
+  return { rejected: null, fires: null, moved: false, movedFrom: null, note: '', undo: 'none', partner: null, customer: null, key: '', firstPay: false, deal: null, dealOld: null, lead: null, leadOld: null };
+}
+
+function reset(a: Applied): Applied {
+  a.rejected = null;
+  a.fires = null;
+  a.moved = false;
+  a.movedFrom = null;
+  a.note = '';
+  a.undo = 'none';
+  a.partner = a.customer = null;
+  a.deal = null;
+  a.dealOld = null;
+  a.lead = null;
+  a.leadOld = null;
+  a.firstPay = false;
+  return a;
+}
+
+function reject(a: Applied, message: string): Applied {
+  a.rejected = message;
+  return a;
+}
+
+/** Reverts an applied event (the cascade-loop rollback). */
+export function undoApply(a: Applied, env: ApplyEnv, seq: number): void {
+  const { world } = env;
+  const p = a.partner;
+  switch (a.undo) {
+    case 'none':
+      return;
+    case 'partner':
+      if (p) removePartner(env, p);
+      return;
+    case 'customer':
+      world.customers.delete(a.key);
+      p?.slots.restore(seq);
+      return;
+    case 'transaction': {
+      world.transactions.delete(a.key);
+      const c = a.customer as CustomerState;
+      c.slots.restore(seq);
+      p?.slots.restore(seq);
+      if (a.firstPay) {
+        c.firstPaidMs = NaN;
+        c.paidOrder = 0;
+        if (p) p.paidCustomers -= 1;
+      }
+      return;
+    }
+    case 'action':
+      world.actions.delete(a.key);
+      a.customer?.slots.restore(seq);
+      p?.slots.restore(seq);
+      return;
+    case 'deal':
+      if (a.dealOld && a.deal) Object.assign(a.deal, a.dealOld);
+      else world.deals.delete(a.key);
+      p?.slots.restore(seq);
+      return;
+    case 'lead':
+      if (a.leadOld && a.lead) Object.assign(a.lead, a.leadOld);
+      else world.leads.delete(a.key);
+      p?.slots.restore(seq);
+      return;
+    case 'group':
+      if (p) p.group = a.movedFrom;
+      return;
+    case 'click':
+      p?.slots.restore(seq);
+      return;
+    default: {
+      const never: never = a.undo;
+      return never;
+    }
+  }
+}
 
 /** Adds (sign 1) or removes (sign −1) an object's contribution to every slot counting it. */
 function contribute(slots: Slots, defs: readonly SlotDef[], obj: unknown, value: number, sign: number): void {
@@ -79,31 +173,37 @@ function partnerOf(env: ApplyEnv, key: string): PartnerState | string {
   return env.world.partners.get(key) ?? `unknown partner "${key}"`;
 }
 
-/** Applies one event to the world; fills `ctx` with the objects its rules see. */
-export function applyEvent(ev: PreparedEvent, ctx: EvalContext, env: ApplyEnv): Applied {
+/**
+ * Applies one event to the world; fills `ctx` with the objects its rules see. Returns `a`,
+ * reset and filled. Trace sentences are only built when `traced`.
+ */
+export function applyEvent(ev: PreparedEvent, ctx: EvalContext, env: ApplyEnv, a: Applied, traced: boolean): Applied {
+  reset(a);
   const e = ev.input;
   const { world } = env;
   const seq = ctx.seq;
   switch (e.type) {
     case 'partner.created': {
       const p = e.partner;
-      if (world.partners.has(p.key)) return { rejected: `partner "${p.key}" already exists` };
-      if (p.group !== null && !env.groups.has(p.group)) return { rejected: `group "${p.group}" is not defined in the program` };
-      if (p.tier !== null && !env.tiers.has(p.tier)) return { rejected: `tier "${p.tier}" is not defined in the program` };
+      if (world.partners.has(p.key)) return reject(a, `partner "${p.key}" already exists`);
+      if (p.group !== null && !env.groups.has(p.group)) return reject(a, `group "${p.group}" is not defined in the program`);
+      if (p.tier !== null && !env.tiers.has(p.tier)) return reject(a, `tier "${p.tier}" is not defined in the program`);
       const badTag = p.tags.find((t) => !env.tags.has(t));
-      if (badTag !== undefined) return { rejected: `tag "${badTag}" is not defined in the program` };
-      const state = newPartner(env, p.key, p.name, p.group, p.tier, p.tags, parseInstant(p.joinedAt) as number);
-      return { fires: null, note: `created partner ${p.key}`, undo: () => removePartner(env, state) };
+      if (badTag !== undefined) return reject(a, `tag "${badTag}" is not defined in the program`);
+      a.partner = newPartner(env, p.key, p.name, p.group, p.tier, p.tags, parseInstant(p.joinedAt) as number);
+      a.undo = 'partner';
+      if (traced) a.note = `created partner ${p.key}`;
+      return a;
     }
     case 'customer.created': {
       const c = e.customer;
       let partner: PartnerState | null = null;
       if (c.partnerKey) {
         const p = partnerOf(env, c.partnerKey);
-        if (typeof p === 'string') return { rejected: p };
+        if (typeof p === 'string') return reject(a, p);
         partner = p;
       }
-      if (world.customers.has(c.key)) return { rejected: `customer "${c.key}" already exists` };
+      if (world.customers.has(c.key)) return reject(a, `customer "${c.key}" already exists`);
       const customer: CustomerState = {
         key: c.key,
         partner,
@@ -111,7 +211,7 @@ export function applyEvent(ev: PreparedEvent, ctx: EvalContext, env: ApplyEnv): 
         createdMs: instantOr(c.createdAt, ev.atMs),
         firstPaidMs: NaN,
         paidOrder: 0,
-        slots: new Slots(world.customerSlotCount),
+        slots: world.customerSlotCount === 0 ? NO_SLOTS : new Slots(world.customerSlotCount),
       };
       world.customers.set(c.key, customer);
       if (partner) {
@@ -120,25 +220,23 @@ export function applyEvent(ev: PreparedEvent, ctx: EvalContext, env: ApplyEnv): 
       }
       ctx.partner = partner;
       ctx.customer = customer;
-      return {
-        fires: 'customer.created',
-        note: `created customer ${c.key}${partner ? ` of ${partner.key}` : ' with no partner'}`,
-        undo: () => {
-          world.customers.delete(c.key);
-          partner?.slots.restore(seq);
-        },
-      };
+      a.fires = 'customer.created';
+      a.undo = 'customer';
+      a.key = c.key;
+      a.partner = partner;
+      if (traced) a.note = `created customer ${c.key}${partner ? ` of ${partner.key}` : ' with no partner'}`;
+      return a;
     }
     case 'transaction.created':
-      return applyTransaction(ev, e.transaction, ctx, env);
+      return applyTransaction(ev, e.transaction, ctx, env, a, traced);
     case 'action.created': {
-      const a = e.action;
-      const customer = world.customers.get(a.customerKey);
-      if (!customer) return { rejected: `unknown customer "${a.customerKey}"` };
-      if (world.actions.has(a.key)) return { rejected: `action "${a.key}" already exists` };
-      const usd = a.value === undefined ? null : (parseMinor(a.value, 'USD') as number);
-      const obj: ActionObj = { key: a.key, actionKey: a.actionKey, usd };
-      world.actions.add(a.key);
+      const x = e.action;
+      const customer = world.customers.get(x.customerKey);
+      if (!customer) return reject(a, `unknown customer "${x.customerKey}"`);
+      if (world.actions.has(x.key)) return reject(a, `action "${x.key}" already exists`);
+      const usd = x.value === undefined ? null : (parseMinor(x.value, 'USD') as number);
+      const obj: ActionObj = { key: x.key, actionKey: x.actionKey, usd };
+      world.actions.add(x.key);
       customer.slots.touch(seq);
       contribute(customer.slots, env.defs.customerAction, obj, usd ?? 0, 1);
       const partner = customer.partner;
@@ -149,38 +247,47 @@ export function applyEvent(ev: PreparedEvent, ctx: EvalContext, env: ApplyEnv): 
       ctx.partner = partner;
       ctx.customer = customer;
       ctx.action = obj;
-      return {
-        fires: 'action.created',
-        note: `created action ${a.key} (${a.actionKey})`,
-        undo: () => {
-          world.actions.delete(a.key);
-          customer.slots.restore(seq);
-          partner?.slots.restore(seq);
-        },
-      };
+      a.fires = 'action.created';
+      a.undo = 'action';
+      a.key = x.key;
+      a.partner = partner;
+      a.customer = customer;
+      if (traced) a.note = `created action ${x.key} (${x.actionKey})`;
+      return a;
     }
     case 'deal.stage_changed':
-      return applyDeal(e.deal, ctx, env);
+      return applyDeal(e.deal, ctx, env, a, traced);
     case 'lead.closed':
     case 'lead.qualified':
-      return applyLead(ev, e.type, e.lead, ctx, env);
+      return applyLead(ev, e.type, e.lead, ctx, env, a, traced);
     case 'partner.group_changed': {
       const p = partnerOf(env, e.partnerKey);
-      if (typeof p === 'string') return { rejected: p };
-      if (!env.groups.has(e.group)) return { rejected: `group "${e.group}" is not defined in the program` };
+      if (typeof p === 'string') return reject(a, p);
+      if (!env.groups.has(e.group)) return reject(a, `group "${e.group}" is not defined in the program`);
       ctx.partner = p;
+      a.partner = p;
       const from = p.group;
-      if (from === e.group) return { fires: null, note: `${p.key} is already in ${e.group}`, undo: () => undefined };
+      if (from === e.group) {
+        if (traced) a.note = `${p.key} is already in ${e.group}`;
+        return a;
+      }
       p.group = e.group;
-      return { fires: null, moved: { partner: p, from, to: e.group }, note: `moved ${p.key} from ${from ?? 'no group'} to ${e.group}`, undo: () => (p.group = from) };
+      a.moved = true;
+      a.movedFrom = from;
+      a.undo = 'group';
+      if (traced) a.note = `moved ${p.key} from ${from ?? 'no group'} to ${e.group}`;
+      return a;
     }
     case 'link.clicked': {
       const p = partnerOf(env, e.partnerKey);
-      if (typeof p === 'string') return { rejected: p };
+      if (typeof p === 'string') return reject(a, p);
       p.slots.touch(seq);
       contribute(p.slots, env.defs.partnerClick, null, e.count, 1);
       ctx.partner = p;
-      return { fires: null, note: `${e.count} link click${e.count === 1 ? '' : 's'} for ${p.key}`, undo: () => p.slots.restore(seq) };
+      a.partner = p;
+      a.undo = 'click';
+      if (traced) a.note = `${e.count} link click${e.count === 1 ? '' : 's'} for ${p.key}`;
+      return a;
     }
     default: {
       const never: never = e;
@@ -197,7 +304,7 @@ export function newPartner(env: ApplyEnv, key: string, name: string, group: stri
     tier,
     tags: [...new Set(tags)],
     joinedMs,
-    slots: new Slots(env.world.partnerSlotCount),
+    slots: env.world.partnerSlotCount === 0 ? NO_SLOTS : new Slots(env.world.partnerSlotCount),
     paidCustomers: 0,
     order: env.partnerList.length,
   };
@@ -214,14 +321,14 @@ function removePartner(env: ApplyEnv, state: PartnerState): void {
 
 type TxInput = Extract<PreparedEvent['input'], { type: 'transaction.created' }>['transaction'];
 
-function applyTransaction(ev: PreparedEvent, t: TxInput, ctx: EvalContext, env: ApplyEnv): Applied {
+function applyTransaction(ev: PreparedEvent, t: TxInput, ctx: EvalContext, env: ApplyEnv, a: Applied, traced: boolean): Applied {
   const { world } = env;
   const seq = ctx.seq;
   const customer = world.customers.get(t.customerKey);
-  if (!customer) return { rejected: `unknown customer "${t.customerKey}"` };
-  if (world.transactions.has(t.key)) return { rejected: `transaction "${t.key}" already exists` };
+  if (!customer) return reject(a, `unknown customer "${t.customerKey}"`);
+  if (world.transactions.has(t.key)) return reject(a, `transaction "${t.key}" already exists`);
   const rate = rateOf(env, t.currency);
-  if (!rate) return { rejected: `transaction "${t.key}" is in ${t.currency}, which has no FX rate in the program` };
+  if (!rate) return reject(a, `transaction "${t.key}" is in ${t.currency}, which has no FX rate in the program`);
   const minor = parseMinor(t.amount, t.currency) as number;
   const usd = t.currency === 'USD' ? minor : toUsdMinor(minor, t.currency, rate);
   const tx: TransactionObj = {
@@ -255,107 +362,87 @@ function applyTransaction(ev: PreparedEvent, t: TxInput, ctx: EvalContext, env: 
   ctx.partner = partner;
   ctx.customer = customer;
   ctx.transaction = tx;
-  return {
-    fires: 'transaction.created',
-    note: `created transaction ${t.key}: ${t.amount} ${t.currency} for customer ${customer.key}`,
-    undo: () => {
-      world.transactions.delete(t.key);
-      customer.slots.restore(seq);
-      if (partner) partner.slots.restore(seq);
-      if (firstPay) {
-        customer.firstPaidMs = NaN;
-        customer.paidOrder = 0;
-        if (partner) partner.paidCustomers -= 1;
-      }
-    },
-  };
+  a.fires = 'transaction.created';
+  a.undo = 'transaction';
+  a.key = t.key;
+  a.partner = partner;
+  a.customer = customer;
+  a.firstPay = firstPay;
+  if (traced) a.note = `created transaction ${t.key}: ${t.amount} ${t.currency} for customer ${customer.key}`;
+  return a;
 }
 
 type DealInput = Extract<PreparedEvent['input'], { type: 'deal.stage_changed' }>['deal'];
 
-function applyDeal(d: DealInput, ctx: EvalContext, env: ApplyEnv): Applied {
+function applyDeal(d: DealInput, ctx: EvalContext, env: ApplyEnv, a: Applied, traced: boolean): Applied {
   const seq = ctx.seq;
   const p = partnerOf(env, d.partnerKey);
-  if (typeof p === 'string') return { rejected: p };
+  if (typeof p === 'string') return reject(a, p);
   const existing = env.world.deals.get(d.key);
-  if (existing && existing.partner !== p) return { rejected: `deal "${d.key}" belongs to partner "${existing.partner.key}", not "${p.key}"` };
+  if (existing && existing.partner !== p) return reject(a, `deal "${d.key}" belongs to partner "${existing.partner.key}", not "${p.key}"`);
   let usd: number | null = existing ? existing.usd : null;
   if (d.amount !== undefined) {
     const currency = d.currency ?? 'USD';
     const rate = rateOf(env, currency);
-    if (!rate) return { rejected: `deal "${d.key}" is in ${currency}, which has no FX rate in the program` };
+    if (!rate) return reject(a, `deal "${d.key}" is in ${currency}, which has no FX rate in the program`);
     usd = toUsdMinor(parseMinor(d.amount, currency) as number, currency, rate);
   }
   p.slots.touch(seq);
   ctx.partner = p;
+  a.fires = 'deal.stage_changed';
+  a.undo = 'deal';
+  a.key = d.key;
+  a.partner = p;
   if (!existing) {
     const deal: DealState = { key: d.key, partner: p, name: d.name ?? null, stage: d.stage, usd };
     env.world.deals.set(d.key, deal);
     contribute(p.slots, env.defs.partnerDeal, deal, usd ?? 0, 1);
     ctx.deal = deal;
-    return {
-      fires: 'deal.stage_changed',
-      note: `created deal ${d.key} at stage ${d.stage}`,
-      undo: () => {
-        env.world.deals.delete(d.key);
-        p.slots.restore(seq);
-      },
-    };
+    if (traced) a.note = `created deal ${d.key} at stage ${d.stage}`;
+    return a;
   }
-  const old = { name: existing.name, stage: existing.stage, usd: existing.usd };
+  a.deal = existing;
+  a.dealOld = { name: existing.name, stage: existing.stage, usd: existing.usd };
   contribute(p.slots, env.defs.partnerDeal, existing, existing.usd ?? 0, -1);
+  if (traced) a.note = `deal ${d.key}: stage ${existing.stage} → ${d.stage}`;
   existing.name = d.name === undefined ? existing.name : d.name;
   existing.stage = d.stage;
   existing.usd = usd;
   contribute(p.slots, env.defs.partnerDeal, existing, existing.usd ?? 0, 1);
   ctx.deal = existing;
-  return {
-    fires: 'deal.stage_changed',
-    note: `deal ${d.key}: stage ${old.stage} → ${d.stage}`,
-    undo: () => {
-      Object.assign(existing, old);
-      p.slots.restore(seq);
-    },
-  };
+  return a;
 }
 
 type LeadInput = Extract<PreparedEvent['input'], { type: 'lead.closed' }>['lead'];
 
-function applyLead(ev: PreparedEvent, type: 'lead.closed' | 'lead.qualified', l: LeadInput, ctx: EvalContext, env: ApplyEnv): Applied {
+function applyLead(ev: PreparedEvent, type: 'lead.closed' | 'lead.qualified', l: LeadInput, ctx: EvalContext, env: ApplyEnv, a: Applied, traced: boolean): Applied {
   const seq = ctx.seq;
   const p = partnerOf(env, l.partnerKey);
-  if (typeof p === 'string') return { rejected: p };
+  if (typeof p === 'string') return reject(a, p);
   const existing = env.world.leads.get(l.key);
-  if (existing && existing.partner !== p) return { rejected: `lead "${l.key}" belongs to partner "${existing.partner.key}", not "${p.key}"` };
+  if (existing && existing.partner !== p) return reject(a, `lead "${l.key}" belongs to partner "${existing.partner.key}", not "${p.key}"`);
   p.slots.touch(seq);
   ctx.partner = p;
+  a.fires = type;
+  a.undo = 'lead';
+  a.key = l.key;
+  a.partner = p;
   if (!existing) {
     const lead: LeadState = { key: l.key, partner: p, name: l.name ?? null, stage: l.stage ?? null, submittedMs: instantOr(l.submittedAt, ev.atMs) };
     env.world.leads.set(l.key, lead);
     contribute(p.slots, env.defs.partnerLead, lead, 0, 1);
     ctx.lead = lead;
-    return {
-      fires: type,
-      note: `created lead ${l.key}${lead.stage ? ` at stage ${lead.stage}` : ''}`,
-      undo: () => {
-        env.world.leads.delete(l.key);
-        p.slots.restore(seq);
-      },
-    };
+    if (traced) a.note = `created lead ${l.key}${lead.stage ? ` at stage ${lead.stage}` : ''}`;
+    return a;
   }
-  const old = { name: existing.name, stage: existing.stage, submittedMs: existing.submittedMs };
+  a.lead = existing;
+  a.leadOld = { name: existing.name, stage: existing.stage, submittedMs: existing.submittedMs };
   contribute(p.slots, env.defs.partnerLead, existing, 0, -1);
   if (l.name !== undefined) existing.name = l.name;
   if (l.stage !== undefined) existing.stage = l.stage;
   if (l.submittedAt !== undefined) existing.submittedMs = instantOr(l.submittedAt, ev.atMs);
   contribute(p.slots, env.defs.partnerLead, existing, 0, 1);
   ctx.lead = existing;
-  return {
-    fires: type,
-    note: `lead ${l.key} updated${l.stage ? ` to stage ${l.stage}` : ''}`,
-    undo: () => {
-      Object.assign(existing, old);
-      p.slots.restore(seq);
-    },
-  };
+  if (traced) a.note = `lead ${l.key} updated${l.stage ? ` to stage ${l.stage}` : ''}`;
+  return a;
 }

@@ -12,7 +12,7 @@ import { parseDecimal, type Decimal } from '../money';
 import { evaluationOrderOf } from '../order';
 import { formatInstant, parseInstant, Zone } from '../time';
 import { runAction, type ActionEnv, type Outputs } from './actions';
-import { applyEvent, newPartner, resolveDefs, type ApplyEnv } from './apply';
+import { applyEvent, newApplied, newPartner, resolveDefs, undoApply, type ApplyEnv } from './apply';
 import { compileTree, SlotRegistry, type CompiledNode } from './compile';
 import { checkExpectations } from './expectations';
 import { ReplayCancelled, type ReplayOptions } from './options';
@@ -67,6 +67,8 @@ class Replayer {
   private readonly journal: (() => void)[] = [];
   private readonly queue: PartnerState[] = [];
   private readonly ctx: EvalContext = emptyContext();
+  private readonly applied = newApplied();
+  private readonly mark = { rewards: 0, groups: 0, tags: 0, traces: 0 };
   private seq = 0;
 
   constructor(
@@ -151,11 +153,16 @@ class Replayer {
   step(ev: PreparedEvent): void {
     const traced = this.tracing(ev);
     const ctx = this.resetContext(ev.momentMs);
-    const mark = { rewards: this.out.rewards.length, groups: this.out.groupChanges.length, tags: this.out.tagsApplied.length, traces: this.traces.length };
+    const mark = this.mark;
+    mark.rewards = this.out.rewards.length;
+    mark.groups = this.out.groupChanges.length;
+    mark.tags = this.out.tagsApplied.length;
+    mark.traces = this.traces.length;
+    const sourceSeq = ctx.seq;
     this.journal.length = 0;
     this.queue.length = 0;
-    const applied = applyEvent(ev, ctx, this.env);
-    if (applied.rejected !== undefined) {
+    const applied = applyEvent(ev, ctx, this.env, this.applied, traced);
+    if (applied.rejected !== null) {
       this.rejected.push({ eventId: ev.id, index: ev.index, message: applied.rejected });
       if (traced) this.traces.push(this.eventTrace(ev, ev.input.type, null, `rejected: ${applied.rejected}`));
       return;
@@ -163,16 +170,15 @@ class Replayer {
     const partner = ctx.partner;
     const trace = traced ? this.eventTrace(ev, ev.input.type, partner, applied.note) : null;
     if (trace) this.traces.push(trace);
-    if (applied.moved) {
-      const m = applied.moved;
-      this.out.groupChanges.push({ partnerKey: m.partner.key, from: m.from, to: m.to, triggerId: null, eventId: ev.id, at: formatInstant(ev.momentMs) });
-      this.queue.push(m.partner);
+    if (applied.moved && partner) {
+      this.out.groupChanges.push({ partnerKey: partner.key, from: applied.movedFrom, to: partner.group as string, triggerId: null, eventId: ev.id, at: formatInstant(ev.momentMs) });
+      this.queue.push(partner);
     }
     if (applied.fires && partner) this.evaluate(applied.fires, ev.id, trace ? trace.triggers : null);
     let cascades = 0;
     for (let q = 0; q < this.queue.length; q++) {
       if (++cascades > MAX_CASCADE) {
-        this.rollback(applied.undo, mark);
+        this.rollback(() => undoApply(applied, this.env, sourceSeq), mark);
         const message = `cascade loop: more than ${MAX_CASCADE} partner.joined_group events followed this event; it was rolled back`;
         this.rejected.push({ eventId: ev.id, index: ev.index, message });
         if (traced) this.traces.push(this.eventTrace(ev, ev.input.type, partner, `rejected: ${message}`));

@@ -36,6 +36,9 @@ export class Slots {
   }
 }
 
+/** Shared by every partner and customer when the program has no aggregate of that scope. */
+export const NO_SLOTS = new Slots(0);
+
 export interface PartnerState {
   readonly key: string;
   readonly name: string;
