@@ -37,7 +37,7 @@ async function buildNode({ entry, out }) {
       target: 'node22',
       rollupOptions: {
         external: ['electron', 'better-sqlite3', /^node:/],
-        output: { format: 'cjs', entryFileNames: out, inlineDynamicImports: true },
+        output: { format: 'cjs', entryFileNames: out, codeSplitting: false },
       },
     },
   });

@@ -1,0 +1,45 @@
+/** Creates the one app window with the hardened preferences and remembers its size and place. */
+import type { BrowserWindow as BrowserWindowType, Screen } from 'electron';
+import { secureWebPreferences } from './security';
+import { fitToDisplays, loadWindowState, saveWindowState, type WindowState } from './window-state';
+
+export interface WindowDeps {
+  BrowserWindow: typeof BrowserWindowType;
+  screen: Pick<Screen, 'getAllDisplays'>;
+  stateDir: string;
+  preload: string;
+  pageUrl: string;
+}
+
+function currentState(win: BrowserWindowType): WindowState {
+  const b = win.getNormalBounds();
+  return { x: b.x, y: b.y, width: b.width, height: b.height, maximized: win.isMaximized() };
+}
+
+export function createAppWindow(deps: WindowDeps): BrowserWindowType {
+  const saved = fitToDisplays(loadWindowState(deps.stateDir), deps.screen.getAllDisplays().map((d) => d.workArea));
+  const win = new deps.BrowserWindow({
+    ...saved,
+    minWidth: 960,
+    minHeight: 600,
+    show: false,
+    title: 'Offerflow',
+    backgroundColor: '#ffffff',
+    webPreferences: secureWebPreferences(deps.preload),
+  });
+  if (saved.maximized) win.maximize();
+  let timer: NodeJS.Timeout | undefined;
+  const persist = (): void => {
+    clearTimeout(timer);
+    timer = setTimeout(() => !win.isDestroyed() && saveWindowState(deps.stateDir, currentState(win)), 500);
+  };
+  win.on('resize', persist);
+  win.on('move', persist);
+  win.on('close', () => {
+    clearTimeout(timer);
+    saveWindowState(deps.stateDir, currentState(win));
+  });
+  win.once('ready-to-show', () => win.show());
+  void win.loadURL(deps.pageUrl);
+  return win;
+}

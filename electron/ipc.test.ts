@@ -1,0 +1,52 @@
+import { describe, expect, it, vi } from 'vitest';
+import { IPC } from '../service/bridge';
+import { registerIpc } from './ipc';
+import { electronNativeBinding } from './native-binding';
+
+type Handler = (event: { ok: boolean }, ...args: unknown[]) => Promise<unknown>;
+
+function setup() {
+  const handlers = new Map<string, Handler>();
+  const dispatch = vi.fn(async (channel: string) => ({ ok: true as const, value: channel }));
+  const openFile = vi.fn(async () => ({ fileName: 'a.json', text: '{}' }));
+  const saveFile = vi.fn(async () => true);
+  registerIpc({ ipcMain: { handle: (ch: string, h: Handler) => handlers.set(ch, h) } as never, dispatch, trusted: (e) => (e as unknown as { ok: boolean }).ok, openFile, saveFile });
+  return { handlers, dispatch, openFile, saveFile };
+}
+
+describe('IPC handlers', () => {
+  it('dispatches a trusted call', async () => {
+    const { handlers, dispatch } = setup();
+    expect(await handlers.get(IPC.call)?.({ ok: true }, 'programs.list', {})).toEqual({ ok: true, value: 'programs.list' });
+    expect(dispatch).toHaveBeenCalledWith('programs.list', {});
+  });
+
+  it('refuses untrusted senders without calling anything', async () => {
+    const { handlers, dispatch, openFile, saveFile } = setup();
+    expect(await handlers.get(IPC.call)?.({ ok: false }, 'programs.list', {})).toMatchObject({ ok: false });
+    expect(await handlers.get(IPC.openFile)?.({ ok: false }, 'program')).toBeNull();
+    expect(await handlers.get(IPC.saveFile)?.({ ok: false }, 'a.json', '{}')).toBe(false);
+    expect(dispatch).not.toHaveBeenCalled();
+    expect(openFile).not.toHaveBeenCalled();
+    expect(saveFile).not.toHaveBeenCalled();
+  });
+
+  it('parses every argument', async () => {
+    const { handlers, dispatch, openFile, saveFile } = setup();
+    expect(await handlers.get(IPC.call)?.({ ok: true }, 42)).toMatchObject({ ok: false });
+    expect(await handlers.get(IPC.openFile)?.({ ok: true }, '/etc/passwd')).toBeNull();
+    expect(await handlers.get(IPC.saveFile)?.({ ok: true }, '', 'x')).toBe(false);
+    expect(dispatch).not.toHaveBeenCalled();
+    expect(openFile).not.toHaveBeenCalled();
+    expect(saveFile).not.toHaveBeenCalled();
+  });
+});
+
+describe('native binding', () => {
+  it('prefers the unpacked Electron build, then the dev one, else node_modules', () => {
+    const have = new Set(['/res/app.asar.unpacked/native/electron/better_sqlite3.node', '/repo/native/electron/better_sqlite3.node']);
+    expect(electronNativeBinding('/repo', '/res', (p) => have.has(p))).toBe('/res/app.asar.unpacked/native/electron/better_sqlite3.node');
+    expect(electronNativeBinding('/repo', undefined, (p) => have.has(p))).toBe('/repo/native/electron/better_sqlite3.node');
+    expect(electronNativeBinding('/x', '/y', () => false)).toBeUndefined();
+  });
+});

@@ -1,0 +1,25 @@
+/**
+ * The preload bridge: exactly the contract's channels (unknown ones are refused here, before
+ * IPC), the native file dialogs and menu commands. The page never sees `ipcRenderer`.
+ */
+import { contextBridge, ipcRenderer } from 'electron';
+import { IPC, type MenuCommand, type OfferflowBridge } from '../service/bridge';
+import { isChannel } from '../service/contract';
+
+const bridge: OfferflowBridge = {
+  send: (channel, args) => {
+    if (!isChannel(channel)) return Promise.resolve({ ok: false, error: { message: `unknown channel "${String(channel)}"`, field: 'channel' } });
+    return ipcRenderer.invoke(IPC.call, channel, args);
+  },
+  openFile: (kind) => ipcRenderer.invoke(IPC.openFile, kind),
+  saveFile: (fileName, text) => ipcRenderer.invoke(IPC.saveFile, fileName, text),
+  onMenu: (listener) => {
+    const handler = (_event: unknown, command: MenuCommand): void => listener(command);
+    ipcRenderer.on(IPC.menu, handler);
+    return () => {
+      ipcRenderer.removeListener(IPC.menu, handler);
+    };
+  },
+};
+
+contextBridge.exposeInMainWorld('offerflow', bridge);
