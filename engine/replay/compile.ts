@@ -13,6 +13,7 @@ import { describeRule } from '../visibility';
 import { contextGetter, OBJECT_GETTERS, type ObjectGetter, type Scalar } from './fields';
 import { aggregatePredicate, booleanPredicate, numberPredicate, stringPredicate, tagsPredicate, type Predicate } from './operators';
 import type { EvalContext, Slots } from './state';
+import { generateFilter, generateTest, type Test } from './codegen';
 
 export interface CompiledNode {
   test(ctx: EvalContext): boolean;
@@ -43,7 +44,7 @@ export class SlotRegistry {
     if (found) return found;
     const list = agg.scope === 'partner' ? this.partner : this.customer;
     const tests = (filters ?? []).map((f) => this.filterTest(f));
-    const filter = tests.length === 0 ? null : (obj: never) => tests.every((t) => t(obj));
+    const filter = tests.length === 0 ? null : generateFilter(filters ?? [], tests);
     const def: SlotDef = { index: list.length, scope: agg.scope, of: agg.of, filter };
     list.push(def);
     this.byKey.set(key, def);
@@ -175,12 +176,30 @@ function compileLeaf(rule: Rule, slots: SlotRegistry, zone: Zone): CompiledNode 
   };
 }
 
-/** Compiles a rule tree; an absent tree always passes. */
+/** Compiles a rule tree; an absent tree always passes. `test` is generated straight-line code. */
 export function compileTree(node: RuleNode | undefined, slots: SlotRegistry, zone: Zone): CompiledNode | null {
   if (!node) return null;
-  if (isRule(node)) return compileLeaf(node, slots, zone);
+  const leafTests = new Map<Rule, Test>();
+  const tree = compileNode(node, slots, zone, leafTests);
+  const slotOf = (rule: Rule): SlotDef | null => {
+    const spec = fieldSpec(rule.object, rule.field);
+    return spec?.aggregate ? slots.slotFor(spec, rule.filters) : null;
+  };
+  const thresholdOf = (rule: Rule): number => {
+    const spec = fieldSpec(rule.object, rule.field);
+    return spec ? threshold(spec, rule.value, zone) : NaN;
+  };
+  return { test: generateTest(node, leafTests, slotOf, thresholdOf), explain: tree.explain };
+}
+
+function compileNode(node: RuleNode, slots: SlotRegistry, zone: Zone, leafTests: Map<Rule, Test>): CompiledNode {
+  if (isRule(node)) {
+    const leaf = compileLeaf(node, slots, zone);
+    leafTests.set(node, leaf.test);
+    return leaf;
+  }
   const all = isAll(node);
-  const children = (all ? node.all : node.any).map((c) => compileTree(c, slots, zone) as CompiledNode);
+  const children = (all ? node.all : node.any).map((c) => compileNode(c, slots, zone, leafTests));
   const n = children.length;
   const test = all
     ? (ctx: EvalContext) => {

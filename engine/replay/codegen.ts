@@ -1,0 +1,96 @@
+/**
+ * Generates one straight-line predicate per rule tree with `new Function`, so the replay's hot
+ * path runs monomorphic code instead of walking a tree of closures. Common leaves (group, tier,
+ * key, product/category/currency equality, aggregate comparisons) are inlined; every other leaf
+ * calls its compiled closure. The engine runs in Node (CLI, worker, main process), never in the
+ * renderer, so its CSP does not apply.
+ */
+import { fieldSpec } from '../catalogue';
+import { isAll, isRule, type Rule, type RuleNode } from '../formats/program-schema';
+import type { SlotDef } from './compile';
+import type { EvalContext } from './state';
+
+export type Test = (ctx: EvalContext) => boolean;
+
+interface Gen {
+  leaves: Test[];
+  slotOf: (rule: Rule) => SlotDef | null;
+  thresholdOf: (rule: Rule) => number;
+}
+
+const PARTNER_FIELDS: Record<string, string> = { group: 'group', tier: 'tier', partner_key: 'key' };
+const TX_FIELDS: Record<string, string> = { product_key: 'productKey', category_key: 'categoryKey', currency: 'currency' };
+const CMP: Record<string, string> = { equal_to: '===', not_equal_to: '!==', greater_than: '>', greater_than_or_equal_to: '>=', less_than: '<', less_than_or_equal_to: '<=' };
+
+function inlineLeaf(rule: Rule, g: Gen): string | null {
+  const lit = typeof rule.value === 'string' && rule.value !== '' ? JSON.stringify(rule.value) : null;
+  if (rule.object === 'partnership' && PARTNER_FIELDS[rule.field] && lit) {
+    const f = PARTNER_FIELDS[rule.field];
+    if (rule.op === 'equal_to') return `(p.${f} === ${lit})`;
+    if (rule.op === 'not_equal_to') return `(p.${f} !== ${lit})`;
+  }
+  if (rule.object === 'transaction' && TX_FIELDS[rule.field] && lit) {
+    const f = TX_FIELDS[rule.field];
+    if (rule.op === 'equal_to') return `(c.transaction !== null && c.transaction.${f} === ${lit})`;
+    if (rule.op === 'not_equal_to') return `(c.transaction === null || c.transaction.${f} !== ${lit})`;
+  }
+  const spec = fieldSpec(rule.object, rule.field);
+  if (spec?.aggregate && spec.aggregate.scope === 'partner' && CMP[rule.op]) {
+    const slot = g.slotOf(rule);
+    if (!slot) return null;
+    const arr = spec.aggregate.measure === 'sum' ? 'sums' : 'counts';
+    const x = g.thresholdOf(rule);
+    if (!Number.isFinite(x)) return null;
+    return `(p.slots.${arr}[${slot.index}] ${CMP[rule.op]} ${x})`;
+  }
+  return null;
+}
+
+function gen(node: RuleNode, g: Gen, leafTests: Map<Rule, Test>): string {
+  if (isRule(node)) {
+    const inline = inlineLeaf(node, g);
+    if (inline) return inline;
+    const t = leafTests.get(node);
+    if (!t) throw new Error('leaf without a compiled test');
+    g.leaves.push(t);
+    return `L[${g.leaves.length - 1}](c)`;
+  }
+  const all = isAll(node);
+  const kids = (all ? node.all : node.any).map((k) => gen(k, g, leafTests));
+  if (kids.length === 0) return all ? 'true' : 'false';
+  return `(${kids.join(all ? ' && ' : ' || ')})`;
+}
+
+/**
+ * A generated test for `node`; `leafTests` holds the compiled closure of every leaf (used where
+ * a leaf is not inlined), `slotOf` / `thresholdOf` give the aggregate slot and numeric value.
+ */
+export function generateTest(node: RuleNode, leafTests: Map<Rule, Test>, slotOf: Gen['slotOf'], thresholdOf: Gen['thresholdOf']): Test {
+  const g: Gen = { leaves: [], slotOf, thresholdOf };
+  const body = gen(node, g, leafTests);
+  // `p` is the event's partner: triggers only run for events that have one.
+  const factory = new Function('L', `return function generatedRuleTest(c) { const p = c.partner; return ${body}; };`) as (l: Test[]) => Test;
+  return factory(g.leaves);
+}
+
+const OBJECT_FIELDS: Record<string, Record<string, string>> = {
+  transaction: { product_key: 'productKey', category_key: 'categoryKey', currency: 'currency' },
+  action: { action_key: 'actionKey' },
+  deal: { stage: 'stage', name: 'name' },
+  lead: { stage: 'stage', name: 'name' },
+};
+
+/** A generated conjunction of an aggregate's filters over the aggregated object `o`. */
+export function generateFilter(rules: readonly Rule[], tests: readonly ((o: never) => boolean)[]): (o: never) => boolean {
+  const leaves: ((o: never) => boolean)[] = [];
+  const parts = rules.map((r, i) => {
+    const f = OBJECT_FIELDS[r.object]?.[r.field];
+    const lit = typeof r.value === 'string' && r.value !== '' ? JSON.stringify(r.value) : null;
+    if (f && lit && r.op === 'equal_to') return `(o.${f} === ${lit})`;
+    if (f && lit && r.op === 'not_equal_to') return `(o.${f} !== ${lit})`;
+    leaves.push(tests[i] as (o: never) => boolean);
+    return `F[${leaves.length - 1}](o)`;
+  });
+  const factory = new Function('F', `return function generatedFilter(o) { return ${parts.join(' && ') || 'true'}; };`) as (f: typeof leaves) => (o: never) => boolean;
+  return factory(leaves);
+}
