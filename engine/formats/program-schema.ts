@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { OPERATORS, RULE_OBJECTS, TRIGGER_EVENTS, type Operator, type RuleObject } from '../catalogue';
-import { parseMinor } from '../money';
+import { isCurrencyCode, parseMinor } from '../money';
 import { CurrencyCode, DecimalValue, Instant, Key, Name, PositiveDecimal, TimeZoneId } from './primitives';
 
 export const PROGRAM_FORMAT = 'offerflow.program/1';
@@ -62,6 +62,7 @@ const FlatOffer = z
     currency: CurrencyCode,
   })
   .superRefine((o, ctx) => {
+    if (!isCurrencyCode(o.currency)) return;
     const minor = parseMinor(o.amount, o.currency);
     if (typeof minor === 'string') ctx.addIssue({ code: 'custom', path: ['amount'], message: minor });
   });
