@@ -9,7 +9,10 @@ import { benchProgram } from './program';
 export interface Measurement {
   events: number;
   replayMs: number;
+  /** CPU time (user + system) of the replay: less sensitive than wall time to a busy machine. */
+  cpuMs: number;
   eventsPerSec: number;
+  eventsPerCpuSec: number;
   /** Peak heapUsed during the replay minus heapUsed just before it (events already built). */
   peakHeapDeltaMb: number;
   peakRssMb: number;
@@ -30,14 +33,19 @@ export function measure(size: number, partners: number): Measurement {
     if (m.heapUsed > peakHeap) peakHeap = m.heapUsed;
     if (m.rss > peakRss) peakRss = m.rss;
   };
+  const c0 = process.cpuUsage();
   const t0 = performance.now();
   const report = replay(program, set, { onProgress: sample, progressEvery: 10_000 });
   const replayMs = performance.now() - t0;
+  const cpu = process.cpuUsage(c0);
+  const cpuMs = (cpu.user + cpu.system) / 1000;
   sample();
   return {
     events: size,
     replayMs,
+    cpuMs,
     eventsPerSec: size / (replayMs / 1000),
+    eventsPerCpuSec: size / (cpuMs / 1000),
     peakHeapDeltaMb: (peakHeap - base.heapUsed) / MB,
     peakRssMb: peakRss / MB,
     rewards: report.rewards.length,

@@ -5,11 +5,13 @@
  *
  *   npm run bench                      # sizes 1e4, 1e5, 1e6; 5 runs each
  *   npm run bench -- --runs 3 --sizes 10000,1000000
+ *   npm run bench -- --proposals       # also with the proposed engine fixes (bench/proposals/)
  *   node --import tsx bench/run.ts --child 1000000   # one measurement, JSON on stdout
  */
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { measure, type Measurement } from './measure';
+import { installFastZoneAdd } from './proposals/fast-zone-add';
 
 const PARTNERS = 1000;
 
@@ -24,8 +26,9 @@ function median(xs: readonly number[]): number {
   return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
 }
 
-function child(size: number): Measurement {
-  const out = execFileSync(process.execPath, ['--max-old-space-size=8192', '--import', 'tsx', fileURLToPath(import.meta.url), '--child', String(size)], {
+function child(size: number, proposals: boolean): Measurement {
+  const args = ['--max-old-space-size=8192', '--import', 'tsx', fileURLToPath(import.meta.url), '--child', String(size), ...(proposals ? ['--proposals'] : [])];
+  const out = execFileSync(process.execPath, args, {
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -37,38 +40,58 @@ const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFracti
 function main(): void {
   const one = arg('child');
   if (one) {
+    if (process.argv.includes('--proposals')) installFastZoneAdd();
     process.stdout.write(`${JSON.stringify(measure(Number(one), PARTNERS))}\n`);
     return;
   }
   const runs = Number(arg('runs') ?? 5);
   const sizes = (arg('sizes') ?? '10000,100000,1000000').split(',').map(Number);
+  const variants = process.argv.includes('--proposals') ? [false, true] : [false];
   console.log(`engine-only replay: 100 triggers, ${PARTNERS} partners, America/New_York; median of ${runs} runs (fresh process each)\n`);
-  const rows: { size: number; ms: number; eps: number; heap: number; rss: number; rewards: number }[] = [];
-  for (const size of sizes) {
-    const ms: Measurement[] = [];
-    for (let k = 0; k < runs; k++) {
-      ms.push(child(size));
-      process.stderr.write('.');
-    }
-    rows.push({
-      size,
-      ms: median(ms.map((m) => m.replayMs)),
-      eps: median(ms.map((m) => m.eventsPerSec)),
-      heap: median(ms.map((m) => m.peakHeapDeltaMb)),
-      rss: median(ms.map((m) => m.peakRssMb)),
-      rewards: median(ms.map((m) => m.rewards)),
-    });
+  for (const proposals of variants) {
+    if (variants.length > 1) console.log(proposals ? '\nwith the proposed engine fixes (bench/proposals/):\n' : 'engine as it is:\n');
+    table(sizes.map((size) => row(size, runs, proposals)));
+  }
+  console.log('\npeers (json-rules-engine, @gorules/zen-engine): not installed — see docs/performance.md');
+}
+
+interface Row {
+  size: number;
+  ms: number;
+  eps: number;
+  epcs: number;
+  heap: number;
+  rss: number;
+  rewards: number;
+}
+
+function row(size: number, runs: number, proposals: boolean): Row {
+  const ms: Measurement[] = [];
+  for (let k = 0; k < runs; k++) {
+    ms.push(child(size, proposals));
+    process.stderr.write('.');
   }
   process.stderr.write('\n');
-  console.log('| events | replay ms | events/s | peak heap Δ MB | peak RSS MB | rewards | time ×  | heap × |');
-  console.log('| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  return {
+    size,
+    ms: median(ms.map((m) => m.replayMs)),
+    eps: median(ms.map((m) => m.eventsPerSec)),
+    epcs: median(ms.map((m) => m.eventsPerCpuSec)),
+    heap: median(ms.map((m) => m.peakHeapDeltaMb)),
+    rss: median(ms.map((m) => m.peakRssMb)),
+    rewards: median(ms.map((m) => m.rewards)),
+  };
+}
+
+function table(rows: Row[]): void {
+  console.log('| events | replay ms | events/s (wall) | events/CPU-s | peak heap Δ MB | peak RSS MB | reward rows | time × | heap × |');
+  console.log('| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
   const base = rows[0];
   for (const r of rows) {
     const tx = base ? r.ms / base.ms : 1;
     const hx = base && base.heap > 0 ? r.heap / base.heap : 1;
-    console.log(`| ${fmt(r.size)} | ${fmt(r.ms)} | ${fmt(r.eps)} | ${fmt(r.heap, 1)} | ${fmt(r.rss)} | ${fmt(r.rewards)} | ${fmt(tx, 1)} | ${fmt(hx, 1)} |`);
+    console.log(`| ${fmt(r.size)} | ${fmt(r.ms)} | ${fmt(r.eps)} | ${fmt(r.epcs)} | ${fmt(r.heap, 1)} | ${fmt(r.rss)} | ${fmt(r.rewards)} | ${fmt(tx, 1)} | ${fmt(hx, 1)} |`);
   }
-  console.log('\npeers (json-rules-engine, @gorules/zen-engine): not installed — see docs/performance.md');
 }
 
 main();
