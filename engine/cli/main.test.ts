@@ -68,6 +68,13 @@ describe('offerflow CLI', () => {
     expect(r.err).not.toMatch(/\n\s+at /);
   });
 
+  it('refuses a file over the size limit before reading it', () => {
+    let read = false;
+    const io: Io = { out: () => undefined, err: () => undefined, readFile: () => ((read = true), ''), sizeOf: () => 300 * 1024 * 1024 };
+    expect(run(['validate', 'huge.json'], io)).toBe(2);
+    expect(read).toBe(false);
+  });
+
   it('visibility prints the matrix for one partner', () => {
     const r = capture(['visibility', prog, '--partner', 'ana']);
     expect(r.code).toBe(0);

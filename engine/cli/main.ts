@@ -3,7 +3,7 @@
  * expectations passed), 1 expectations failed, 2 invalid input (the message names the file and
  * the path), 3 internal error. User errors never print a stack trace.
  */
-import { readFileSync, renameSync, writeFileSync, unlinkSync } from 'node:fs';
+import { readFileSync, renameSync, statSync, writeFileSync, unlinkSync } from 'node:fs';
 import { basename } from 'node:path';
 import { InputError } from '../formats/issues';
 import { parseEventSetText, parseProgramText } from '../formats/read';
@@ -20,12 +20,15 @@ export interface Io {
   out: (text: string) => void;
   err: (text: string) => void;
   readFile: (path: string) => string;
+  /** Size in bytes, to refuse huge files before reading them. */
+  sizeOf?: (path: string) => number;
 }
 
 const nodeIo: Io = {
   out: (t) => process.stdout.write(t),
   err: (t) => process.stderr.write(t),
   readFile: (p) => readFileSync(p, 'utf8'),
+  sizeOf: (p) => statSync(p).size,
 };
 
 const USAGE = `usage:
@@ -61,10 +64,18 @@ function parseArgs(argv: readonly string[], valued: readonly string[], booleans:
   return { positional, flags };
 }
 
+/** Largest input file read (a 1e6-event JSON set is ~180 MB); larger ones are refused, not crashed on. */
+export const MAX_INPUT_BYTES = 256 * 1024 * 1024;
+
 function readText(io: Io, path: string): string {
   try {
+    const size = io.sizeOf?.(path) ?? 0;
+    if (size > MAX_INPUT_BYTES) {
+      throw new InputError(path, [{ path: '', message: `is ${Math.round(size / 1048576)} MB; offerflow reads files up to ${MAX_INPUT_BYTES / 1048576} MB — split the event set into several files` }]);
+    }
     return io.readFile(path);
   } catch (e) {
+    if (e instanceof InputError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
     throw new InputError(path, [{ path: '', message: code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : `cannot be read (${code ?? String(e)})` }]);
   }
