@@ -30,6 +30,7 @@ export function openDb(file: string, options: OpenOptions = {}): Db {
   db.pragma('synchronous = NORMAL');
   // The worker and the main connection may write at once; wait instead of failing with SQLITE_BUSY.
   db.pragma('busy_timeout = 10000');
+  db.pragma('cache_size = -65536');
   if (options.migrate !== false) migrate(db);
   return db;
 }

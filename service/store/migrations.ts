@@ -132,4 +132,9 @@ export const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX reviews_reward ON reviews(run_id, reward_id);
   `,
+  // 4: sorting a large ledger by amount or due date pages through an index instead of sorting it whole.
+  `
+  CREATE INDEX ledger_amount ON ledger(run_id, amount_usd_minor);
+  CREATE INDEX ledger_due ON ledger(run_id, due_at);
+  `,
 ];

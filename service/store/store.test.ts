@@ -62,6 +62,7 @@ describe('migrations', () => {
     const db = openDb(':memory:', { migrate: false });
     expect(() => migrate(db, ['CREATE TABLE a (x INTEGER);', 'CREATE TABLE broken ('])).toThrow();
     expect(db.pragma('user_version', { simple: true })).toBe(1);
+    db.close();
   });
 });
 
