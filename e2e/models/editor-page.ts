@@ -23,7 +23,7 @@ export class EditorPage {
   }
 
   async newTrigger(eventLabel: string): Promise<void> {
-    await this.page.getByRole('button', { name: `New trigger: ${eventLabel}` }).click();
+    await this.page.getByRole('button', { name: `New trigger: ${eventLabel}`, exact: true }).click();
     await expect(this.node('event')).toBeVisible();
   }
 
@@ -68,5 +68,52 @@ export class EditorPage {
 
   async layout(): Promise<void> {
     await this.page.getByRole('button', { name: 'Auto-layout' }).click();
+  }
+}
+
+/** Page model of the evaluation order view. */
+export class OrderPage {
+  constructor(readonly page: Page) {}
+
+  async open(eventLabel: string): Promise<void> {
+    await this.page.getByRole('list', { name: eventLabel, exact: true }).getByRole('button', { name: 'Evaluation order' }).click();
+    await expect(this.list).toBeVisible();
+  }
+
+  get list(): Locator {
+    return this.page.getByRole('list', { name: /^Evaluation order of/ });
+  }
+
+  handle(name: string): Locator {
+    return this.page.getByRole('button', { name: `Reorder ${name}`, exact: true });
+  }
+
+  /** The trigger names, top to bottom. */
+  async names(): Promise<string[]> {
+    return this.list.locator('li p.MuiTypography-noWrap').allTextContents();
+  }
+
+  /** Moves a trigger `by` places (negative: up) with the keyboard. */
+  async moveByKeyboard(name: string, by: number): Promise<void> {
+    await this.handle(name).focus();
+    await this.page.keyboard.press('Space');
+    for (let i = 0; i < Math.abs(by); i += 1) {
+      await this.page.keyboard.press(by < 0 ? 'ArrowUp' : 'ArrowDown');
+      await this.page.waitForTimeout(120);
+    }
+    await this.page.keyboard.press('Space');
+  }
+
+  /** Drags a trigger's handle onto another trigger's handle with the mouse. */
+  async dragOnto(name: string, other: string): Promise<void> {
+    const a = await this.handle(name).boundingBox();
+    const b = await this.handle(other).boundingBox();
+    if (!a || !b) throw new Error('handles not visible');
+    await this.page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
+    await this.page.mouse.down();
+    await this.page.mouse.move(a.x + a.width / 2, a.y + a.height / 2 + (b.y > a.y ? 10 : -10), { steps: 4 });
+    await this.page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 12 });
+    await this.page.waitForTimeout(150);
+    await this.page.mouse.up();
   }
 }

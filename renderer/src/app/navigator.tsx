@@ -69,7 +69,7 @@ export function Navigator() {
   const unused = TRIGGER_EVENTS.filter((e) => !used.includes(e));
   const create = useCreateTrigger();
   return (
-    <Box component="nav" aria-label="Navigator" sx={{ width: 280, flexShrink: 0, borderRight: 1, borderColor: 'divider', bgcolor: 'background.paper', display: 'flex', flexDirection: 'column', minHeight: 0 }}>
+    <Box component="nav" aria-label="Navigator" sx={{ width: 260, flexShrink: 0, borderRight: 1, borderColor: 'divider', bgcolor: 'background.paper', display: 'flex', flexDirection: 'column', minHeight: 0 }}>
       <ProgramMenu programs={programs.data ?? []} reload={programs.reload} />
       <Divider />
       {doc.data && (

@@ -47,7 +47,7 @@ export function ProgramMenu({ programs, reload }: { programs: ProgramSummary[]; 
 
   return (
     <Box sx={{ display: 'flex', alignItems: 'center', gap: 0.5, px: 1.5, py: 1 }}>
-      <Select fullWidth size="small" value={current ? current.id : ''} displayEmpty inputProps={{ 'aria-label': 'Program' }} onChange={(e) => openProgram(e.target.value || null)}>
+      <Select sx={{ flex: 1, minWidth: 0 }} size="small" value={current ? current.id : ''} displayEmpty inputProps={{ 'aria-label': 'Program' }} onChange={(e) => openProgram(e.target.value || null)}>
         {programs.length === 0 && <MenuItem value="">No programs</MenuItem>}
         {programs.map((p) => (
           <MenuItem key={p.id} value={p.id}>

@@ -1,8 +1,9 @@
 /** The trigger canvas: React Flow wired to the editor store; no logic beyond wiring. */
+import AccountTreeIcon from '@mui/icons-material/AccountTree';
 import LockIcon from '@mui/icons-material/Lock';
 import { Alert, Box } from '@mui/material';
 import { useTheme } from '@mui/material/styles';
-import { Background, Controls, MiniMap, Panel, ReactFlow, useReactFlow, type IsValidConnection, type OnConnectEnd } from '@xyflow/react';
+import { Background, ControlButton, Controls, MiniMap, Panel, ReactFlow, useReactFlow, type IsValidConnection, type OnConnectEnd } from '@xyflow/react';
 import { useCallback, useEffect, type DragEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import '@xyflow/react/dist/style.css';
@@ -16,7 +17,7 @@ import type { EditorEdge } from './graph-types';
 import { nodeTypes } from './node-views';
 import { PALETTE_MIME } from './palette';
 
-function useEditorKeys(fit: () => void) {
+function useEditorKeys(fit: () => void, layout: () => void) {
   const store = useEditorStoreApi();
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -27,14 +28,14 @@ function useEditorKeys(fit: () => void) {
       if (mod && k === 'z' && !e.shiftKey) s.undo();
       else if (mod && ((k === 'z' && e.shiftKey) || k === 'y')) s.redo();
       else if (!mod && (e.key === 'Delete' || e.key === 'Backspace')) s.removeSelected();
-      else if (!mod && e.shiftKey && k === 'l') s.autoLayout();
+      else if (!mod && e.shiftKey && k === 'l') layout();
       else if (!mod && e.shiftKey && k === 'f') fit();
       else return;
       e.preventDefault();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [store, fit]);
+  }, [store, fit, layout]);
 }
 
 function edgeStyle(e: EditorEdge): EditorEdge {
@@ -48,7 +49,11 @@ export function Canvas({ locked }: { locked: boolean }) {
   const notify = useNotify((s) => s.show);
   const theme = useTheme();
   const fit = useCallback(() => void fitView({ padding: 0.2, duration: 200 }), [fitView]);
-  useEditorKeys(fit);
+  const layout = useCallback(() => {
+    store.getState().autoLayout();
+    requestAnimationFrame(fit);
+  }, [store, fit]);
+  useEditorKeys(fit, layout);
 
   const isValidConnection: IsValidConnection = (c) => connectionProblem(c, store.getState().nodes, store.getState().edges) === null;
   const onConnectEnd: OnConnectEnd = (_e, state) => {
@@ -88,11 +93,15 @@ export function Canvas({ locked }: { locked: boolean }) {
         proOptions={{ hideAttribution: true }}
       >
         <Background gap={20} />
-        <MiniMap pannable zoomable aria-label="Minimap" />
-        <Controls onFitView={fit} />
+        <MiniMap pannable zoomable ariaLabel="Minimap" style={{ width: 160, height: 100 }} />
+        <Controls onFitView={fit}>
+          <ControlButton onClick={layout} title="Auto-layout (Shift+L)" aria-label="Auto-layout">
+            <AccountTreeIcon />
+          </ControlButton>
+        </Controls>
         {locked && (
           <Panel position="top-center">
-            <Alert severity="info" icon={<LockIcon />} sx={{ py: 0 }}>
+            <Alert severity="info" icon={<LockIcon fontSize="small" />} sx={{ py: 0, px: 1, fontSize: 12, maxWidth: 460 }}>
               {LOCK_REASON}
             </Alert>
           </Panel>

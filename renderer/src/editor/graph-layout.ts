@@ -5,7 +5,7 @@
  */
 import { ACTION_NODE_ID, EVENT_NODE_ID, type EditorEdge, type EditorNode, type Graph } from './graph-types';
 
-export const COLUMN_WIDTH = 300;
+export const COLUMN_WIDTH = 270;
 export const ROW_HEIGHT = 120;
 
 /** Outgoing tree edges (not into the Action) of each node, children in top-to-bottom order. */

@@ -17,12 +17,12 @@ export function Palette({ disabledReason }: { disabledReason: string | null }) {
     e.dataTransfer.effectAllowed = 'move';
   };
   return (
-    <Box component="aside" aria-label="Palette" sx={{ width: 150, p: 1.5, borderRight: 1, borderColor: 'divider', bgcolor: 'background.paper', display: 'flex', flexDirection: 'column', gap: 1 }}>
+    <Box component="aside" aria-label="Palette" sx={{ width: 132, flexShrink: 0, p: 1.5, borderRight: 1, borderColor: 'divider', bgcolor: 'background.paper', display: 'flex', flexDirection: 'column', gap: 1 }}>
       <Typography variant="overline" color="text.secondary">
         Palette
       </Typography>
       {ITEMS.map((it) => (
-        <Tooltip key={it.item} title={disabledReason ?? `${it.help} Drag it onto the canvas.`} placement="right">
+        <Tooltip key={it.item} disableInteractive title={disabledReason ?? `${it.help} Drag it onto the canvas.`} placement="right">
           <Paper
             role="button"
             aria-label={`Palette: ${it.label}`}

@@ -22,10 +22,20 @@ export interface PersistenceOptions {
   delayMs?: number;
 }
 
+/** JSON with object keys sorted, so two equal triggers compare equal whatever their key order. */
+function canonical(x: unknown): string {
+  if (Array.isArray(x)) return `[${x.map(canonical).join(',')}]`;
+  if (x !== null && typeof x === 'object') {
+    const entries = Object.entries(x).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(x);
+}
+
 /** The saved form to compare: the version is the store's business. */
 function key(t: Trigger): string {
   const { version: _v, ...rest } = t;
-  return JSON.stringify(rest);
+  return canonical(rest);
 }
 
 export function startPersistence(store: EditorStore, opts: PersistenceOptions): Persistence {

@@ -2,6 +2,7 @@
 import { Box, Typography } from '@mui/material';
 import { ReactFlowProvider } from '@xyflow/react';
 import { useEffect, useMemo, useState } from 'react';
+import type { Trigger } from '../../../engine/formats/program-schema';
 import type { ProgramDoc } from '../../../service/contract';
 import { useAppStore } from '../app/app-store';
 import { useClient } from '../app/client-context';
@@ -42,26 +43,17 @@ function EditorLayout({ doc, persistence }: { doc: ProgramDoc; persistence: Pers
   );
 }
 
-export function TriggerEditorView({ doc, triggerId }: { doc: ProgramDoc; triggerId: string }) {
+function TriggerEditor({ doc, trigger }: { doc: ProgramDoc; trigger: Trigger }) {
   const client = useClient();
-  const trigger = doc.program.triggers.find((t) => t.id === triggerId);
-  const [store] = useState<EditorStore | null>(() => (trigger ? createEditorStore(trigger) : null));
+  const [store] = useState<EditorStore>(() => createEditorStore(trigger));
   const [persistence, setPersistence] = useState<Persistence | null>(null);
   useEffect(() => {
-    if (!store) return;
     const p = startPersistence(store, { client, programId: doc.id, onSaved: () => useAppStore.getState().bumpRevision() });
     setPersistence(p);
     return () => {
       void p.flush().then(() => p.stop());
     };
   }, [store, client, doc.id]);
-  if (!store) {
-    return (
-      <ViewFrame title="Trigger not found">
-        <Typography color="text.secondary">No trigger “{triggerId}” in this program. It may have been deleted.</Typography>
-      </ViewFrame>
-    );
-  }
   return (
     <EditorStoreProvider store={store}>
       <ReactFlowProvider>
@@ -69,4 +61,17 @@ export function TriggerEditorView({ doc, triggerId }: { doc: ProgramDoc; trigger
       </ReactFlowProvider>
     </EditorStoreProvider>
   );
+}
+
+/** The editor of one trigger; the store is made once, when the trigger is first found. */
+export function TriggerEditorView({ doc, triggerId }: { doc: ProgramDoc; triggerId: string }) {
+  const trigger = doc.program.triggers.find((t) => t.id === triggerId);
+  if (!trigger) {
+    return (
+      <ViewFrame title="Trigger not found">
+        <Typography color="text.secondary">No trigger “{triggerId}” in this program. It may have been deleted.</Typography>
+      </ViewFrame>
+    );
+  }
+  return <TriggerEditor doc={doc} trigger={trigger} />;
 }

@@ -1,0 +1,96 @@
+/**
+ * The trigger editor end to end: build the seed's "90 days and (3 months or enterprise) → 10%"
+ * trigger from the palette by mouse, set its rules in the inspector, activate it and see the
+ * locks, reorder its event type's triggers by keyboard and by mouse, and reload to see it all.
+ */
+import { expect, test } from './fixtures';
+import { EditorPage, OrderPage } from './models/editor-page';
+
+const NAME = 'Mature partners: 10%';
+const EVENT = 'A transaction is created';
+
+test.use({ viewport: { width: 1280, height: 800 } });
+
+test('build, activate, reorder and reload the seed trigger', async ({ page, api }) => {
+  test.setTimeout(120_000);
+  const ed = new EditorPage(page);
+  await ed.newTrigger(EVENT);
+  await ed.inspector.getByLabel('Trigger name (internal)').fill(NAME);
+
+  // A new draft runs Event → Action; cut that and build the rule tree from the palette.
+  await page.locator('.react-flow__edge').first().click();
+  await page.keyboard.press('Delete');
+  await ed.dropFromPalette('AND block', 220, 30);
+  await ed.dropFromPalette('Rule', 400, 20);
+  await ed.dropFromPalette('OR block', 400, 140);
+  await ed.dropFromPalette('Rule', 200, 470);
+  await ed.dropFromPalette('Rule', 400, 470);
+  await ed.connect('event', 'n3');
+  await ed.connect('n3', 'n4');
+  await ed.connect('n3', 'n5');
+  await ed.connect('n5', 'n6');
+  await ed.connect('n5', 'n7');
+  // A rule inside a block cannot feed the Action: refused as it is drawn.
+  await ed.connect('n4', 'action');
+  await expect(page.getByText('Only the top of the rule tree connects to the Action.')).toBeVisible();
+  await ed.connect('n3', 'action');
+  await ed.layout();
+
+  await ed.setRule('n4', 'Joined the program (days ago)', 'more than or exactly', '90');
+  await ed.setRule('n6', 'Signed up (days ago)', 'more than or exactly', '90');
+  await ed.setRule('n7', 'Product key', 'equal to', 'enterprise');
+  await ed.select('action');
+  await ed.inspector.getByRole('button', { name: 'Percentage' }).click();
+  await ed.inspector.getByLabel('Percent of the transaction').fill('10');
+  await ed.inspector.getByLabel('Offer description (partners see this)').fill('10% of every sale');
+  await ed.expectSaved();
+
+  const doc = await api.call('programs.get', { programId: (await api.call('programs.list', {}))[0]!.id });
+  const saved = doc.program.triggers.find((t) => t.name === NAME);
+  expect(saved?.rules).toEqual({
+    all: [
+      { object: 'partnership', field: 'joined_days', op: 'more_than_or_exactly', value: 90 },
+      { any: [
+        { object: 'customer', field: 'signed_up_days', op: 'more_than_or_exactly', value: 90 },
+        { object: 'transaction', field: 'product_key', op: 'equal_to', value: 'enterprise' },
+      ] },
+    ],
+  });
+  expect(saved?.action).toEqual({ type: 'reward', offer: { description: '10% of every sale', type: 'percentage', percent: '10' } });
+
+  // Activate: event, rules and action type lock; the offer stays editable.
+  await page.getByRole('button', { name: 'Activate' }).click();
+  await expect(page.getByText(/^Locked: the trigger is activated/).first()).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Palette: Rule' })).toHaveAttribute('aria-disabled', 'true');
+  await ed.select('n4');
+  await expect(ed.inspector.getByRole('combobox', { name: 'Field', exact: true })).toHaveAttribute('aria-disabled', 'true');
+  await ed.select('action');
+  await expect(ed.inspector.getByRole('combobox', { name: 'Action', exact: true })).toHaveAttribute('aria-disabled', 'true');
+  await ed.inspector.getByLabel('Percent of the transaction').fill('12');
+  await ed.expectSaved();
+  await page.keyboard.press('Escape');
+
+  // Evaluation order: last place → up two by keyboard, then back down by mouse.
+  const order = new OrderPage(page);
+  await order.open(EVENT);
+  const before = await order.names();
+  expect(before.at(-1)).toBe(NAME);
+  await order.moveByKeyboard(NAME, -2);
+  await expect.poll(() => order.names()).toEqual([...before.slice(0, -3), NAME, ...before.slice(-3, -1)]);
+  const third = before.at(-3)!;
+  await order.dragOnto(third, before.at(-2)!);
+  await expect.poll(() => order.names()).toEqual([...before.slice(0, -3), NAME, before.at(-2)!, third]);
+  const expected = await order.names();
+  await expect.poll(async () => (await api.call('programs.get', { programId: doc.id })).program.evaluationOrder['transaction.created']?.slice(-3)).toEqual(expected.slice(-3).map((n) => doc.program.triggers.find((t) => t.name === n)?.id ?? saved?.id));
+
+  // Reload: everything is still there.
+  await page.reload();
+  await order.open(EVENT);
+  await expect.poll(() => order.names()).toEqual(expected);
+  await page.getByRole('list', { name: EVENT, exact: true }).getByRole('button', { name: new RegExp(`^${NAME}`) }).click();
+  await expect(page.getByRole('button', { name: 'Activate' })).toHaveCount(0);
+  await expect(page.getByLabel('Active', { exact: true })).toBeChecked();
+  await expect(ed.node('n2')).toContainText('more than or exactly 90');
+  await expect(ed.node('n5')).toContainText('Product key equal to enterprise');
+  await expect(ed.node('action')).toContainText('Reward 12% of the sale');
+});
