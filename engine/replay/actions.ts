@@ -55,7 +55,6 @@ function rateText(rate: Decimal): string {
 export function runAction(trigger: Trigger, ctx: EvalContext, eventId: string, env: ActionEnv): string {
   const partner = ctx.partner as PartnerState;
   const a = trigger.action;
-  const at = formatInstant(ctx.momentMs);
   switch (a.type) {
     case 'reward':
     case 'drip': {
@@ -71,7 +70,7 @@ export function runAction(trigger: Trigger, ctx: EvalContext, eventId: string, e
         description: a.offer.description,
         currency: amt.currency,
         fxRate: rateText(rate),
-        earnedAt: at,
+        earnedAt: formatInstant(ctx.momentMs),
       };
       if (a.type === 'reward') {
         pushReward(env, base, amt.minor, ctx.momentMs, 1, 1, 'reward', 'pending');
@@ -94,7 +93,7 @@ export function runAction(trigger: Trigger, ctx: EvalContext, eventId: string, e
       if (from === a.group) return `no move: ${partner.key} is already in ${a.group}`;
       partner.group = a.group;
       env.journal.push(() => (partner.group = from));
-      env.out.groupChanges.push({ partnerKey: partner.key, from, to: a.group, triggerId: trigger.id, eventId, at });
+      env.out.groupChanges.push({ partnerKey: partner.key, from, to: a.group, triggerId: trigger.id, eventId, at: formatInstant(ctx.momentMs) });
       env.queueJoinedGroup(partner);
       return `moved ${partner.key} from ${from ?? 'no group'} to ${a.group}`;
     }
@@ -102,7 +101,7 @@ export function runAction(trigger: Trigger, ctx: EvalContext, eventId: string, e
       if (partner.tags.includes(a.tag)) return `no tag: ${partner.key} already has ${a.tag}`;
       partner.tags.push(a.tag);
       env.journal.push(() => partner.tags.splice(partner.tags.indexOf(a.tag), 1));
-      env.out.tagsApplied.push({ partnerKey: partner.key, tag: a.tag, triggerId: trigger.id, eventId, at });
+      env.out.tagsApplied.push({ partnerKey: partner.key, tag: a.tag, triggerId: trigger.id, eventId, at: formatInstant(ctx.momentMs) });
       return `tagged ${partner.key} with ${a.tag}`;
     }
     default: {

@@ -326,9 +326,12 @@ function applyTransaction(ev: PreparedEvent, t: TxInput, ctx: EvalContext, env: 
   const seq = ctx.seq;
   const customer = world.customers.get(t.customerKey);
   if (!customer) return reject(a, `unknown customer "${t.customerKey}"`);
-  if (world.transactions.has(t.key)) return reject(a, `transaction "${t.key}" already exists`);
   const rate = rateOf(env, t.currency);
   if (!rate) return reject(a, `transaction "${t.key}" is in ${t.currency}, which has no FX rate in the program`);
+  // One hash lookup instead of has + add: a key already present leaves the size unchanged.
+  const known = world.transactions.size;
+  world.transactions.add(t.key);
+  if (world.transactions.size === known) return reject(a, `transaction "${t.key}" already exists`);
   const minor = parseMinor(t.amount, t.currency) as number;
   const usd = t.currency === 'USD' ? minor : toUsdMinor(minor, t.currency, rate);
   const tx: TransactionObj = {
@@ -340,7 +343,6 @@ function applyTransaction(ev: PreparedEvent, t: TxInput, ctx: EvalContext, env: 
     categoryKey: t.categoryKey ?? null,
     createdMs: instantOr(t.createdAt, ev.atMs),
   };
-  world.transactions.add(t.key);
   const partner = customer.partner;
   customer.slots.touch(seq);
   contribute(customer.slots, env.defs.customerTransaction, tx, usd, 1);

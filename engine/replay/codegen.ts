@@ -62,12 +62,32 @@ function gen(node: RuleNode, g: Gen, leafTests: Map<Rule, Test>): string {
 }
 
 /**
+ * The JavaScript expression of a rule tree over `c` (context) and `p` (partner); leaves that are
+ * not inlined are appended to `leaves` and called as `L[i](c)`.
+ */
+export function emitCondition(node: RuleNode, leafTests: Map<Rule, Test>, slotOf: Gen['slotOf'], thresholdOf: Gen['thresholdOf'], leaves: Test[]): string {
+  return gen(node, { leaves, slotOf, thresholdOf }, leafTests);
+}
+
+/**
+ * One function per event type that walks its whole evaluation order: each trigger's condition
+ * inlined, `fire(k)` called for every trigger whose rules pass, in order. No call per trigger
+ * and no megamorphic call site; rules still see what earlier actions changed, because every
+ * condition reads the live state.
+ */
+export function generateDispatcher(conditions: readonly (string | null)[], leaves: Test[], activatedMs: readonly number[]): (c: EvalContext, fire: (k: number) => void) => void {
+  const lines = conditions.map((cond, k) => (cond === null ? '' : `  if (m >= A[${k}] && ${cond}) fire(${k});`)).filter(Boolean);
+  const src = `return function generatedDispatcher(c, fire) {\n  const p = c.partner; const m = c.momentMs;\n${lines.join('\n')}\n};`;
+  return (new Function('L', 'A', src) as (l: Test[], a: readonly number[]) => (c: EvalContext, fire: (k: number) => void) => void)(leaves, activatedMs);
+}
+
+/**
  * A generated test for `node`; `leafTests` holds the compiled closure of every leaf (used where
  * a leaf is not inlined), `slotOf` / `thresholdOf` give the aggregate slot and numeric value.
  */
 export function generateTest(node: RuleNode, leafTests: Map<Rule, Test>, slotOf: Gen['slotOf'], thresholdOf: Gen['thresholdOf']): Test {
   const g: Gen = { leaves: [], slotOf, thresholdOf };
-  const body = gen(node, g, leafTests);
+  const body = emitCondition(node, leafTests, slotOf, thresholdOf, g.leaves);
   // `p` is the event's partner: triggers only run for events that have one.
   const factory = new Function('L', `return function generatedRuleTest(c) { const p = c.partner; return ${body}; };`) as (l: Test[]) => Test;
   return factory(g.leaves);

@@ -13,11 +13,13 @@ import { describeRule } from '../visibility';
 import { contextGetter, OBJECT_GETTERS, type ObjectGetter, type Scalar } from './fields';
 import { aggregatePredicate, booleanPredicate, numberPredicate, stringPredicate, tagsPredicate, type Predicate } from './operators';
 import type { EvalContext, Slots } from './state';
-import { generateFilter, generateTest, type Test } from './codegen';
+import { emitCondition, generateFilter, generateTest, type Test } from './codegen';
 
 export interface CompiledNode {
   test(ctx: EvalContext): boolean;
   explain(ctx: EvalContext): TraceNode;
+  /** The tree as one JavaScript expression (see codegen.ts), appending called leaves to `leaves`. */
+  emit?(leaves: Test[]): string;
 }
 
 /** A registered aggregate: which objects it counts and which of them match its filters. */
@@ -189,7 +191,11 @@ export function compileTree(node: RuleNode | undefined, slots: SlotRegistry, zon
     const spec = fieldSpec(rule.object, rule.field);
     return spec ? threshold(spec, rule.value, zone) : NaN;
   };
-  return { test: generateTest(node, leafTests, slotOf, thresholdOf), explain: tree.explain };
+  return {
+    test: generateTest(node, leafTests, slotOf, thresholdOf),
+    explain: tree.explain,
+    emit: (leaves) => emitCondition(node, leafTests, slotOf, thresholdOf, leaves),
+  };
 }
 
 function compileNode(node: RuleNode, slots: SlotRegistry, zone: Zone, leafTests: Map<Rule, Test>): CompiledNode {

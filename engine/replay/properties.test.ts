@@ -75,6 +75,18 @@ describe('replay properties', () => {
     );
   });
 
+  it('the traced path and the generated fast path agree', () => {
+    fc.assert(
+      fc.property(programArb, eventsArb, (p, events) => {
+        const e = eventSet(events as Json[]);
+        const fast = run(p, e);
+        const traced = run(p, e, { trace: true });
+        expect(serializeReport({ ...traced, trace: undefined } as never)).toBe(serializeReport(fast));
+      }),
+      { numRuns: 150, seed: 99 },
+    );
+  });
+
   it('rewards are always positive and amountUsd equals amount for USD', () => {
     fc.assert(
       fc.property(programArb, eventsArb, (p, events) => {

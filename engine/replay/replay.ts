@@ -14,6 +14,7 @@ import { formatInstant, parseInstant, Zone } from '../time';
 import { runAction, type ActionEnv, type Outputs } from './actions';
 import { applyEvent, newApplied, newPartner, resolveDefs, undoApply, type ApplyEnv } from './apply';
 import { compileTree, SlotRegistry, type CompiledNode } from './compile';
+import { generateDispatcher, type Test } from './codegen';
 import { checkExpectations } from './expectations';
 import { ReplayCancelled, type ReplayOptions } from './options';
 import { prepareEvents, type PreparedEvent } from './prepare';
@@ -28,6 +29,26 @@ interface CompiledTrigger {
   readonly rules: CompiledNode | null;
   readonly active: boolean;
   readonly activatedMs: number;
+}
+
+type Dispatcher = (c: EvalContext, fire: (k: number) => void) => void;
+
+/** The generated walk of each event type's evaluation order (the untraced fast path). */
+function dispatchers(triggers: Record<TriggerEvent, CompiledTrigger[]>): Record<TriggerEvent, Dispatcher> {
+  const out = {} as Record<TriggerEvent, Dispatcher>;
+  for (const event of TRIGGER_EVENTS) {
+    const list = triggers[event];
+    const leaves: Test[] = [];
+    const conditions = list.map((ct) => {
+      if (!ct.active) return null;
+      if (!ct.rules) return 'true';
+      if (ct.rules.emit) return ct.rules.emit(leaves);
+      leaves.push(ct.rules.test);
+      return `L[${leaves.length - 1}](c)`;
+    });
+    out[event] = generateDispatcher(conditions, leaves, list.map((ct) => ct.activatedMs));
+  }
+  return out;
 }
 
 function compileTriggers(program: Program, slots: SlotRegistry, zone: Zone): Record<TriggerEvent, CompiledTrigger[]> {
@@ -59,6 +80,11 @@ class Replayer {
   private readonly zone: Zone;
   private readonly slots: SlotRegistry;
   private readonly triggers: Record<TriggerEvent, CompiledTrigger[]>;
+  private readonly dispatch: Record<TriggerEvent, Dispatcher>;
+  private firing: { list: CompiledTrigger[]; eventId: string } = { list: [], eventId: '' };
+  private readonly fire = (k: number): void => {
+    runAction((this.firing.list[k] as CompiledTrigger).trigger, this.ctx, this.firing.eventId, this.actionEnv);
+  };
   private readonly env: ApplyEnv;
   private readonly actionEnv: ActionEnv;
   private readonly out: Outputs = { rewards: [], groupChanges: [], tagsApplied: [] };
@@ -79,6 +105,7 @@ class Replayer {
     this.zone = new Zone(program.timeZone);
     this.slots = new SlotRegistry(this.zone);
     this.triggers = compileTriggers(program, this.slots, this.zone);
+    this.dispatch = dispatchers(this.triggers);
     const world: World = {
       partners: new Map(),
       customers: new Map(),
@@ -122,6 +149,12 @@ class Replayer {
   private evaluate(event: TriggerEvent, eventId: string, trace: TriggerTrace[] | null): void {
     const list = this.triggers[event];
     const ctx = this.ctx;
+    if (!trace) {
+      this.firing.list = list;
+      this.firing.eventId = eventId;
+      this.dispatch[event](ctx, this.fire);
+      return;
+    }
     for (let k = 0; k < list.length; k++) {
       const ct = list[k] as CompiledTrigger;
       const t = ct.trigger;
