@@ -33,8 +33,7 @@ const LAYOUT: Record<string, { wrap?: string; cols: Partial<Record<Column, strin
 const COMMON: readonly Column[] = ['id', 'type', 'at', 'receivedAt'];
 
 function place(line: number, col: string): string {
-  const idx = (CSV_COLUMNS as readonly string[]).indexOf(col);
-  return `line ${line}, column ${col}${idx >= 0 ? '' : ''}`;
+  return `line ${line}, column ${col}`;
 }
 
 function rowToEvent(row: Row, line: number, issues: InputIssue[]): unknown {
