@@ -4,7 +4,6 @@ import MenuItem from '@mui/material/MenuItem';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
-import Typography from '@mui/material/Typography';
 import type { DripSettings, Offer, Trigger } from '../../../engine/formats/program-schema';
 import { useServiceQuery } from './hooks';
 import { useProgramRevision } from './revision';
@@ -38,10 +37,7 @@ export function DripPreviewView({ programId, revision }: ProgramViewProps) {
     if (chosen) setDraft({ drip: chosen.action.drip, offer: chosen.action.offer });
   }, [chosen]);
   return (
-    <Stack spacing={2} sx={{ p: 2 }}>
-      <Typography variant="h5" component="h1">
-        Drip preview
-      </Typography>
+    <Stack spacing={2}>
       {program.error && <Alert severity="error">{program.error.message}</Alert>}
       <Paper variant="outlined" sx={{ p: 2 }}>
         <Stack spacing={2}>

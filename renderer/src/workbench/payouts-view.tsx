@@ -39,10 +39,7 @@ export function PayoutsView({ programId, revision }: ProgramViewProps) {
   }, [inv, month]);
   const months = inv?.months ?? [];
   return (
-    <Stack spacing={2} sx={{ p: 2 }}>
-      <Typography variant="h5" component="h1">
-        Rewards and payouts
-      </Typography>
+    <Stack spacing={2}>
       {list.length === 0 && !runs.loading && <Typography color="text.secondary">Run a replay first: payouts are previewed from a run's ledger.</Typography>}
       {list.length > 0 && <RunSummaryBar runs={list} run={run} onPick={(id) => (selectRun(programId, id), setMonth(''))} />}
       {invoice.error && <Alert severity="error">{invoice.error.message}</Alert>}

@@ -55,10 +55,7 @@ export function ReplayWorkbench({ programId, revision }: ProgramViewProps) {
   };
   const eventSet = sets.find((s) => s.id === run?.eventSetId);
   return (
-    <Stack spacing={2} sx={{ p: 2 }}>
-      <Typography variant="h5" component="h1">
-        Replay workbench
-      </Typography>
+    <Stack spacing={2}>
       <Paper variant="outlined" sx={{ p: 2 }}>
         <EventSetBar
           programId={programId}

@@ -41,10 +41,7 @@ export function VisibilityView({ programId, revision }: ProgramViewProps) {
   const reason = cell && !cell.visible && cell.reason ? splitReason(cell.reason) : null;
   const trigger = selected && p?.triggers.find((t) => t.id === selected.triggerId);
   return (
-    <Stack spacing={2} sx={{ p: 2 }}>
-      <Typography variant="h5" component="h1">
-        Offer visibility
-      </Typography>
+    <Stack spacing={2}>
       {(program.error ?? report.error) && <Alert severity="error">{(program.error ?? report.error)?.message}</Alert>}
       <Stack direction="row" spacing={2} role="group" aria-label="Filters">
         <FilterSelect label="Group" items={p?.groups ?? []} value={filter.group} onChange={(group) => setFilter((f) => ({ ...f, group }))} />

@@ -1,0 +1,122 @@
+/**
+ * The workbench screens against the real host: drip preview, offer visibility, import / run /
+ * cancel / expectations / trace, and reward review with the invoice month.
+ */
+import path from 'node:path';
+import { expect, ROOT, test } from './fixtures';
+import { WorkbenchModel, plainUsd } from './models/workbench';
+import { brokenEventsCsv } from './models/workbench-events';
+import { parseProgramText } from '../engine/formats/read';
+import { visibility } from '../engine/visibility';
+import { formatMinor } from '../engine/money';
+import { displayUsd, usdMinor } from '../renderer/src/workbench/money-format';
+
+const SAMPLE_CSV = path.join(ROOT, 'resources/samples/demo-q2.events.csv');
+
+test('changing drip settings changes the schedule table', async ({ page }) => {
+  const wb = new WorkbenchModel(page);
+  await wb.open('Drip preview');
+  await expect(wb.dripRows).not.toHaveCount(0);
+  await wb.setNumber('Occurrences', 5);
+  await expect(wb.dripRows).toHaveCount(5);
+  await wb.setNumber('Occurrences', 7);
+  await expect(wb.dripRows).toHaveCount(7);
+  const split = page.getByRole('switch', { name: 'Split the amount' }).or(page.getByRole('checkbox', { name: 'Split the amount' }));
+  if (!(await split.isChecked())) await split.check();
+  // 15% of 100.00 = 15.00 split 7 ways: six × 2.14 and the remainder on the last (2.16).
+  await expect(wb.dripRows.first()).toContainText('$2.14');
+  await expect(wb.dripRows.last()).toContainText('$2.16');
+  await expect(wb.dripRows.last()).toContainText('+ remainder');
+  await expect(page.getByRole('img', { name: 'Timeline of 7 occurrences' })).toBeVisible();
+  await wb.app.screenshot('workbench-drip');
+});
+
+test('a hidden visibility cell names the rule that hides it', async ({ page, api }) => {
+  const wb = new WorkbenchModel(page);
+  const [summary] = await api.call('programs.list', {});
+  const exported = await api.call('programs.export', { programId: summary!.id });
+  const report = visibility(parseProgramText(exported.text));
+  const partner = report.partners.find((p) => p.hidden.some((h) => h.reason.startsWith('rules')))!;
+  const hidden = partner.hidden.find((h) => h.reason.startsWith('rules'))!;
+  await wb.open('Offer visibility');
+  await page.getByRole('button', { name: `${partner.key} × ${hidden.triggerId}: hidden` }).click();
+  const why = page.getByRole('region', { name: 'Why' });
+  await expect(why).toContainText(`${hidden.triggerId} is hidden to ${partner.key}`);
+  await expect(why).toContainText(hidden.reason.replace(/^rules[^:]*: /, ''));
+  await expect(page.getByRole('region', { name: /^Dashboard of / })).toBeVisible();
+  await wb.app.screenshot('workbench-visibility');
+});
+
+test('import shows line errors and imports nothing; the sample CSV runs; expectations pass; a trace opens', async ({ page, api }) => {
+  const wb = new WorkbenchModel(page);
+  const [summary] = await api.call('programs.list', {});
+  const programId = summary!.id;
+  const before = await api.call('eventSets.list', { programId });
+  await wb.open('Replay workbench');
+
+  await wb.fileInput.setInputFiles({ name: 'broken.csv', mimeType: 'text/csv', buffer: Buffer.from(brokenEventsCsv()) });
+  const errors = page.getByRole('alert', { name: 'Import errors' });
+  await expect(errors).toContainText('broken.csv was not imported');
+  await expect(errors).toContainText(/line 3/);
+  await expect(errors).toContainText(/line 5/);
+  expect(await api.call('eventSets.list', { programId })).toHaveLength(before.length);
+  await wb.app.screenshot('workbench-import-errors');
+
+  await wb.fileInput.setInputFiles(SAMPLE_CSV);
+  await expect(page.getByRole('combobox', { name: 'Event set' })).toContainText('1,885 events');
+  expect(await api.call('eventSets.list', { programId })).toHaveLength(before.length + 1);
+  await wb.runToDone(1);
+  await expect(wb.ledgerTotals).toContainText(/rewards · \$[\d,]+\.\d\d total/);
+
+  await wb.pickEventSet(/with expectations/);
+  await wb.runToDone(2);
+  await wb.tab('Expectations');
+  await expect(page.getByRole('alert', { name: 'Expectations result' })).toHaveText('All expectations passed');
+
+  await wb.tab('Ledger');
+  await page.getByRole('button', { name: /^Trace event / }).first().click();
+  await expect(page.getByRole('tab', { name: 'Trace', selected: true })).toBeVisible();
+  const firstTrigger = page.getByRole('region', { name: /^Trigger / }).first();
+  await expect(firstTrigger).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByText(/^(Passed|Failed|Skipped)$/).first()).toBeVisible();
+  await expect(page.getByText('saw').first()).toBeVisible();
+  await wb.app.screenshot('workbench-trace');
+});
+
+test('approving, declining and holding rewards changes the invoice month', async ({ page }) => {
+  const wb = new WorkbenchModel(page);
+  await wb.open('Replay workbench');
+  await wb.pickEventSet(/with expectations/);
+  await wb.runToDone(1);
+  await wb.open('Rewards & payouts');
+  await expect(wb.invoiceTotal).toBeVisible();
+  const total0 = plainUsd(await wb.invoiceTotal.innerText());
+  const section = page.getByRole('region', { name: 'Review rewards due this month' });
+  const rows = section.getByRole('table', { name: 'Reward ledger' }).getByRole('rowgroup').getByRole('row');
+  await expect(rows.first().getByRole('checkbox')).toBeVisible();
+  const usdOf = async (i: number) => plainUsd((await rows.nth(i).getByRole('cell').nth(7).innerText()) || '0');
+  const [b, c] = [await usdOf(1), await usdOf(2)];
+
+  await rows.nth(0).getByRole('checkbox').check();
+  await section.getByRole('button', { name: 'Approve' }).click();
+  await expect(rows.nth(0)).toContainText('Approved');
+  await expect(wb.invoiceTotal).toHaveText(displayUsd(total0));
+
+  await rows.nth(1).getByRole('checkbox').check();
+  await section.getByRole('button', { name: 'Decline…' }).click();
+  await page.getByLabel('Reason').fill('Customer refunded');
+  await page.getByRole('dialog').getByRole('button', { name: 'Decline' }).click();
+  await expect(rows.nth(1)).toContainText('Declined');
+  await expect(rows.nth(1)).toContainText('Customer refunded');
+
+  await rows.nth(2).getByRole('checkbox').check();
+  await section.getByRole('button', { name: 'Hold' }).click();
+  await expect(rows.nth(2)).toContainText('On hold');
+
+  // Declined and held rewards leave the invoice; approved ones stay (exact minor units).
+  const expected = formatMinor(usdMinor(total0) - usdMinor(b) - usdMinor(c), 'USD');
+  await expect(wb.invoiceTotal).toHaveText(displayUsd(expected));
+  await expect(page.getByLabel('Left out of the invoice')).toContainText('1 declined');
+  await expect(page.getByLabel('Left out of the invoice')).toContainText('1 on hold');
+  await wb.app.screenshot('workbench-payouts');
+});
