@@ -7,6 +7,8 @@ export interface CanvasInfo {
   locked: boolean;
   /** Nodes a trace passed (green) or failed (red); absent outside a trace view. */
   verdicts?: Map<string, boolean>;
+  /** A line under a node, e.g. the value a rule saw in a trace. */
+  notes?: Map<string, string>;
 }
 
 export const CanvasInfoContext = createContext<CanvasInfo>({ issues: new Map(), locked: false });

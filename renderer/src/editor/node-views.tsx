@@ -30,7 +30,8 @@ function Issues({ id }: { id: string }) {
 
 function Shell(props: { id: string; tone: Tone; title: string; body: ReactNode; selected: boolean; target: boolean; source: boolean; width?: number }) {
   const theme = useTheme();
-  const { locked, issues, verdicts } = useCanvasInfo();
+  const { locked, issues, verdicts, notes } = useCanvasInfo();
+  const note = notes?.get(props.id);
   const colors: Record<Tone, string> = {
     event: theme.palette.info.main,
     block: theme.palette.secondary.main,
@@ -61,7 +62,14 @@ function Shell(props: { id: string; tone: Tone; title: string; body: ReactNode; 
         <Issues id={props.id} />
         {locked && <LockIcon fontSize="small" titleAccess="Locked" color="action" />}
       </Box>
-      <Box sx={{ px: 1, py: 0.75 }}>{props.body}</Box>
+      <Box sx={{ px: 1, py: 0.75 }}>
+        {props.body}
+        {note && (
+          <Typography variant="caption" component="div" sx={{ mt: 0.5, fontWeight: 600, color: verdict === false ? 'error.main' : 'success.main' }}>
+            {note}
+          </Typography>
+        )}
+      </Box>
       {props.source && <Handle type="source" position={Position.Right} style={{ width: 12, height: 12, background: colors[props.tone] }} />}
     </Box>
   );
