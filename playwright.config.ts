@@ -6,7 +6,8 @@ import { defineConfig } from '@playwright/test';
 
 export default defineConfig({
   testDir: 'e2e',
-  outputDir: 'test-results',
+  // Separate folders let several people run suites at once (each run empties its folder first).
+  outputDir: process.env.OFFERFLOW_E2E_OUT ?? 'test-results',
   timeout: 60_000,
   expect: { timeout: 10_000 },
   workers: 2,

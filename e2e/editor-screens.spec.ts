@@ -1,0 +1,45 @@
+/**
+ * Screenshots of the shell and editor screens in both themes at 1280×800 and 1920×1080, for a
+ * person to look at (test-results/screens/editor-*.png). Also checks each screen renders.
+ */
+import { expect, test } from './fixtures';
+import { OrderPage } from './models/editor-page';
+
+const SIZES = [
+  { width: 1280, height: 800 },
+  { width: 1920, height: 1080 },
+];
+
+for (const size of SIZES) {
+  test(`editor screens at ${size.width}×${size.height}`, async ({ page }) => {
+    test.setTimeout(120_000);
+    await page.setViewportSize(size);
+    const shot = (theme: string, name: string) => page.screenshot({ path: `test-results/screens/editor-${size.width}-${theme}-${name}.png` });
+    for (const theme of ['light', 'dark']) {
+      if (theme === 'dark') await page.getByRole('button', { name: 'Switch to dark theme' }).click();
+      await page.getByRole('button', { name: /^Groups, tiers, tags & settings/ }).click();
+      await expect(page.getByRole('heading', { name: 'Program settings' })).toBeVisible();
+      await shot(theme, 'settings');
+      await page.getByRole('button', { name: /^Partners/ }).click();
+      await expect(page.getByRole('table', { name: 'Sample partners' })).toBeVisible();
+      await shot(theme, 'partners');
+      await page.getByRole('button', { name: /^10% for onboarded partners/ }).click();
+      await expect(page.getByTestId('node-action')).toBeVisible();
+      await page.waitForTimeout(400);
+      await shot(theme, 'canvas-active');
+      await page.getByTestId('node-n2').click();
+      await shot(theme, 'canvas-rule-inspector');
+      await page.getByRole('button', { name: /^Japan launch/ }).click();
+      await expect(page.getByTestId('node-action')).toBeVisible();
+      await page.waitForTimeout(400);
+      await page.getByTestId('node-action').click();
+      await shot(theme, 'canvas-draft');
+      await new OrderPage(page).open('A transaction is created');
+      await shot(theme, 'order');
+      await page.keyboard.press('?');
+      await expect(page.getByRole('table', { name: 'Keyboard shortcuts' })).toBeVisible();
+      await shot(theme, 'shortcuts');
+      await page.keyboard.press('Escape');
+    }
+  });
+}
