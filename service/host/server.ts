@@ -91,7 +91,14 @@ function handle(req: IncomingMessage, res: ServerResponse, opts: HostOptions, po
   for (const [k, v] of Object.entries(SECURITY_HEADERS)) res.setHeader(k, v);
   const hostRefusal = checkHost(req, port);
   if (hostRefusal) return refuse(res, hostRefusal);
-  const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+  // A request target like `//` or `//@` is not a valid relative URL: refuse it, never throw
+  // (an exception here would escape the server's callback and take the host down).
+  let url: URL;
+  try {
+    url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`);
+  } catch {
+    return refuse(res, { status: 400, message: 'bad path' });
+  }
   if (url.pathname.startsWith('/api/')) {
     handleApi(req, res, opts, port, url.pathname.slice('/api/'.length)).catch((e: unknown) => {
       console.error(e);

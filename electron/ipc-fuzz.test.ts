@@ -1,0 +1,74 @@
+/**
+ * Fuzzing the IPC boundary (issue 6): the main process's handlers, wired to the real dispatcher
+ * of a service on a temporary folder, get random raw argument lists from trusted and untrusted
+ * senders. Untrusted senders never reach the service; trusted ones always get a `Result` (never
+ * an exception, never "internal error"); the dialogs only open for well-formed arguments.
+ */
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { IPC } from '../service/bridge';
+import { CHANNELS } from '../service/contract';
+import { dumpDb, weird } from '../service/fuzz-support';
+import { example, testService, type TestService } from '../service/test-helpers';
+import { registerIpc } from './ipc';
+
+const LONG = Number(process.env.FUZZ_RUNS ?? 0);
+const RUNS = LONG > 0 ? Math.ceil(LONG / 5) : 300;
+type Handler = (event: { trusted: boolean }, ...args: unknown[]) => Promise<unknown>;
+
+let s: TestService;
+const handlers = new Map<string, Handler>();
+const opened: unknown[] = [];
+const saved: unknown[] = [];
+const counts = { calls: 0, untrustedRefused: 0, results: 0, dialogs: 0 };
+
+beforeAll(async () => {
+  s = testService();
+  await s.call('programs.import', { text: example('seed-and-or.program.json'), fileName: 'p.json' });
+  registerIpc({
+    ipcMain: { handle: (ch: string, h: Handler) => handlers.set(ch, h) } as never,
+    dispatch: s.dispatch,
+    trusted: (e) => (e as unknown as { trusted: boolean }).trusted,
+    openFile: async (kind) => (opened.push(kind), null),
+    saveFile: async (name, text) => (saved.push([name, text.length]), true),
+  });
+});
+afterAll(async () => {
+  console.log(`IPC fuzz: ${JSON.stringify(counts)}`);
+  await s?.dispose();
+});
+
+const rawArgs = fc.array(fc.oneof(fc.constantFrom<unknown>(...CHANNELS), weird, fc.jsonValue({ maxDepth: 2 })), { maxLength: 4 });
+
+describe('IPC fuzz', () => {
+  it('fuzz raw IPC arguments: untrusted senders reach nothing, trusted ones get a Result', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.boolean(), fc.constantFrom(IPC.call, IPC.openFile, IPC.saveFile), rawArgs, async (trusted, ch, args) => {
+        const before = trusted ? null : dumpDb(s.db);
+        const nOpened = opened.length;
+        const nSaved = saved.length;
+        const r = await handlers.get(ch)?.({ trusted }, ...args);
+        counts.calls++;
+        if (!trusted) {
+          expect(dumpDb(s.db)).toBe(before);
+          expect([opened.length, saved.length]).toEqual([nOpened, nSaved]);
+          counts.untrustedRefused++;
+          return;
+        }
+        if (ch === IPC.call) {
+          expect(r).toHaveProperty('ok');
+          const res = r as { ok: boolean; error?: { message: string } };
+          if (!res.ok) expect(res.error?.message).not.toMatch(/^internal error/);
+          counts.results++;
+        } else {
+          const wellFormed = ch === IPC.openFile ? args.length === 1 && ['program', 'events', 'partners', 'csv'].includes(args[0] as string) : args.length === 2 && typeof args[0] === 'string' && (args[0] as string).length > 0 && typeof args[1] === 'string';
+          if (!wellFormed) expect([opened.length, saved.length]).toEqual([nOpened, nSaved]);
+          else counts.dialogs++;
+        }
+      }),
+      { numRuns: RUNS, seed: 670 },
+    );
+    expect(counts.untrustedRefused).toBeGreaterThan(0);
+    expect(counts.results).toBeGreaterThan(0);
+  }, 120_000);
+});
