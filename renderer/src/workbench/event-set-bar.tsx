@@ -12,7 +12,7 @@ import PlayArrowIcon from '@mui/icons-material/PlayArrow';
 import StopIcon from '@mui/icons-material/Stop';
 import UploadFileIcon from '@mui/icons-material/UploadFile';
 import type { EventSetSummary, RunSummary, ServiceError } from '../../../service/contract';
-import { issueLines } from './import-issues';
+import { importTitle, issueLines } from './import-issues';
 import { progressPercent, progressText } from './run-progress';
 import { groupDigits } from './money-format';
 import { useSend } from './hooks';
@@ -92,9 +92,7 @@ export function EventSetBar({ programId, eventSets, eventSetId, onPick, onImport
       {runError && <Alert severity="error">{runError.message}</Alert>}
       {importError && (
         <Alert severity="error" onClose={() => setImportError(null)} role="alert" aria-label="Import errors">
-          <AlertTitle>
-            {importError.fileName} was not imported: {importError.error.message}
-          </AlertTitle>
+          <AlertTitle>{importTitle(importError.fileName, importError.error)}</AlertTitle>
           <Box component="ul" sx={{ m: 0, pl: 2, maxHeight: 180, overflowY: 'auto' }}>
             {issueLines(importError.error).map((l, i) => (
               <li key={i}>

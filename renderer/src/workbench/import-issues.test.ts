@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fileKind, issueLines } from './import-issues';
+import { fileKind, importTitle, issueLines } from './import-issues';
 
 describe('import issues', () => {
   it('sorts by CSV line or JSON index', () => {
@@ -22,5 +22,12 @@ describe('import issues', () => {
   it('tells CSV from JSON', () => {
     expect(fileKind('Sample.CSV')).toBe('csv');
     expect(fileKind('events.json')).toBe('json');
+  });
+});
+
+describe('import title', () => {
+  it('counts the problems or repeats the message', () => {
+    expect(importTitle('a.csv', { message: 'm', issues: [{ path: 'line 2', message: 'x' }] })).toBe('a.csv was not imported: 1 problem, nothing was stored');
+    expect(importTitle('a.json', { message: 'bad JSON' })).toBe('a.json was not imported: bad JSON');
   });
 });

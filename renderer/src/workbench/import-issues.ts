@@ -29,3 +29,9 @@ export function issueLines(error: ServiceError): IssueLine[] {
 export function fileKind(fileName: string): 'csv' | 'json' {
   return /\.csv$/i.test(fileName) ? 'csv' : 'json';
 }
+
+/** "events.csv was not imported: 2 problems" (the list below names them), or the message itself. */
+export function importTitle(fileName: string, error: ServiceError): string {
+  const n = error.issues?.length ?? 0;
+  return n === 0 ? `${fileName} was not imported: ${error.message}` : `${fileName} was not imported: ${n} problem${n === 1 ? '' : 's'}, nothing was stored`;
+}

@@ -43,6 +43,11 @@ export function ReplayWorkbench({ programId, revision }: ProgramViewProps) {
   const runList = runs.data ?? [];
   const run = runList.find((r) => r.id === chosen) ?? defaultRun(runList);
   const sets = eventSets.data ?? [];
+  const { watch } = runner;
+  const going = runner.run?.status === 'running' ? null : runList.find((r) => r.status === 'running');
+  useEffect(() => {
+    if (going) watch(going);
+  }, [going, watch]);
   useEffect(() => {
     if (!eventSetId && sets[0]) setEventSetId(sets[0].id);
   }, [sets, eventSetId]);

@@ -13,6 +13,8 @@ export interface ReplayRunner {
   error: ServiceError | null;
   start: (eventSetId: string, asOf?: string) => Promise<void>;
   cancel: () => Promise<void>;
+  /** Follows a run that is already going (the view was left and opened again). */
+  watch: (run: RunSummary) => void;
 }
 
 export function useReplayRunner(programId: string, onFinished: (run: RunSummary) => void): ReplayRunner {
@@ -72,5 +74,7 @@ export function useReplayRunner(programId: string, onFinished: (run: RunSummary)
     }
   }, [runId, send]);
 
-  return { run, error, start, cancel };
+  const watch = useCallback((r: RunSummary) => setRun(r), []);
+
+  return { run, error, start, cancel, watch };
 }
