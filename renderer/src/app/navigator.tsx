@@ -74,20 +74,20 @@ export function Navigator() {
       <Divider />
       {doc.data && (
         <Box sx={{ overflowY: 'auto', flex: 1, pb: 2 }}>
-          <List dense subheader={<ListSubheader>Program</ListSubheader>}>
+          <List dense subheader={<ListSubheader disableSticky>Program</ListSubheader>}>
             <NavItem label="Groups, tiers, tags & settings" view={{ kind: 'settings' }} secondary={`${doc.data.program.groups.length} groups · ${doc.data.program.tiers.length} tiers · ${doc.data.program.tags.length} tags`} />
             <NavItem label="Partners" view={{ kind: 'partners' }} secondary={`${doc.data.program.partners.length} sample partners`} />
           </List>
-          <List dense subheader={<ListSubheader sx={{ display: 'flex', alignItems: 'center' }}><Box sx={{ flex: 1 }}>Triggers</Box><Tooltip title="New trigger"><IconButton size="small" aria-label="New trigger" onClick={() => void create(unused[0] ?? 'transaction.created')}><AddIcon fontSize="small" /></IconButton></Tooltip></ListSubheader>}>
+          <List dense subheader={<ListSubheader disableSticky sx={{ display: 'flex', alignItems: 'center' }}><Box sx={{ flex: 1 }}>Triggers</Box><Tooltip title="New trigger"><IconButton size="small" aria-label="New trigger" onClick={() => void create(unused[0] ?? 'transaction.created')}><AddIcon fontSize="small" /></IconButton></Tooltip></ListSubheader>}>
             {used.map((e) => (
               <TriggerGroup key={e} doc={doc.data as ProgramDoc} event={e} />
             ))}
           </List>
-          <List dense subheader={<ListSubheader>Previews</ListSubheader>}>
+          <List dense subheader={<ListSubheader disableSticky>Previews</ListSubheader>}>
             <NavItem label="Drip preview" view={{ kind: 'drip' }} />
             <NavItem label="Offer visibility" view={{ kind: 'visibility' }} />
           </List>
-          <List dense subheader={<ListSubheader>Replay</ListSubheader>}>
+          <List dense subheader={<ListSubheader disableSticky>Replay</ListSubheader>}>
             <NavItem label="Replay workbench" view={{ kind: 'replay' }} secondary={`${eventSets.data?.length ?? 0} event sets · ${runs.data?.length ?? 0} runs`} />
             {(runs.data ?? []).slice(0, 5).map((r) => (
               <ListItemButton key={r.id} dense sx={{ mx: 1, pl: 4 }} onClick={() => useAppStore.getState().go({ kind: 'replay' })}>

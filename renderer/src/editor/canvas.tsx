@@ -4,7 +4,7 @@ import LockIcon from '@mui/icons-material/Lock';
 import { Alert, Box } from '@mui/material';
 import { useTheme } from '@mui/material/styles';
 import { Background, ControlButton, Controls, MiniMap, Panel, ReactFlow, useReactFlow, type IsValidConnection, type OnConnectEnd } from '@xyflow/react';
-import { useCallback, useEffect, type DragEvent } from 'react';
+import { useCallback, useEffect, type DragEvent, type ReactNode } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import '@xyflow/react/dist/style.css';
 import { useNotify } from '../app/notify';
@@ -42,13 +42,13 @@ function edgeStyle(e: EditorEdge): EditorEdge {
   return e.target === 'action' ? { ...e, animated: true, label: 'then' } : e;
 }
 
-export function Canvas({ locked }: { locked: boolean }) {
+export function Canvas({ locked, palette }: { locked: boolean; palette: ReactNode }) {
   const store = useEditorStoreApi();
   const { nodes, edges } = useEditor(useShallow((s) => ({ nodes: s.nodes, edges: s.edges })));
   const { screenToFlowPosition, fitView } = useReactFlow();
   const notify = useNotify((s) => s.show);
   const theme = useTheme();
-  const fit = useCallback(() => void fitView({ padding: 0.2, duration: 200 }), [fitView]);
+  const fit = useCallback(() => void fitView({ padding: 0.1, maxZoom: 1.2, duration: 200 }), [fitView]);
   const layout = useCallback(() => {
     store.getState().autoLayout();
     requestAnimationFrame(fit);
@@ -87,12 +87,13 @@ export function Canvas({ locked }: { locked: boolean }) {
         deleteKeyCode={null}
         colorMode={theme.palette.mode}
         fitView
-        fitViewOptions={{ padding: 0.2 }}
+        fitViewOptions={{ padding: 0.1, maxZoom: 1.2 }}
         minZoom={0.1}
         defaultEdgeOptions={{ type: 'smoothstep' }}
         proOptions={{ hideAttribution: true }}
       >
         <Background gap={20} />
+        <Panel position="top-left">{palette}</Panel>
         <MiniMap pannable zoomable ariaLabel="Minimap" style={{ width: 160, height: 100 }} />
         <Controls onFitView={fit}>
           <ControlButton onClick={layout} title="Auto-layout (Shift+L)" aria-label="Auto-layout">

@@ -5,8 +5,8 @@
  */
 import { ACTION_NODE_ID, EVENT_NODE_ID, type EditorEdge, type EditorNode, type Graph } from './graph-types';
 
-export const COLUMN_WIDTH = 270;
-export const ROW_HEIGHT = 120;
+export const COLUMN_WIDTH = 250;
+export const ROW_HEIGHT = 100;
 
 /** Outgoing tree edges (not into the Action) of each node, children in top-to-bottom order. */
 export function childrenOf(nodes: readonly EditorNode[], edges: readonly EditorEdge[]): Map<string, string[]> {

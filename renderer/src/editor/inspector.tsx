@@ -63,7 +63,7 @@ export function Inspector({ program, programId, locked, issues }: { program: Pro
   const eventType: TriggerEvent = event?.type === 'event' ? event.data.event : 'transaction.created';
   const node = selected.length === 1 ? selected[0] : undefined;
   return (
-    <Box component="aside" aria-label="Inspector" sx={{ width: 330, flexShrink: 0, borderLeft: 1, borderColor: 'divider', bgcolor: 'background.paper', overflowY: 'auto', p: 2, display: 'flex', flexDirection: 'column', gap: 2 }}>
+    <Box component="aside" aria-label="Inspector" sx={{ width: { xs: 300, xl: 360 }, flexShrink: 0, borderLeft: 1, borderColor: 'divider', bgcolor: 'background.paper', overflowY: 'auto', p: 2, display: 'flex', flexDirection: 'column', gap: 2 }}>
       <Typography variant="overline" color="text.secondary">
         {node ? `Inspector · ${TITLES[node.type]}` : 'Inspector · Trigger'}
       </Typography>

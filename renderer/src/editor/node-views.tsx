@@ -45,7 +45,7 @@ function Shell(props: { id: string; tone: Tone; title: string; body: ReactNode; 
     <Box
       data-testid={`node-${props.id}`}
       sx={{
-        width: props.width ?? 230,
+        width: props.width ?? 210,
         bgcolor: verdict === undefined ? 'background.paper' : alpha(border, 0.12),
         border: 2,
         borderColor: border,
@@ -91,7 +91,7 @@ export function BlockNodeView({ id, data, selected }: NodeProps<BlockNode>) {
       {data.kind === 'all' ? 'Every rule below must pass' : 'At least one rule below must pass'}
     </Typography>
   );
-  return <Shell id={id} tone="block" title={data.kind === 'all' ? 'AND block' : 'OR block'} body={body} selected={selected} target source width={190} />;
+  return <Shell id={id} tone="block" title={data.kind === 'all' ? 'AND block' : 'OR block'} body={body} selected={selected} target source width={170} />;
 }
 
 export function RuleNodeView({ id, data, selected }: NodeProps<RuleNode>) {

@@ -1,5 +1,5 @@
 /** The palette: drag an AND block, an OR block or a rule onto the canvas (HTML5 drag and drop). */
-import { Box, Paper, Tooltip, Typography } from '@mui/material';
+import { Paper, Tooltip, Typography } from '@mui/material';
 import type { DragEvent } from 'react';
 import type { PaletteItem } from './graph-slice';
 
@@ -17,7 +17,7 @@ export function Palette({ disabledReason }: { disabledReason: string | null }) {
     e.dataTransfer.effectAllowed = 'move';
   };
   return (
-    <Box component="aside" aria-label="Palette" sx={{ width: 132, flexShrink: 0, p: 1.5, borderRight: 1, borderColor: 'divider', bgcolor: 'background.paper', display: 'flex', flexDirection: 'column', gap: 1 }}>
+    <Paper component="aside" aria-label="Palette" elevation={3} sx={{ width: 124, p: 1, display: 'flex', flexDirection: 'column', gap: 0.75 }}>
       <Typography variant="overline" color="text.secondary">
         Palette
       </Typography>
@@ -30,7 +30,7 @@ export function Palette({ disabledReason }: { disabledReason: string | null }) {
             variant="outlined"
             draggable={disabledReason === null}
             onDragStart={(e) => onDragStart(e, it.item)}
-            sx={{ px: 1.5, py: 1, cursor: disabledReason ? 'not-allowed' : 'grab', opacity: disabledReason ? 0.5 : 1, userSelect: 'none', '&:hover': { borderColor: 'primary.main' } }}
+            sx={{ px: 1, py: 0.5, cursor: disabledReason ? 'not-allowed' : 'grab', opacity: disabledReason ? 0.5 : 1, userSelect: 'none', '&:hover': { borderColor: 'primary.main' } }}
           >
             <Typography variant="body2" sx={{ fontWeight: 600 }}>
               {it.label}
@@ -38,9 +38,9 @@ export function Palette({ disabledReason }: { disabledReason: string | null }) {
           </Paper>
         </Tooltip>
       ))}
-      <Typography variant="caption" color="text.secondary" sx={{ mt: 1 }}>
-        Connect right handle → left handle: Event → blocks and rules → Action. Children read top to bottom.
+      <Typography variant="caption" color="text.secondary" sx={{ lineHeight: 1.3 }}>
+        Drag onto the canvas, then connect right handle → left handle.
       </Typography>
-    </Box>
+    </Paper>
   );
 }

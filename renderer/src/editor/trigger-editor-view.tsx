@@ -31,9 +31,8 @@ function EditorLayout({ doc, persistence }: { doc: ProgramDoc; persistence: Pers
     <ViewFrame title={meta.name || 'Untitled trigger'} subtitle={`${doc.program.name} · trigger ${meta.id}`} actions={<EditorBar life={life} />} padded={false}>
       <CanvasInfoContext.Provider value={info}>
         <Box sx={{ display: 'flex', flex: 1, minHeight: 0 }}>
-          <Palette disabledReason={locked ? LOCK_REASON : null} />
           <Box sx={{ display: 'flex', flexDirection: 'column', flex: 1, minWidth: 0 }}>
-            <Canvas locked={locked} />
+            <Canvas locked={locked} palette={<Palette disabledReason={locked ? LOCK_REASON : null} />} />
             <ProblemsList report={report} />
           </Box>
           <Inspector program={doc.program} programId={doc.id} locked={locked} issues={report.byNode} />
