@@ -13,8 +13,9 @@ import { createService } from '../service';
 import { runReplayJob } from '../replay/jobs';
 import { getRun, insertRun, loadProgram, newId, nowIso } from '.';
 
-const [dataDir, seedText] = process.argv.slice(2);
-if (!dataDir) throw new Error('usage: crash-child.ts <data-dir> <seed>');
+const [dirArg, seedText] = process.argv.slice(2);
+if (!dirArg) throw new Error('usage: crash-child.ts <data-dir> <seed>');
+const dataDir: string = dirArg;
 let seed = Number(seedText ?? 1) >>> 0 || 1;
 /** xorshift: the child's choices vary with the seed, reproducibly. */
 function rand(n: number): number {
