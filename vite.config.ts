@@ -6,14 +6,29 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
+import { APP_CSP } from './service/host/csp';
 
 const root = path.dirname(fileURLToPath(import.meta.url));
+
+/**
+ * Puts the app's CSP in the built page too: Electron's session headers do not reach file://
+ * pages, and a meta policy holds wherever the page is opened. (`frame-ancestors` only works
+ * as a header, which the host sends.) Build only: the dev server injects inline scripts.
+ */
+function cspMeta(): Plugin {
+  const policy = APP_CSP.split('; ').filter((d) => !d.startsWith('frame-ancestors')).join('; ');
+  return {
+    name: 'offerflow-csp-meta',
+    apply: 'build',
+    transformIndexHtml: () => [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: policy }, injectTo: 'head-prepend' }],
+  };
+}
 
 export default defineConfig({
   root: path.join(root, 'renderer'),
   base: './',
-  plugins: [react()],
+  plugins: [react(), cspMeta()],
   build: {
     outDir: path.join(root, 'dist/renderer'),
     emptyOutDir: true,

@@ -6,9 +6,11 @@
 import type { Handlers } from './contract';
 import { makeDispatch, type Dispatch } from './dispatch';
 import { makeHandlers, type ServiceContext } from './handlers';
+import { totalsCache } from './handlers/totals-cache';
 import { createRunManager } from './replay/manager';
 import { sourceSpawner, type SpawnWorker } from './replay/spawn';
-import { dbFile, markInterruptedRuns, nowIso, openDb, type Db } from './store';
+import { dbFile, markInterruptedRuns, nowIso, type Db } from './store';
+import { openDataFile } from './store/safe-open';
 
 export interface ServiceOptions {
   dataDir: string;
@@ -29,10 +31,11 @@ export interface Service {
 
 export function createService(opts: ServiceOptions): Service {
   const file = dbFile(opts.dataDir);
-  const db = openDb(file, { nativeBinding: opts.nativeBinding });
+  // Refuses (DataFileError) a corrupt, foreign or newer file untouched; backs up before migrating.
+  const db = openDataFile(file, { nativeBinding: opts.nativeBinding });
   markInterruptedRuns(db, nowIso());
   const runs = createRunManager({ db, dbFile: file, nativeBinding: opts.nativeBinding, spawn: opts.spawn ?? sourceSpawner() });
-  const ctx: ServiceContext = { db, runs, now: opts.now ?? nowIso };
+  const ctx: ServiceContext = { db, runs, now: opts.now ?? nowIso, totals: totalsCache(db) };
   const handlers = makeHandlers(ctx);
   return {
     db,

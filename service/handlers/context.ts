@@ -5,12 +5,15 @@ import type { ProgramDoc } from '../contract';
 import { failureFromIssues, Failure } from '../failure';
 import type { RunManager } from '../replay/manager';
 import { loadProgram, touchProgram, type Db } from '../store';
+import type { TotalsCache } from './totals-cache';
 
 export interface ServiceContext {
   db: Db;
   runs: RunManager;
   /** The current instant as ISO text (injected so tests control time). */
   now: () => string;
+  /** Ledger totals between page requests. */
+  totals: TotalsCache;
 }
 
 /** The stored program, or a Failure naming `programId`. */

@@ -3,7 +3,7 @@ import { blockingIssues, validateProgram } from '../../engine/validate';
 import { parseInstant } from '../../engine/time';
 import type { Handlers, RunSummary } from '../contract';
 import { Failure, failureFromIssues } from '../failure';
-import { deleteRun, getEventSetSummary, getRun, getRunResult, insertRun, iterateLedger, listRuns, newId, queryLedger } from '../store';
+import { deleteRun, getEventSetSummary, getRun, getRunResult, insertRun, iterateLedger, listRuns, newId, queryLedgerPage } from '../store';
 import { compareLedgers } from './compare';
 import { ledgerCsv } from './ledger-csv';
 import { requireProgram, type ServiceContext } from './context';
@@ -60,7 +60,7 @@ export function replayHandlers(ctx: ServiceContext): Pick<Handlers, ReplayChanne
     },
     'replay.ledger': (q) => {
       requireDone(ctx, q.runId);
-      return queryLedger(ctx.db, q);
+      return { rows: queryLedgerPage(ctx.db, q), ...ctx.totals.get(q) };
     },
     'replay.ledgerCsv': (f) => {
       const run = requireDone(ctx, f.runId);
@@ -81,6 +81,7 @@ export function replayHandlers(ctx: ServiceContext): Pick<Handlers, ReplayChanne
       requireRun(ctx, runId);
       await ctx.runs.cancel(runId);
       deleteRun(ctx.db, runId);
+      ctx.totals.forget(runId);
       return { deleted: true as const };
     },
   };

@@ -75,7 +75,9 @@ export function rewardHandlers(ctx: ServiceContext): Pick<Handlers, 'rewards.rev
         }
         return r.updated;
       });
-      return { updated: check() };
+      const updated = check();
+      ctx.totals.forget(runId);
+      return { updated };
     },
     'payouts.month': ({ runId, month }) => {
       requireRun(ctx, runId);

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { seedIfEmpty } from '../seed';
 import { createService } from '../service';
+import { DataFileError, startFresh } from '../store/safe-open';
 import { buildRenderer, rendererIsStale } from './renderer-build';
 import { startHost } from './server';
 
@@ -16,11 +17,13 @@ export interface HostArgs {
   port: number;
   dataDir: string;
   build: boolean;
+  /** Move a damaged or foreign data file aside and start with an empty one. */
+  startFresh: boolean;
 }
 
-/** Parses `--port`, `--data-dir` and `--no-build`; throws a message naming the bad option. */
+/** Parses `--port`, `--data-dir`, `--no-build` and `--start-fresh`; throws a message naming the bad option. */
 export function parseHostArgs(argv: readonly string[]): HostArgs {
-  const out: HostArgs = { port: 5178, dataDir: path.join(os.homedir(), '.offerflow'), build: true };
+  const out: HostArgs = { port: 5178, dataDir: path.join(os.homedir(), '.offerflow'), build: true, startFresh: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = (): string => {
@@ -33,9 +36,26 @@ export function parseHostArgs(argv: readonly string[]): HostArgs {
       if (!Number.isInteger(out.port) || out.port < 0 || out.port > 65535) throw new Error('--port must be a port number (0 picks a free one)');
     } else if (a === '--data-dir') out.dataDir = path.resolve(value());
     else if (a === '--no-build') out.build = false;
-    else throw new Error(`unknown option ${a} (use --port <n>, --data-dir <dir>, --no-build)`);
+    else if (a === '--start-fresh') out.startFresh = true;
+    else throw new Error(`unknown option ${a} (use --port <n>, --data-dir <dir>, --no-build, --start-fresh)`);
   }
   return out;
+}
+
+/**
+ * Opens the data folder. A damaged or foreign data file is never overwritten: the host stops
+ * and names the way out; with `--start-fresh` that file (and only a refused one) is moved
+ * aside and an empty one created. A newer app's file is refused either way.
+ */
+function openServiceOrExplain(args: HostArgs): ReturnType<typeof createService> {
+  try {
+    return createService({ dataDir: args.dataDir });
+  } catch (e) {
+    if (!(e instanceof DataFileError) || !e.canStartFresh) throw e;
+    if (!args.startFresh) throw new Error(`${e.message}\nTo do that, run again with --start-fresh.`);
+    process.stderr.write(`${e.message}\nMoved it aside to ${startFresh(e.file)}; starting with an empty data file.\n`);
+    return createService({ dataDir: args.dataDir });
+  }
 }
 
 async function main(): Promise<void> {
@@ -45,7 +65,7 @@ async function main(): Promise<void> {
     process.stderr.write('Building the renderer…\n');
     buildRenderer(root);
   }
-  const service = createService({ dataDir: args.dataDir });
+  const service = openServiceOrExplain(args);
   await seedIfEmpty(service, root);
   const token = randomBytes(24).toString('base64url');
   const host = await startHost({ dispatch: service.dispatch, token, staticDir: path.join(root, 'dist/renderer'), port: args.port });

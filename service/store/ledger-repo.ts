@@ -60,6 +60,7 @@ export function writeLedger(db: Db, runId: string, rewards: readonly RewardRow[]
 }
 
 interface LedgerDbRow {
+  seq: number;
   id: string;
   kind: 'reward' | 'drip';
   partner_key: string;
@@ -123,7 +124,7 @@ const SORT_COLUMNS: Record<LedgerFilter['sort'], string> = {
   status: 'status',
 };
 
-function where(f: LedgerFilter): { sql: string; params: (string | number)[] } {
+function where(f: Pick<LedgerFilter, 'runId' | 'partnerKey' | 'triggerId' | 'status' | 'month'>): { sql: string; params: (string | number)[] } {
   const parts = ['run_id = ?'];
   const params: (string | number)[] = [f.runId];
   const add = (col: string, v: string | undefined): void => {
@@ -138,13 +139,35 @@ function where(f: LedgerFilter): { sql: string; params: (string | number)[] } {
   return { sql: parts.join(' AND '), params };
 }
 
-/** One page of a run's ledger, with the count and USD total of every matching row. */
-export function queryLedger(db: Db, q: z.output<typeof LedgerQuery>): { rows: LedgerRow[]; total: number; totalUsd: string } {
+/**
+ * One page of a run's ledger. Two steps so a deep page stays cheap: the page's keys come from
+ * an index alone (skipping offset rows costs no row reads), then only those rows are read.
+ */
+export function queryLedgerPage(db: Db, q: z.output<typeof LedgerQuery>): LedgerRow[] {
   const w = where(q);
-  const order = `${SORT_COLUMNS[q.sort]} ${q.desc ? 'DESC' : 'ASC'}${q.sort === 'id' ? '' : `, seq ${q.desc ? 'DESC' : 'ASC'}`}`;
-  const rows = db.prepare<(string | number)[], LedgerDbRow>(`SELECT * FROM ledger WHERE ${w.sql} ORDER BY ${order} LIMIT ? OFFSET ?`).all(...w.params, q.limit, q.offset);
+  const dir = q.desc ? 'DESC' : 'ASC';
+  const order = q.sort === 'id' ? `seq ${dir}` : `${SORT_COLUMNS[q.sort]} ${dir}, seq ${dir}`;
+  const keys = db.prepare<(string | number)[], { seq: number }>(`SELECT seq FROM ledger WHERE ${w.sql} ORDER BY ${order} LIMIT ? OFFSET ?`).all(...w.params, q.limit, q.offset);
+  if (keys.length === 0) return [];
+  const seqs = keys.map((k) => k.seq);
+  const rows = db.prepare<(string | number)[], LedgerDbRow>(`SELECT * FROM ledger WHERE run_id = ? AND seq IN (${seqs.map(() => '?').join(',')})`).all(q.runId, ...seqs);
+  const bySeq = new Map(rows.map((r) => [r.seq, r]));
+  return seqs.flatMap((s) => {
+    const r = bySeq.get(s);
+    return r ? [toLedgerRow(r)] : [];
+  });
+}
+
+/** Count and USD total of the rows matching a filter. */
+export function ledgerTotals(db: Db, f: Pick<LedgerFilter, 'runId' | 'partnerKey' | 'triggerId' | 'status' | 'month'>): { total: number; totalUsd: string } {
+  const w = where(f);
   const agg = db.prepare<(string | number)[], { n: number; usd: number | null }>(`SELECT COUNT(*) AS n, SUM(amount_usd_minor) AS usd FROM ledger WHERE ${w.sql}`).get(...w.params);
-  return { rows: rows.map(toLedgerRow), total: agg?.n ?? 0, totalUsd: formatMinor(agg?.usd ?? 0, 'USD') };
+  return { total: agg?.n ?? 0, totalUsd: formatMinor(agg?.usd ?? 0, 'USD') };
+}
+
+/** One page with the count and USD total of every matching row. */
+export function queryLedger(db: Db, q: z.output<typeof LedgerQuery>): { rows: LedgerRow[]; total: number; totalUsd: string } {
+  return { rows: queryLedgerPage(db, q), ...ledgerTotals(db, q) };
 }
 
 /** Every matching row, in ledger order (CSV export, comparisons). */

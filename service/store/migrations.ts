@@ -137,4 +137,9 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX ledger_amount ON ledger(run_id, amount_usd_minor);
   CREATE INDEX ledger_due ON ledger(run_id, due_at);
   `,
+  // 5: a month's rewards (invoice, month filter) sorted by due date come from the index alone.
+  `
+  DROP INDEX ledger_month;
+  CREATE INDEX ledger_month ON ledger(run_id, due_month, status, due_at);
+  `,
 ];

@@ -1,0 +1,73 @@
+/**
+ * The host's start-up with a bad data file (issue 6): it stops with a clear message naming the
+ * way out and leaves the file untouched; `--start-fresh` moves it aside and serves an empty
+ * (seeded) data file; a newer app's file is refused even with `--start-fresh`.
+ */
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { dbFile, openDb } from '../store';
+import { MIGRATIONS } from '../store/migrations';
+
+const main = path.join(__dirname, 'main.ts');
+let dir: string;
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'offerflow-hostfile-'));
+});
+afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+const hash = (f: string): string => createHash('sha256').update(fs.readFileSync(f)).digest('hex');
+
+/** Runs the host until it prints its URL (then stops it) or exits on its own. */
+function host(...extra: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const p = spawn(process.execPath, ['--import', 'tsx', main, '--port', '0', '--no-build', '--data-dir', dir, ...extra], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    p.stdout.on('data', (c: Buffer) => {
+      stdout += c.toString('utf8');
+      if (stdout.includes('\n')) p.kill('SIGTERM');
+    });
+    p.stderr.on('data', (c: Buffer) => (stderr += c.toString('utf8')));
+    p.on('error', reject);
+    p.on('exit', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+describe('host start-up with a bad data file', () => {
+  it('stops with the way out, keeps the file, and starts fresh only when asked', async () => {
+    const file = dbFile(dir);
+    fs.writeFileSync(file, 'not a database at all\n'.repeat(50));
+    const before = hash(file);
+    const refused = await host();
+    expect(refused.code).toBe(1);
+    expect(refused.stdout).toBe('');
+    expect(refused.stderr).toMatch(/not an Offerflow data file[\s\S]*--start-fresh/);
+    expect(hash(file)).toBe(before);
+
+    const fresh = await host('--start-fresh');
+    expect(fresh.stdout).toMatch(/^Offerflow is running at http:\/\/127\.0\.0\.1:\d+\/\?token=/);
+    expect(fresh.stderr).toMatch(/Moved it aside to .*offerflow\.sqlite\.corrupt-/);
+    const aside = fs.readdirSync(dir).filter((n) => n.startsWith('offerflow.sqlite.corrupt-') && !/-(wal|shm)$/.test(n));
+    expect(aside).toHaveLength(1);
+    expect(hash(path.join(dir, aside[0] as string))).toBe(before);
+    const db = openDb(file, { migrate: false });
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+    db.close();
+  }, 60_000);
+
+  it('refuses a newer version even with --start-fresh', async () => {
+    const file = dbFile(dir);
+    const db = openDb(file);
+    db.pragma(`user_version = ${MIGRATIONS.length + 5}`);
+    db.close();
+    const before = hash(file);
+    const r = await host('--start-fresh');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/newer Offerflow/);
+    expect(hash(file)).toBe(before);
+  }, 60_000);
+});
