@@ -9,7 +9,9 @@ import { IPC, type MenuCommand } from '../service/bridge';
 import { bundledSpawner } from '../service/replay/spawn';
 import { seedIfEmpty } from '../service/seed';
 import { createService, type Service } from '../service/service';
+import { startFresh } from '../service/store/safe-open';
 import { createAppWindow } from './app-window';
+import { openWithRecovery, RECOVERY_BUTTONS } from './data-file-recovery';
 import { fileDialogs } from './file-dialogs';
 import { registerIpc } from './ipc';
 import { menuTemplate, RECENT_LIMIT } from './menu-template';
@@ -54,11 +56,20 @@ async function openProgramFile(open: ReturnType<typeof fileDialogs>['openFile'])
 
 async function ready(): Promise<void> {
   const appRoot = app.getAppPath();
-  service = createService({
-    dataDir: app.getPath('userData'),
-    nativeBinding: electronNativeBinding(appRoot, process.resourcesPath),
-    spawn: bundledSpawner(path.join(__dirname, 'replay-worker.cjs')),
+  // A damaged or foreign data file: ask (start fresh keeping it aside, or quit); never overwrite it.
+  service = openWithRecovery({
+    open: () =>
+      createService({
+        dataDir: app.getPath('userData'),
+        nativeBinding: electronNativeBinding(appRoot, process.resourcesPath),
+        spawn: bundledSpawner(path.join(__dirname, 'replay-worker.cjs')),
+      }),
+    ask: (e) =>
+      dialog.showMessageBoxSync({ type: 'error', message: 'Offerflow cannot open its data file', detail: e.message, buttons: [...RECOVERY_BUTTONS], defaultId: 1, cancelId: 1 }) === 0 ? 'start-fresh' : 'quit',
+    startFresh,
+    tell: (message) => void dialog.showMessageBoxSync({ type: 'info', message }),
   });
+  if (!service) return app.quit();
   await seedIfEmpty(service, appRoot);
   installCsp(session.defaultSession);
   denyPermissions(session.defaultSession);
