@@ -6,7 +6,7 @@ import { AppModel } from './models/app';
 import { ProgramsModel } from './models/programs';
 import { ReplayModel } from './models/replay';
 
-const EXAMPLES = '/work/shared/spec/examples';
+const EXAMPLES = path.resolve(import.meta.dirname, '../resources/samples/spec-examples');
 const PROGRAM = path.join(EXAMPLES, 'seed-order-recommended.program.json');
 const EVENTS = path.join(EXAMPLES, 'seed-order-recommended.events.json');
 

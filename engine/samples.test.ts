@@ -12,7 +12,7 @@ import { SCRIPTED_PARTNERS } from '../scripts/samples/scripted';
 import { blockingIssues, parseEventSetText, parseProgramText, replay, serializeReport, validateProgram, type Program } from './index';
 
 const SAMPLES = join(import.meta.dirname, '../resources/samples');
-const EXAMPLES = join(import.meta.dirname, '../../shared/spec/examples');
+const EXAMPLES = join(import.meta.dirname, '../resources/samples/spec-examples');
 
 function load(dir: string, programFile: string, eventsFile: string) {
   const program = parseProgramText(readFileSync(join(dir, programFile), 'utf8'), programFile);

@@ -14,7 +14,7 @@ export interface SamplePair {
 /** Sample pairs relative to the repository (or app resources) root, best first. */
 export const SAMPLE_PAIRS: readonly SamplePair[] = [
   { program: 'resources/samples/demo.program.json', events: 'resources/samples/demo.events.json' },
-  { program: '/work/shared/spec/examples/seed-order-recommended.program.json', events: '/work/shared/spec/examples/seed-order-recommended.events.json' },
+  { program: 'resources/samples/spec-examples/seed-order-recommended.program.json', events: 'resources/samples/spec-examples/seed-order-recommended.events.json' },
 ];
 
 /** Imports the first available sample when the store has no program. Returns the program id, if any. */

@@ -5,7 +5,8 @@ import path from 'node:path';
 import type { ArgsOf, Channel, ResultOf } from './contract';
 import { createService, type Service } from './service';
 
-export const EXAMPLES = '/work/shared/spec/examples';
+/** The spec's worked examples, copied into the repository as fixtures. */
+export const EXAMPLES = path.resolve(import.meta.dirname, '../resources/samples/spec-examples');
 
 export function example(name: string): string {
   return fs.readFileSync(path.join(EXAMPLES, name), 'utf8');

@@ -13,7 +13,7 @@ import { InputError } from './issues';
 import { parseEventSetText, parseProgramText } from './read';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 300);
-const EXAMPLES = join(__dirname, '../../../shared/spec/examples');
+const EXAMPLES = join(__dirname, '../../resources/samples/spec-examples');
 const programText = readFileSync(join(EXAMPLES, 'seed-order-recommended.program.json'), 'utf8');
 const eventsText = readFileSync(join(EXAMPLES, 'seed-order-recommended.events.json'), 'utf8');
 export const fuzzCounts: Record<string, number> = {};

@@ -5,7 +5,7 @@ import { parseEventSetText, parseProgramText } from '../formats/read';
 import { serializeReport } from '../formats/report';
 import { customer, eventSet, program, rewardKeys, run, sale, trigger } from '../test-helpers';
 
-const EXAMPLES = join(__dirname, '../../../shared/spec/examples');
+const EXAMPLES = join(__dirname, '../../resources/samples/spec-examples');
 
 describe('worked examples from the seeds', () => {
   it.each(['seed-order-recommended', 'seed-order-double-reward', 'seed-and-or'])('%s replays with its expectations passed', (name) => {

@@ -25,7 +25,7 @@ function rand(n: number): number {
   return (seed >>> 0) % n;
 }
 
-const examples = path.join(path.dirname(fileURLToPath(import.meta.url)), '../../../shared/spec/examples');
+const examples = path.join(path.dirname(fileURLToPath(import.meta.url)), '../../resources/samples/spec-examples');
 const programText = fs.readFileSync(path.join(examples, 'seed-order-recommended.program.json'), 'utf8');
 
 /** An event set big enough that persisting its ledger takes a while (one reward per sale). */

@@ -12,7 +12,7 @@ import {
   finishRun, writeLedger, dueMonthOf, type Db,
 } from './index';
 
-const EXAMPLES = '/work/shared/spec/examples';
+const EXAMPLES = path.resolve(import.meta.dirname, '../../resources/samples/spec-examples');
 const dirs: string[] = [];
 function tempDir(): string {
   const d = fs.mkdtempSync(path.join(os.tmpdir(), 'offerflow-store-'));
