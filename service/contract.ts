@@ -13,6 +13,7 @@ import type { ProgramIssue } from '../engine/validate';
 import type { VisibilityReport } from '../engine/visibility';
 import type { DripOccurrence } from '../engine/drip';
 import { TRIGGER_EVENTS } from '../engine/catalogue';
+import { MAX_IMPORT_CHARS, TOO_LARGE_MESSAGE } from './limits';
 
 // ---------- results ----------
 
@@ -142,6 +143,8 @@ const ProgramRef = z.strictObject({ programId: Id });
 const TriggerRef = z.strictObject({ programId: Id, triggerId: Id });
 const RunRef = z.strictObject({ runId: Id });
 const Json = z.unknown();
+/** An imported file's text, refused past the size limit before anything parses it. */
+const ImportText = z.string().max(MAX_IMPORT_CHARS, TOO_LARGE_MESSAGE);
 const LedgerSort = z.enum(['id', 'partnerKey', 'triggerId', 'amountUsd', 'dueAt', 'status']);
 
 export const LedgerQuery = z.strictObject({
@@ -167,7 +170,7 @@ export const contract = {
   'programs.get': { args: ProgramRef, result: {} as ProgramDoc },
   'programs.create': { args: z.strictObject({ name: z.string().trim().min(1, 'is required').max(200) }), result: {} as ProgramDoc },
   /** Imports a program file's text; `fileName` names it in error messages. */
-  'programs.import': { args: z.strictObject({ text: z.string(), fileName: z.string().default('program.json') }), result: {} as ProgramDoc },
+  'programs.import': { args: z.strictObject({ text: ImportText, fileName: z.string().default('program.json') }), result: {} as ProgramDoc },
   'programs.export': { args: ProgramRef, result: {} as { fileName: string; text: string } },
   'programs.duplicate': { args: z.strictObject({ programId: Id, name: z.string().trim().min(1).max(200).optional() }), result: {} as ProgramDoc },
   'programs.rename': { args: z.strictObject({ programId: Id, name: z.string().trim().min(1, 'is required').max(200) }), result: {} as ProgramDoc },
@@ -181,7 +184,7 @@ export const contract = {
 
   'partners.upsert': { args: z.strictObject({ programId: Id, partner: Json, previousKey: z.string().optional() }), result: {} as Partner },
   'partners.delete': { args: z.strictObject({ programId: Id, key: Id }), result: {} as { deleted: true } },
-  'partners.importCsv': { args: z.strictObject({ programId: Id, text: z.string(), fileName: z.string().default('partners.csv') }), result: {} as { imported: number } },
+  'partners.importCsv': { args: z.strictObject({ programId: Id, text: ImportText, fileName: z.string().default('partners.csv') }), result: {} as { imported: number } },
 
   /** Creates a draft; the id is generated when absent. */
   'triggers.create': { args: z.strictObject({ programId: Id, trigger: Json }), result: {} as Trigger },
@@ -210,7 +213,7 @@ export const contract = {
 
   'eventSets.list': { args: ProgramRef, result: {} as EventSetSummary[] },
   /** Imports JSON or CSV (by `fileName`'s extension); nothing is stored when the file is invalid. */
-  'eventSets.import': { args: z.strictObject({ programId: Id, fileName: z.string().min(1), text: z.string() }), result: {} as EventSetSummary },
+  'eventSets.import': { args: z.strictObject({ programId: Id, fileName: z.string().min(1), text: ImportText }), result: {} as EventSetSummary },
   'eventSets.delete': { args: z.strictObject({ eventSetId: Id }), result: {} as { deleted: true } },
 
   'replay.start': { args: z.strictObject({ programId: Id, eventSetId: Id, asOf: z.string().optional() }), result: {} as { runId: string } },

@@ -8,6 +8,7 @@ import { formatPath } from '../engine/formats/issues';
 import { zodIssues } from '../engine/formats/zod-issues';
 import { contract, isChannel, type Channel, type Handlers, type Result, type ResultOf } from './contract';
 import { Failure } from './failure';
+import { guardArgs } from './guards';
 
 export type Dispatch = (channel: string, args: unknown) => Promise<Result<unknown>>;
 
@@ -23,6 +24,8 @@ export function parseArgs<C extends Channel>(channel: C, args: unknown): Paramet
 }
 
 async function call<C extends Channel>(handlers: Handlers, channel: C, args: unknown): Promise<ResultOf<C>> {
+  // Iterative depth checks first: the schemas recurse and must never see a stack-busting value.
+  guardArgs(channel, args);
   const parsed = parseArgs(channel, args);
   const handler = handlers[channel] as (a: typeof parsed) => Promise<ResultOf<C>> | ResultOf<C>;
   return handler(parsed);

@@ -1,9 +1,19 @@
 /** Event sets: list, import (JSON or CSV by extension; nothing stored when invalid), delete. */
-import { parseEventSetText, tryParse } from '../../engine/formats/read';
-import type { Handlers } from '../contract';
+import type { EventSetSummary, Handlers } from '../contract';
 import { Failure, failureFromIssues } from '../failure';
-import { deleteEventSet, insertEventSet, listEventSets, newId } from '../store';
+import { importEventSetJob } from '../replay/jobs';
+import type { WorkerMessage } from '../replay/protocol';
+import { deleteEventSet, listEventSets, newId } from '../store';
 import { requireProgram, type ServiceContext } from './context';
+
+/** Above this many characters a file is parsed and stored in a worker, keeping the main thread free. */
+export const WORKER_IMPORT_CHARS = 2_000_000;
+
+function answer(fileName: string, m: WorkerMessage): EventSetSummary {
+  if (m.type === 'imported') return m.summary;
+  if (m.type === 'invalid') throw failureFromIssues(`${fileName} is not a valid event set`, m.issues);
+  throw new Error(`unexpected answer from the import: ${m.type}`);
+}
 
 export function eventSetHandlers(ctx: ServiceContext): Pick<Handlers, 'eventSets.list' | 'eventSets.import' | 'eventSets.delete'> {
   return {
@@ -11,13 +21,11 @@ export function eventSetHandlers(ctx: ServiceContext): Pick<Handlers, 'eventSets
       requireProgram(ctx, programId);
       return listEventSets(ctx.db, programId);
     },
-    'eventSets.import': ({ programId, fileName, text }) => {
+    'eventSets.import': async ({ programId, fileName, text }) => {
       requireProgram(ctx, programId);
-      const parsed = tryParse(() => parseEventSetText(text, fileName));
-      if (!parsed.ok) throw failureFromIssues(`${fileName} is not a valid event set`, parsed.issues);
-      const set = parsed.value.name ? parsed.value : { ...parsed.value, name: fileName.replace(/\.(json|csv)$/i, '') };
-      const source = /\.csv$/i.test(fileName) ? 'csv' : 'json';
-      return insertEventSet(ctx.db, newId('es'), programId, set, source, ctx.now());
+      const input = { eventSetId: newId('es'), programId, fileName, text, now: ctx.now() };
+      if (text.length <= WORKER_IMPORT_CHARS) return answer(fileName, importEventSetJob(ctx.db, input));
+      return answer(fileName, await ctx.runs.importEventSet(input));
     },
     'eventSets.delete': ({ eventSetId }) => {
       if (!deleteEventSet(ctx.db, eventSetId)) throw new Failure(`event set "${eventSetId}" does not exist`, 'eventSetId');

@@ -4,9 +4,10 @@
  * the trace of one event (the engine is deterministic, so the same inputs give the same trace).
  */
 import { replay } from '../../engine';
+import { parseEventSetText, tryParse } from '../../engine/formats/read';
 import type { EventTrace } from '../../engine/formats/report';
 import { ReplayCancelled } from '../../engine/replay/options';
-import { clearLedger, endRun, finishRun, getRunInputs, loadEventSet, nowIso, setRunProgress, writeLedger, type Db } from '../store';
+import { clearLedger, endRun, finishRun, getRunInputs, insertEventSet, loadEventSet, nowIso, setRunProgress, writeLedger, type Db } from '../store';
 import type { WorkerMessage } from './protocol';
 
 export interface JobIo {
@@ -67,4 +68,24 @@ export function traceJob(db: Db, runId: string, eventId: string): EventTrace[] {
   const { program, set, asOf } = inputs(db, runId);
   const report = replay(program, set, { ...(asOf === null ? {} : { asOf }), traceEventIds: new Set([eventId]) });
   return (report.trace ?? []).filter((t) => t.eventId === eventId || t.cascadeOf === eventId);
+}
+
+export interface ImportInput {
+  eventSetId: string;
+  programId: string;
+  fileName: string;
+  text: string;
+  now: string;
+}
+
+/**
+ * Parses an event-set file (JSON, or CSV by extension) and stores it; nothing is stored when
+ * the file is invalid. Used inline for small files and in a worker for large ones.
+ */
+export function importEventSetJob(db: Db, input: ImportInput): WorkerMessage {
+  const parsed = tryParse(() => parseEventSetText(input.text, input.fileName));
+  if (!parsed.ok) return { type: 'invalid', issues: parsed.issues };
+  const set = parsed.value.name ? parsed.value : { ...parsed.value, name: input.fileName.replace(/\.(json|csv)$/i, '') };
+  const source = /\.csv$/i.test(input.fileName) ? 'csv' : 'json';
+  return { type: 'imported', summary: insertEventSet(db, input.eventSetId, input.programId, set, source, input.now) };
 }

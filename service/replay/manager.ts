@@ -7,6 +7,7 @@ import type { EventTrace } from '../../engine/formats/report';
 import { endRun, nowIso, type Db } from '../store';
 import type { WorkerInput, WorkerJob, WorkerMessage } from './protocol';
 import type { SpawnWorker } from './spawn';
+import type { ImportInput } from './jobs';
 
 export interface RunManager {
   /** Starts the worker of a run already stored with status `running`. */
@@ -18,6 +19,8 @@ export interface RunManager {
   live(runId: string): { processed: number; total: number } | undefined;
   /** Recomputes the traces of one event of a finished run in a worker. */
   trace(runId: string, eventId: string): Promise<EventTrace[]>;
+  /** Parses and stores a large event-set file in a worker (the answer is `imported` or `invalid`). */
+  importEventSet(input: ImportInput): Promise<WorkerMessage>;
   /** Stops every worker (app quit). */
   close(): Promise<void>;
 }
@@ -76,17 +79,20 @@ export function createRunManager(opts: ManagerOptions): RunManager {
     }
   }
 
-  function trace(runId: string, eventId: string): Promise<EventTrace[]> {
-    const { worker } = spawn({ kind: 'trace', runId, eventId });
+  /** Runs a one-answer job: resolves with its first answer of an accepted type. */
+  function ask<T extends WorkerMessage['type']>(job: WorkerJob, types: readonly T[]): Promise<Extract<WorkerMessage, { type: T }>> {
+    const { worker } = spawn(job);
     return new Promise((resolve, reject) => {
       worker.on('message', (m: WorkerMessage) => {
-        if (m.type === 'trace') resolve(m.traces);
-        if (m.type === 'failed') reject(new Error(m.error));
+        if ((types as readonly string[]).includes(m.type)) resolve(m as Extract<WorkerMessage, { type: T }>);
+        else if (m.type === 'failed') reject(new Error(m.error));
       });
       worker.on('error', reject);
-      worker.on('exit', () => reject(new Error('the trace worker ended without an answer')));
+      worker.on('exit', () => reject(new Error(`the ${job.kind} worker ended without an answer`)));
     });
   }
+
+  const trace = async (runId: string, eventId: string): Promise<EventTrace[]> => (await ask({ kind: 'trace', runId, eventId }, ['trace'])).traces;
 
   return {
     start,
@@ -99,6 +105,7 @@ export function createRunManager(opts: ManagerOptions): RunManager {
       return a && a.total > 0 ? { processed: a.processed, total: a.total } : undefined;
     },
     trace,
+    importEventSet: (input) => ask({ kind: 'import', ...input }, ['imported', 'invalid']),
     close: async () => {
       await Promise.all([...active.keys()].map((id) => cancel(id)));
     },

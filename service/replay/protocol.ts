@@ -1,7 +1,12 @@
 /** Messages between the main side and a replay worker thread. */
+import type { InputIssue } from '../../engine/formats/issues';
 import type { EventTrace } from '../../engine/formats/report';
+import type { EventSetSummary } from '../contract';
 
-export type WorkerJob = { kind: 'run'; runId: string } | { kind: 'trace'; runId: string; eventId: string };
+export type WorkerJob =
+  | { kind: 'run'; runId: string }
+  | { kind: 'trace'; runId: string; eventId: string }
+  | { kind: 'import'; eventSetId: string; programId: string; fileName: string; text: string; now: string };
 
 export interface WorkerInput {
   dbFile: string;
@@ -16,4 +21,6 @@ export type WorkerMessage =
   | { type: 'done' }
   | { type: 'cancelled' }
   | { type: 'failed'; error: string }
-  | { type: 'trace'; traces: EventTrace[] };
+  | { type: 'trace'; traces: EventTrace[] }
+  | { type: 'imported'; summary: EventSetSummary }
+  | { type: 'invalid'; issues: readonly InputIssue[] };

@@ -88,4 +88,14 @@ describe.skipIf(!has)('scale', () => {
     const ledger = await s.dispatch('replay.ledger', { runId });
     expect(ledger.ok ? null : ledger.error.message).toMatch(/cancelled/);
   }, 120_000);
+
+  it('parses a large file in a worker and refuses it, storing nothing, when one event is bad', async () => {
+    s = testService();
+    const doc = await s.call('programs.import', { text: fs.readFileSync(path.join(SAMPLES, 'demo.program.json'), 'utf8'), fileName: 'demo.program.json' });
+    const text = syntheticEvents(doc.program.partners.map((p) => p.key), 20_000).replace('"amount":"15.00"', '"amount":"15.001"');
+    expect(text.length).toBeGreaterThan(2_000_000);
+    const r = await s.dispatch('eventSets.import', { programId: doc.id, fileName: 'big.json', text });
+    expect(r.ok ? null : r.error.issues?.[0]).toMatchObject({ path: 'events[11].transaction.amount' });
+    expect(await s.call('eventSets.list', { programId: doc.id })).toEqual([]);
+  }, 120_000);
 });

@@ -1,7 +1,7 @@
 /** Replay worker thread entry: opens its own connection (WAL lets it write beside the main one). */
 import { parentPort, workerData } from 'node:worker_threads';
 import { openDb } from '../store/db';
-import { runReplayJob, traceJob } from './jobs';
+import { importEventSetJob, runReplayJob, traceJob } from './jobs';
 import type { WorkerInput, WorkerMessage } from './protocol';
 
 function main(): void {
@@ -10,8 +10,10 @@ function main(): void {
   const flag = new Int32Array(input.cancel);
   const db = openDb(input.dbFile, { nativeBinding: input.nativeBinding, migrate: false });
   try {
-    if (input.job.kind === 'run') runReplayJob(db, input.job.runId, { post, cancelled: () => Atomics.load(flag, 0) === 1 });
-    else post({ type: 'trace', traces: traceJob(db, input.job.runId, input.job.eventId) });
+    const job = input.job;
+    if (job.kind === 'run') runReplayJob(db, job.runId, { post, cancelled: () => Atomics.load(flag, 0) === 1 });
+    else if (job.kind === 'trace') post({ type: 'trace', traces: traceJob(db, job.runId, job.eventId) });
+    else post(importEventSetJob(db, job));
   } catch (e) {
     post({ type: 'failed', error: e instanceof Error ? e.message : String(e) });
   } finally {
