@@ -6,7 +6,7 @@ import { closestCenter, DndContext, KeyboardSensor, PointerSensor, useSensor, us
 import { arrayMove, SortableContext, sortableKeyboardCoordinates, useSortable, verticalListSortingStrategy } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
 import DragIndicatorIcon from '@mui/icons-material/DragIndicator';
-import { Alert, Box, Chip, List, ListItem, Paper, Tab, Tabs, Typography } from '@mui/material';
+import { Alert, Box, Chip, List, ListItem, Paper, Tab, Tabs, ToggleButton, ToggleButtonGroup, Typography } from '@mui/material';
 import { useEffect, useMemo, useState } from 'react';
 import { TRIGGER_EVENTS, type TriggerEvent } from '../../../engine/catalogue';
 import type { Trigger } from '../../../engine/formats/program-schema';
@@ -18,6 +18,7 @@ import { useClient } from '../app/client-context';
 import { useNotify } from '../app/notify';
 import { ViewFrame } from '../app/view-frame';
 import { actionSentence, EVENT_LABELS } from './action-model';
+import { OverviewCanvas } from './overview-canvas';
 
 function SortableTrigger({ trigger, position, warnings }: { trigger: Trigger; position: number; warnings: string[] }) {
   const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useSortable({ id: trigger.id });
@@ -61,9 +62,12 @@ export function EvaluationOrderView({ doc, event }: { doc: ProgramDoc; event: Tr
   const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 4 } }), useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }));
   const events = TRIGGER_EVENTS.filter((e) => doc.program.triggers.some((t) => t.event === e));
 
-  const onDragEnd = async ({ active, over }: DragEndEvent) => {
+  const [mode, setMode] = useState<'list' | 'lanes'>('list');
+  const onDragEnd = ({ active, over }: DragEndEvent) => {
     if (!over || active.id === over.id) return;
-    const next = arrayMove(order, order.indexOf(String(active.id)), order.indexOf(String(over.id)));
+    void save(arrayMove(order, order.indexOf(String(active.id)), order.indexOf(String(over.id))));
+  };
+  const save = async (next: string[]) => {
     setOrder(next);
     const r = await client.send('triggers.reorder', { programId: doc.id, event, order: next });
     if (!r.ok) {
@@ -84,7 +88,13 @@ export function EvaluationOrderView({ doc, event }: { doc: ProgramDoc; event: Tr
       <Typography variant="body2" color="text.secondary" sx={{ mb: 2, maxWidth: 720 }}>
         Triggers on “{EVENT_LABELS[event]}” are evaluated top to bottom, and each sees what the earlier ones changed. Drag a handle to reorder, or focus it and press Space, the arrow keys, then Space again. The order is saved at once and every replay uses it.
       </Typography>
-      <DndContext sensors={sensors} collisionDetection={closestCenter} onDragEnd={(e) => void onDragEnd(e)}>
+      <ToggleButtonGroup exclusive size="small" value={mode} onChange={(_e, v: 'list' | 'lanes' | null) => v && setMode(v)} aria-label="Show as" sx={{ mb: 2 }}>
+        <ToggleButton value="list">List</ToggleButton>
+        <ToggleButton value="lanes">Lanes canvas</ToggleButton>
+      </ToggleButtonGroup>
+      {mode === 'lanes' && <OverviewCanvas triggers={order.map((id) => byId.get(id)).filter((t): t is Trigger => t !== undefined)} onReorder={(next) => void save(next)} height={640} />}
+      {mode === 'list' && (
+      <DndContext sensors={sensors} collisionDetection={closestCenter} onDragEnd={onDragEnd}>
         <SortableContext items={order} strategy={verticalListSortingStrategy}>
           <List aria-label={`Evaluation order of ${EVENT_LABELS[event]}`} sx={{ maxWidth: 720 }}>
             {order.map((id, i) => {
@@ -94,6 +104,7 @@ export function EvaluationOrderView({ doc, event }: { doc: ProgramDoc; event: Tr
           </List>
         </SortableContext>
       </DndContext>
+      )}
     </ViewFrame>
   );
 }

@@ -50,7 +50,7 @@ function Shell(props: { id: string; tone: Tone; title: string; body: ReactNode; 
         border: 2,
         borderColor: border,
         borderRadius: 2,
-        boxShadow: props.selected ? `0 0 0 3px ${alpha(theme.palette.primary.main, 0.45)}` : 1,
+        boxShadow: props.selected ? `0 0 0 3px ${alpha(theme.palette.primary.main, 0.45)}` : 'none',
         opacity: verdicts && verdict === undefined ? 0.55 : 1,
       }}
     >
