@@ -94,3 +94,42 @@ test('build, activate, reorder and reload the seed trigger', async ({ page, api 
   await expect(ed.node('n5')).toContainText('Product key equal to enterprise');
   await expect(ed.node('action')).toContainText('Reward 12% of the sale');
 });
+
+test('problems show on their node, block activation, and a trigger can be duplicated and deleted', async ({ page, api }) => {
+  const ed = new EditorPage(page);
+  await ed.newTrigger('A customer is created');
+  await ed.select('action');
+  // Percentage needs transaction.created: offered disabled, with the reason.
+  await expect(ed.inspector.getByRole('button', { name: 'Percentage' })).toBeDisabled();
+  await expect(ed.inspector.getByText('A percentage reward needs the "A transaction is created" event.')).toBeVisible();
+  await page.locator('.react-flow__edge').first().click();
+  await page.keyboard.press('Delete');
+  await ed.dropFromPalette('Rule', 300, 40);
+  await ed.connect('event', 'n3');
+  await ed.connect('n3', 'action');
+  await ed.setRule('n3', 'Group', 'equal to', null);
+  // The rule has no value yet: the engine would reject it, so it says so on the node and in the list.
+  await expect(ed.node('n3').getByRole('img', { name: /partnership.group equal to needs a value/ })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Problems' }).getByText('partnership.group equal to needs a value')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Activate' })).toBeDisabled();
+  await expect(page.getByText(/^Cannot activate: fix 1 error first/)).toBeVisible();
+  await ed.choose('Value', 'Gold');
+  await expect(page.getByRole('button', { name: 'Activate' })).toBeEnabled();
+  await ed.expectSaved();
+
+  // Undo brings the problem back; redo fixes it again.
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(page.getByRole('button', { name: 'Activate' })).toBeDisabled();
+  await page.getByRole('button', { name: 'Redo' }).click();
+  await expect(page.getByRole('button', { name: 'Activate' })).toBeEnabled();
+
+  await page.getByRole('button', { name: 'Duplicate as new draft' }).click();
+  await expect(page.getByText('Duplicated as a new draft')).toBeVisible();
+  const programId = (await api.call('programs.list', {}))[0]!.id;
+  const before = (await api.call('programs.get', { programId })).program.triggers.length;
+  await page.getByRole('button', { name: 'Delete trigger' }).click();
+  await expect(page.getByRole('dialog')).toContainText('cannot be undone');
+  await page.getByRole('button', { name: 'Delete trigger' }).last().click();
+  await expect(page.getByText('Trigger deleted')).toBeVisible();
+  expect((await api.call('programs.get', { programId })).program.triggers.length).toBe(before - 1);
+});
