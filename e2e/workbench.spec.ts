@@ -80,6 +80,9 @@ test('import shows line errors and imports nothing; the sample CSV runs; expecta
   await expect(firstTrigger).toBeVisible({ timeout: 20_000 });
   await expect(page.getByText(/^(Passed|Failed|Skipped)$/).first()).toBeVisible();
   await expect(page.getByText('saw').first()).toBeVisible();
+  const passed = page.getByRole('region', { name: /^Trigger / }).filter({ hasText: 'Passed' }).first();
+  await passed.getByRole('button', { name: 'Show graph' }).click();
+  await expect(passed.getByRole('figure', { name: /^Trace of .*: passed$/ })).toBeVisible();
   await wb.app.screenshot('workbench-trace');
 });
 

@@ -14,6 +14,9 @@ import { LedgerTable } from './ledger-table';
 import { ReviewBar, type ReviewDecision } from './review-bar';
 import { downloadText } from './download';
 
+/** Bulk selection fetches ids in one page; the contract caps a page at 5,000 rows. */
+const SELECT_MAX = 5000;
+
 export interface LedgerPanelProps {
   runId: string;
   partners: readonly string[];
@@ -46,7 +49,7 @@ export function LedgerPanel({ runId, partners, triggers, onTrace, onReviewed, in
   }, []);
 
   const selectAll = async () => {
-    const r = await send('replay.ledger', ledgerQuery(runId, filter, sort, 0, 5000));
+    const r = await send('replay.ledger', ledgerQuery(runId, filter, sort, 0, SELECT_MAX));
     if (r.ok) setSelected(new Set(r.value.rows.filter((x) => reviewable(x.status)).map((x) => x.id)));
     else setError(r.error);
   };
@@ -79,7 +82,15 @@ export function LedgerPanel({ runId, partners, triggers, onTrace, onReviewed, in
           Export CSV
         </Button>
       </Stack>
-      <ReviewBar count={selected.size} busy={busy} onReview={(d, why) => void review(d, why)} onSelectAll={() => void selectAll()} onClear={() => setSelected(new Set())} canSelectAll={(pages.total ?? 0) > 0} />
+      <ReviewBar
+        count={selected.size}
+        busy={busy}
+        onReview={(d, why) => void review(d, why)}
+        onSelectAll={() => void selectAll()}
+        onClear={() => setSelected(new Set())}
+        canSelectAll={(pages.total ?? 0) > 0}
+        selectAllLabel={(pages.total ?? 0) > SELECT_MAX ? `Select first ${groupDigits(String(SELECT_MAX))}` : 'Select all matching'}
+      />
       {(error ?? pages.error) && <Alert severity="error">{(error ?? pages.error)?.message}</Alert>}
       <LedgerTable pages={pages} sort={sort} onSort={(k) => setSort((s) => toggleSort(s, k))} selected={selected} onToggle={toggle} onTrace={onTrace} height={height} />
     </Stack>

@@ -17,10 +17,12 @@ export interface ReviewBarProps {
   onSelectAll: () => void;
   onClear: () => void;
   canSelectAll: boolean;
+  /** Label of the select-all button ("Select all matching", "Select first 5,000"). */
+  selectAllLabel?: string;
 }
 
 /** Bulk review of the selected rewards; declining asks for a reason. */
-export function ReviewBar({ count, busy, onReview, onSelectAll, onClear, canSelectAll }: ReviewBarProps) {
+export function ReviewBar({ count, busy, onReview, onSelectAll, onClear, canSelectAll, selectAllLabel = 'Select all matching' }: ReviewBarProps) {
   const [declining, setDeclining] = useState(false);
   const [reason, setReason] = useState('');
   const none = count === 0 || busy;
@@ -42,7 +44,7 @@ export function ReviewBar({ count, busy, onReview, onSelectAll, onClear, canSele
         Reset to pending
       </Button>
       <Button size="small" disabled={!canSelectAll || busy} onClick={onSelectAll}>
-        Select all matching
+        {selectAllLabel}
       </Button>
       <Button size="small" disabled={count === 0} onClick={onClear}>
         Clear

@@ -12,7 +12,7 @@ import type { Trigger } from '../../../engine/formats/program-schema';
 import type { EventTrace, TriggerTrace } from '../../../engine/formats/report';
 import { useServiceQuery } from './hooks';
 import { eventHeading, traceLines, VERDICT_LABELS } from './trace-model';
-import { TraceCanvasSlot } from './trace-canvas-slot';
+import { TraceCanvas } from '../editor/trace-canvas';
 
 const VERDICT_COLORS = { passed: 'success', failed: 'error', skipped: 'default' } as const;
 
@@ -64,7 +64,16 @@ function TriggerCard({ trace, trigger }: { trace: TriggerTrace; trigger: Trigger
         </Typography>
       )}
       {trace.verdict !== 'skipped' && <RuleLines trace={trace} />}
-      {canvas && trigger && <TraceCanvasSlot trigger={trigger} trace={trace} />}
+      {canvas && trigger && (
+        <Box sx={{ mt: 1 }}>
+          {trigger.version !== undefined && trigger.version !== trace.triggerVersion && (
+            <Typography variant="caption" color="warning.main">
+              The run used version {trace.triggerVersion}; the graph shows the current version {trigger.version}.
+            </Typography>
+          )}
+          <TraceCanvas trigger={trigger} trace={trace} />
+        </Box>
+      )}
     </Paper>
   );
 }
