@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { IPC } from '../service/bridge';
 import { registerIpc } from './ipc';
-import { electronNativeBinding } from './native-binding';
+import { electronNativeBinding, unpackedPath } from './native-binding';
 
 type Handler = (event: { ok: boolean }, ...args: unknown[]) => Promise<unknown>;
 
@@ -48,5 +48,10 @@ describe('native binding', () => {
     expect(electronNativeBinding('/repo', '/res', (p) => have.has(p))).toBe('/res/app.asar.unpacked/native/electron/better_sqlite3.node');
     expect(electronNativeBinding('/repo', undefined, (p) => have.has(p))).toBe('/repo/native/electron/better_sqlite3.node');
     expect(electronNativeBinding('/x', '/y', () => false)).toBeUndefined();
+  });
+
+  it('points at the unpacked copy of a file packed in the asar', () => {
+    expect(unpackedPath('/opt/Offerflow/resources/app.asar/dist/electron/replay-worker.cjs')).toBe('/opt/Offerflow/resources/app.asar.unpacked/dist/electron/replay-worker.cjs');
+    expect(unpackedPath('/repo/dist/electron/replay-worker.cjs')).toBe('/repo/dist/electron/replay-worker.cjs');
   });
 });

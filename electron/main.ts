@@ -15,7 +15,7 @@ import { openWithRecovery, RECOVERY_BUTTONS } from './data-file-recovery';
 import { fileDialogs } from './file-dialogs';
 import { registerIpc } from './ipc';
 import { menuTemplate, RECENT_LIMIT } from './menu-template';
-import { electronNativeBinding } from './native-binding';
+import { electronNativeBinding, unpackedPath } from './native-binding';
 import { denyPermissions, installCsp, isTrustedSender, lockNavigation } from './security';
 
 const pageUrl = pathToFileURL(path.join(__dirname, '../renderer/index.html')).href;
@@ -62,7 +62,7 @@ async function ready(): Promise<void> {
       createService({
         dataDir: app.getPath('userData'),
         nativeBinding: electronNativeBinding(appRoot, process.resourcesPath),
-        spawn: bundledSpawner(path.join(__dirname, 'replay-worker.cjs')),
+        spawn: bundledSpawner(unpackedPath(path.join(__dirname, 'replay-worker.cjs'))),
       }),
     ask: (e) =>
       dialog.showMessageBoxSync({ type: 'error', message: 'Offerflow cannot open its data file', detail: e.message, buttons: [...RECOVERY_BUTTONS], defaultId: 1, cancelId: 1 }) === 0 ? 'start-fresh' : 'quit',

@@ -15,3 +15,9 @@ export function electronNativeBinding(appRoot: string, resourcesPath?: string, e
   ].filter((p): p is string => p !== null);
   return candidates.find(exists);
 }
+
+/** The path of a file that electron-builder unpacked next to the asar (see asarUnpack). */
+export function unpackedPath(file: string): string {
+  const marker = `${path.sep}app.asar${path.sep}`;
+  return file.includes(marker) ? file.replace(marker, `${path.sep}app.asar.unpacked${path.sep}`) : file;
+}
