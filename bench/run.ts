@@ -6,12 +6,16 @@
  *   npm run bench                      # sizes 1e4, 1e5, 1e6; 5 runs each
  *   npm run bench -- --runs 3 --sizes 10000,1000000
  *   npm run bench -- --proposals       # also with the proposed engine fixes (bench/proposals/)
+ *   npm run bench -- --peer-sizes 10000,100000   # peers (json-rules-engine, zen) at these sizes
  *   node --import tsx bench/run.ts --child 1000000   # one measurement, JSON on stdout
  */
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { measure, type Measurement } from './measure';
 import { installFastZoneAdd } from './proposals/fast-zone-add';
+import { benchEvents } from './events';
+import { factStream, measurePeer, type PeerResult } from './peers/peers';
+import { benchProgram } from './program';
 
 const PARTNERS = 1000;
 
@@ -37,7 +41,49 @@ function child(size: number, proposals: boolean): Measurement {
 
 const fmt = (n: number, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
-function main(): void {
+/** One peer measurement in this process: facts are computed first (not timed). */
+async function peerChild(peer: 'json-rules-engine' | 'zen-engine', size: number): Promise<void> {
+  const program = benchProgram(PARTNERS);
+  const stream = factStream(program, benchEvents(size, PARTNERS));
+  process.stdout.write(`${JSON.stringify(await measurePeer(peer, program, stream, size))}\n`);
+}
+
+function peerRun(peer: string, size: number): PeerResult | null {
+  const out = execFileSync(process.execPath, ['--import', 'tsx', fileURLToPath(import.meta.url), '--peer', peer, String(size)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  return JSON.parse(out.trim().split('\n').pop() as string) as PeerResult | null;
+}
+
+function peers(sizes: number[], runs: number, ours: Row[]): void {
+  console.log('\npeers on the same rules (rule evaluation only, on precomputed facts; see docs/performance.md):\n');
+  console.log('| engine | events | events/s (wall) | events/CPU-s | Offerflow events/CPU-s at that size | Offerflow ÷ peer |');
+  console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
+  for (const peer of ['json-rules-engine', 'zen-engine'] as const) {
+    for (const size of sizes) {
+      const rs: PeerResult[] = [];
+      for (let k = 0; k < runs; k++) {
+        const r = peerRun(peer, size);
+        if (r) rs.push(r);
+        process.stderr.write('.');
+      }
+      process.stderr.write('\n');
+      if (rs.length === 0) {
+        console.log(`| ${peer} | ${fmt(size)} | not installed | | | |`);
+        continue;
+      }
+      const eps = median(rs.map((r) => size / (r.ms / 1000)));
+      const epcs = median(rs.map((r) => size / (r.cpuMs / 1000)));
+      const mine = ours.find((o) => o.size === size);
+      console.log(`| ${peer} | ${fmt(size)} | ${fmt(eps)} | ${fmt(epcs)} | ${mine ? fmt(mine.epcs) : '—'} | ${mine ? `${fmt(mine.epcs / epcs, 1)}×` : '—'} |`);
+    }
+  }
+}
+
+async function main(): Promise<void> {
+  const peerArg = arg('peer');
+  if (peerArg) {
+    await peerChild(peerArg as 'json-rules-engine' | 'zen-engine', Number(process.argv[process.argv.indexOf('--peer') + 2]));
+    return;
+  }
   const one = arg('child');
   if (one) {
     if (process.argv.includes('--proposals')) installFastZoneAdd();
@@ -48,11 +94,15 @@ function main(): void {
   const sizes = (arg('sizes') ?? '10000,100000,1000000').split(',').map(Number);
   const variants = process.argv.includes('--proposals') ? [false, true] : [false];
   console.log(`engine-only replay: 100 triggers, ${PARTNERS} partners, America/New_York; median of ${runs} runs (fresh process each)\n`);
+  let ours: Row[] = [];
   for (const proposals of variants) {
     if (variants.length > 1) console.log(proposals ? '\nwith the proposed engine fixes (bench/proposals/):\n' : 'engine as it is:\n');
-    table(sizes.map((size) => row(size, runs, proposals)));
+    const rows = sizes.map((size) => row(size, runs, proposals));
+    if (!proposals) ours = rows;
+    table(rows);
   }
-  console.log('\npeers (json-rules-engine, @gorules/zen-engine): not installed — see docs/performance.md');
+  const peerSizes = (arg('peer-sizes') ?? '10000').split(',').filter(Boolean).map(Number);
+  peers(peerSizes, Math.min(runs, 3), ours);
 }
 
 interface Row {
@@ -94,4 +144,4 @@ function table(rows: Row[]): void {
   }
 }
 
-main();
+await main();
