@@ -58,7 +58,7 @@ test('a million events: live progress, a usable window, cancel, and a ledger tha
   await wb.open('Replay workbench');
   await expect(wb.progress).toBeVisible();
   await expect.poll(async () => Number(await wb.progress.getAttribute('aria-valuenow')), { timeout: 60_000 }).toBeGreaterThan(first);
-  await wb.app.screenshot('workbench-million-running');
+  await wb.shot('workbench-million-running');
   await wb.cancelButton.click();
   await expect(wb.runPicker).toContainText(/^Run 1 · .* · Cancelled$/, { timeout: 30_000 });
 
@@ -80,7 +80,7 @@ test('a million events: live progress, a usable window, cancel, and a ledger tha
   await expect(wb.ledger.getByRole('checkbox', { name: `Select reward r${count}`, exact: true })).toBeVisible();
   test.info().annotations.push({ type: 'ledger-open-ms', description: String(openMs) }, { type: 'ledger-scroll-to-end-ms', description: String(endMs) }, { type: 'ledger-rows', description: String(count) });
   console.log(`ledger of ${count} rewards: opened in ${Math.round(openMs)} ms, scrolled to the end in ${Math.round(endMs)} ms`);
-  await wb.app.screenshot('workbench-million-ledger');
+  await wb.shot('workbench-million-ledger');
   expect(openMs).toBeLessThan(1000);
 });
 

@@ -28,7 +28,7 @@ test('changing drip settings changes the schedule table', async ({ page }) => {
   await expect(wb.dripRows.last()).toContainText('$2.16');
   await expect(wb.dripRows.last()).toContainText('+ remainder');
   await expect(page.getByRole('img', { name: 'Timeline of 7 occurrences' })).toBeVisible();
-  await wb.app.screenshot('workbench-drip');
+  await wb.shot('workbench-drip');
 });
 
 test('a hidden visibility cell names the rule that hides it', async ({ page, api }) => {
@@ -44,7 +44,7 @@ test('a hidden visibility cell names the rule that hides it', async ({ page, api
   await expect(why).toContainText(`${hidden.triggerId} is hidden to ${partner.key}`);
   await expect(why).toContainText(hidden.reason.replace(/^rules[^:]*: /, ''));
   await expect(page.getByRole('region', { name: /^Dashboard of / })).toBeVisible();
-  await wb.app.screenshot('workbench-visibility');
+  await wb.shot('workbench-visibility');
 });
 
 test('import shows line errors and imports nothing; the sample CSV runs; expectations pass; a trace opens', async ({ page, api }) => {
@@ -60,7 +60,7 @@ test('import shows line errors and imports nothing; the sample CSV runs; expecta
   await expect(errors).toContainText(/line 3/);
   await expect(errors).toContainText(/line 5/);
   expect(await api.call('eventSets.list', { programId })).toHaveLength(before.length);
-  await wb.app.screenshot('workbench-import-errors');
+  await wb.shot('workbench-import-errors');
 
   await wb.fileInput.setInputFiles(SAMPLE_CSV);
   await expect(page.getByRole('combobox', { name: 'Event set' })).toContainText('1,885 events');
@@ -83,7 +83,7 @@ test('import shows line errors and imports nothing; the sample CSV runs; expecta
   const passed = page.getByRole('region', { name: /^Trigger / }).filter({ hasText: 'Passed' }).first();
   await passed.getByRole('button', { name: 'Show graph' }).click();
   await expect(passed.getByRole('figure', { name: /^Trace of .*: passed$/ })).toBeVisible();
-  await wb.app.screenshot('workbench-trace');
+  await wb.shot('workbench-trace');
 });
 
 test('approving, declining and holding rewards changes the invoice month', async ({ page }) => {
@@ -121,5 +121,5 @@ test('approving, declining and holding rewards changes the invoice month', async
   await expect(wb.invoiceTotal).toHaveText(displayUsd(expected));
   await expect(page.getByLabel('Left out of the invoice')).toContainText('1 declined');
   await expect(page.getByLabel('Left out of the invoice')).toContainText('1 on hold');
-  await wb.app.screenshot('workbench-payouts');
+  await wb.shot('workbench-payouts');
 });

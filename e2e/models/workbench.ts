@@ -13,6 +13,13 @@ export class WorkbenchModel {
     await expect(this.page.getByRole('banner').getByRole('heading', { name: view })).toBeVisible();
   }
 
+  /** A screenshot for people to look at; `OFFERFLOW_SCREENS` moves them out of test-results. */
+  async shot(name: string): Promise<void> {
+    const dir = process.env.OFFERFLOW_SCREENS;
+    if (dir) await this.page.screenshot({ path: `${dir}/${name}.png`, fullPage: true });
+    else await this.app.screenshot(name);
+  }
+
   // ----- drip preview -----
   get dripRows(): Locator {
     return this.page.getByRole('table', { name: 'Drip occurrences' }).locator('tbody tr');
