@@ -36,7 +36,19 @@ export function resolveStatic(root: string, urlPath: string): string | null {
   const file = path.resolve(base, ...segments);
   if (file !== base && !file.startsWith(base + path.sep)) return null;
   if (segments.length === 0 || path.extname(file) === '') return path.join(base, 'index.html');
-  return file;
+  return insideRealRoot(base, file) ? file : null;
+}
+
+/** A symlink inside the folder may point anywhere: judge where the path really leads. */
+function insideRealRoot(base: string, file: string): boolean {
+  let real: string;
+  try {
+    real = fs.realpathSync(file);
+  } catch {
+    return true; // missing: sendFile answers 404
+  }
+  const realBase = fs.realpathSync(base);
+  return real.startsWith(realBase + path.sep);
 }
 
 /** Streams a file with its content type; 404 when it is not a regular file. */
@@ -55,6 +67,7 @@ export function sendFile(res: ServerResponse, file: string, headOnly: boolean): 
       'Cache-Control': hashed ? 'public, max-age=31536000, immutable' : 'no-store',
     });
     if (headOnly) res.end();
-    else fs.createReadStream(file).pipe(res);
+    // The file may vanish between stat and open (a rebuild): end the answer, never crash the host.
+    else fs.createReadStream(file).on('error', () => res.destroy()).pipe(res);
   });
 }
