@@ -14,7 +14,7 @@ for (const size of SIZES) {
   test(`editor screens at ${size.width}×${size.height}`, async ({ page }) => {
     test.setTimeout(120_000);
     await page.setViewportSize(size);
-    const shot = (theme: string, name: string) => page.screenshot({ path: `test-results/screens/editor-${size.width}-${theme}-${name}.png` });
+    const shot = (theme: string, name: string) => page.screenshot({ path: `${process.env.OFFERFLOW_SCREENS ?? 'test-results/screens'}/editor-${size.width}-${theme}-${name}.png` });
     for (const theme of ['light', 'dark']) {
       if (theme === 'dark') await page.getByRole('button', { name: 'Switch to dark theme' }).click();
       await page.getByRole('button', { name: /^Groups, tiers, tags & settings/ }).click();

@@ -34,7 +34,7 @@ export class EditorPage {
 
   /** Draws a connection with the mouse from one node's output handle to another's input. */
   async connect(from: string, to: string): Promise<void> {
-    const source = this.node(from).locator('.react-flow__handle.source');
+    const source = this.node(from).locator('.react-flow__handle.source.react-flow__handle-right');
     const target = this.node(to).locator('.react-flow__handle.target');
     const a = await source.boundingBox();
     const b = await target.boundingBox();

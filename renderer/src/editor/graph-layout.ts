@@ -64,7 +64,9 @@ export function layoutGraph(graph: Graph): Graph {
   const hasParent = new Set(graph.edges.filter((e) => e.target !== ACTION_NODE_ID).map((e) => e.target));
   const mainY = graph.nodes.some((n) => n.id === EVENT_NODE_ID) ? placeTree(EVENT_NODE_ID, 0, children, state) : 0;
   const mainDepth = state.maxDepth;
-  const actionY = mainY;
+  const tree = [...state.placed.entries()].filter(([id]) => id !== EVENT_NODE_ID).map(([, p]) => p.y);
+  // With rules, the Action sits above the tree so the "then" edge runs over it, not through it.
+  const actionY = tree.length > 0 ? Math.min(...tree) - ROW_HEIGHT : mainY;
   for (const n of graph.nodes) {
     if (n.id === ACTION_NODE_ID || state.placed.has(n.id) || hasParent.has(n.id)) continue;
     state.nextRow += 0.5;

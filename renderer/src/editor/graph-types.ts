@@ -38,8 +38,12 @@ export function edgeId(source: string, target: string): string {
   return `e:${source}->${target}`;
 }
 
+/** Source handles: `out` (right) feeds children; `then` (top) of the rule tree's top feeds the Action. */
+export type SourceHandle = 'out' | 'then';
+
 export function makeEdge(source: string, target: string): EditorEdge {
-  return { id: edgeId(source, target), source, target, type: 'smoothstep' };
+  const sourceHandle: SourceHandle = target === ACTION_NODE_ID && source !== EVENT_NODE_ID ? 'then' : 'out';
+  return { id: edgeId(source, target), source, target, sourceHandle, type: 'smoothstep' };
 }
 
 export function isTreeNode(n: EditorNode): n is BlockNode | RuleNode {

@@ -28,7 +28,7 @@ function Issues({ id }: { id: string }) {
   );
 }
 
-function Shell(props: { id: string; tone: Tone; title: string; body: ReactNode; selected: boolean; target: boolean; source: boolean; width?: number }) {
+function Shell(props: { id: string; tone: Tone; title: string; body: ReactNode; selected: boolean; target: boolean; source: boolean; then?: boolean; width?: number }) {
   const theme = useTheme();
   const { locked, issues, verdicts, notes } = useCanvasInfo();
   const note = notes?.get(props.id);
@@ -70,7 +70,8 @@ function Shell(props: { id: string; tone: Tone; title: string; body: ReactNode; 
           </Typography>
         )}
       </Box>
-      {props.source && <Handle type="source" position={Position.Right} style={{ width: 12, height: 12, background: colors[props.tone] }} />}
+      {props.source && <Handle type="source" id="out" position={Position.Right} style={{ width: 12, height: 12, background: colors[props.tone] }} />}
+      {props.then && <Handle type="source" id="then" position={Position.Top} isConnectable={false} style={{ width: 6, height: 6, opacity: 0 }} />}
     </Box>
   );
 }
@@ -91,7 +92,7 @@ export function BlockNodeView({ id, data, selected }: NodeProps<BlockNode>) {
       {data.kind === 'all' ? 'Every rule below must pass' : 'At least one rule below must pass'}
     </Typography>
   );
-  return <Shell id={id} tone="block" title={data.kind === 'all' ? 'AND block' : 'OR block'} body={body} selected={selected} target source width={170} />;
+  return <Shell id={id} tone="block" title={data.kind === 'all' ? 'AND block' : 'OR block'} body={body} selected={selected} target source then width={170} />;
 }
 
 export function RuleNodeView({ id, data, selected }: NodeProps<RuleNode>) {
@@ -106,7 +107,7 @@ export function RuleNodeView({ id, data, selected }: NodeProps<RuleNode>) {
       ))}
     </>
   );
-  return <Shell id={id} tone="rule" title="Rule" body={body} selected={selected} target source />;
+  return <Shell id={id} tone="rule" title="Rule" body={body} selected={selected} target source then />;
 }
 
 export function ActionNodeView({ id, data, selected }: NodeProps<ActionNode>) {
