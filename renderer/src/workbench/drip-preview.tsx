@@ -13,6 +13,9 @@ import { todayDate } from './today';
 import { DripTable } from './drip-table';
 import { DripTimeline } from './drip-timeline';
 import { sumUsd, displayUsd } from './money-format';
+import { useWidth } from './use-width';
+
+const COMPACT_BELOW = 560;
 
 export interface DripPreviewProps {
   programId: string;
@@ -31,9 +34,11 @@ export function DripPreview({ programId, drip, offer, revision }: DripPreviewPro
   const problem = 'problem' in built ? built.problem : null;
   const set = (patch: Partial<DripExample>) => setExample((e) => ({ ...e, ...patch }));
   const occ = q.data?.occurrences ?? [];
+  const [box, width] = useWidth<HTMLDivElement>(720);
+  const compact = width < COMPACT_BELOW;
   return (
-    <Stack spacing={2} aria-label="Drip preview" component="section">
-      <Stack direction="row" spacing={2} useFlexGap sx={{ flexWrap: 'wrap' }}>
+    <Stack spacing={2} aria-label="Drip preview" component="section" ref={box}>
+      <Stack direction="row" spacing={compact ? 1 : 2} useFlexGap sx={{ flexWrap: 'wrap' }}>
         <TextField
           label="Example event date"
           type="date"
@@ -74,8 +79,8 @@ export function DripPreview({ programId, drip, offer, revision }: DripPreviewPro
           <Typography variant="body2" aria-label="Drip summary">
             {q.data.summary} · {occ.length} occurrence{occ.length === 1 ? '' : 's'} · total {displayUsd(sumUsd(occ.map((o) => o.amountUsd)))}
           </Typography>
-          <DripTimeline occurrences={occ} eventAt={args?.exampleAt ?? ''} asOf={args?.asOf ?? null} />
-          <DripTable occurrences={occ} />
+          <DripTimeline occurrences={occ} eventAt={args?.exampleAt ?? ''} asOf={args?.asOf ?? null} width={Math.min(900, Math.max(240, width))} height={compact ? 150 : 190} />
+          <DripTable occurrences={occ} compact={compact} />
         </>
       )}
     </Stack>

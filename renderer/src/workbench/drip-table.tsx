@@ -1,3 +1,4 @@
+import Box from '@mui/material/Box';
 import Chip from '@mui/material/Chip';
 import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
@@ -10,7 +11,8 @@ import { displayAmount, displayUsd } from './money-format';
 import { STATUS_LABELS, STATUS_TONES } from './ledger-model';
 
 /** Every occurrence of a drip schedule with its dates and its status at the status date. */
-export function DripTable({ occurrences }: { occurrences: readonly DripOccurrence[] }) {
+export function DripTable({ occurrences, compact = false }: { occurrences: readonly DripOccurrence[]; compact?: boolean }) {
+  if (compact) return <CompactDripTable occurrences={occurrences} />;
   return (
     <TableContainer sx={{ maxHeight: 360 }}>
       <Table size="small" stickyHeader aria-label="Drip occurrences">
@@ -42,6 +44,44 @@ export function DripTable({ occurrences }: { occurrences: readonly DripOccurrenc
               <TableCell>{o.invoiceDate}</TableCell>
               <TableCell>{o.chargeDate}</TableCell>
               <TableCell>{o.payoutDate}</TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </TableContainer>
+  );
+}
+
+/** The same schedule for a narrow inspector: the payout calendar folds under the due date. */
+function CompactDripTable({ occurrences }: { occurrences: readonly DripOccurrence[] }) {
+  return (
+    <TableContainer sx={{ maxHeight: 320 }}>
+      <Table size="small" stickyHeader aria-label="Drip occurrences">
+        <TableHead>
+          <TableRow>
+            <TableCell sx={{ px: 0.5 }}>#</TableCell>
+            <TableCell sx={{ px: 0.5 }}>Due · payout</TableCell>
+            <TableCell sx={{ px: 0.5 }} align="right">
+              Amount
+            </TableCell>
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {occurrences.map((o) => (
+            <TableRow key={o.occurrence}>
+              <TableCell sx={{ px: 0.5 }}>{o.occurrence}</TableCell>
+              <TableCell sx={{ px: 0.5 }}>
+                {o.dueAt.slice(0, 10)}
+                <Box sx={{ fontSize: 11, color: 'text.secondary' }}>
+                  inv {o.invoiceDate.slice(5)} · chg {o.chargeDate.slice(5)} · pay {o.payoutDate.slice(5)} · {STATUS_LABELS[o.status].toLowerCase()}
+                </Box>
+              </TableCell>
+              <TableCell sx={{ px: 0.5 }} align="right">
+                {displayAmount(o.amount, o.currency)}
+                {o.carriesRemainder && (
+                  <Box sx={{ fontSize: 11, color: 'secondary.main' }}>+ remainder</Box>
+                )}
+              </TableCell>
             </TableRow>
           ))}
         </TableBody>
