@@ -10,6 +10,8 @@ import { contract, isChannel, type Channel, type Handlers, type Result, type Res
 import { Failure } from './failure';
 import { guardArgs } from './guards';
 
+export const BUSY_MESSAGE = 'the data file is busy: another Offerflow window or host is writing to it; try again in a moment';
+
 export type Dispatch = (channel: string, args: unknown) => Promise<Result<unknown>>;
 
 /** Parses one call's arguments; a Failure names the first bad field. */
@@ -39,6 +41,8 @@ export function makeDispatch(handlers: Handlers, log: (e: unknown) => void = con
       return { ok: true, value: await call(handlers, channel, args) };
     } catch (e) {
       if (e instanceof Failure) return { ok: false, error: e.toError() };
+      // Another process (app, host) held the file longer than the busy timeout: expected, not a bug.
+      if (/^SQLITE_BUSY/.test((e as { code?: string }).code ?? '')) return { ok: false, error: { message: BUSY_MESSAGE } };
       log(e);
       return { ok: false, error: { message: `internal error in ${channel}: ${e instanceof Error ? e.message : String(e)}` } };
     }

@@ -45,11 +45,17 @@ export function guardProgram(before: Program, after: Program, what: string): voi
   if (added.length > 0) throw failureFromIssues(`${what} would make the program invalid`, added.map((i) => ({ path: i.path, message: i.message })));
 }
 
-/** Runs a change in one transaction and marks the program changed. */
+/**
+ * Runs a change in one transaction and marks the program changed. IMMEDIATE: the change reads
+ * before it writes (next version, next position), and a deferred transaction that another
+ * process wrote past could not take the write lock at all (SQLITE_BUSY at once, no waiting).
+ */
 export function inProgramTx<T>(ctx: ServiceContext, programId: string, fn: () => T): T {
-  return ctx.db.transaction(() => {
-    const out = fn();
-    touchProgram(ctx.db, programId, ctx.now());
-    return out;
-  })();
+  return ctx.db
+    .transaction(() => {
+      const out = fn();
+      touchProgram(ctx.db, programId, ctx.now());
+      return out;
+    })
+    .immediate();
 }

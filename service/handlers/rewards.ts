@@ -75,7 +75,8 @@ export function rewardHandlers(ctx: ServiceContext): Pick<Handlers, 'rewards.rev
         }
         return r.updated;
       });
-      const updated = check();
+      // IMMEDIATE: it reads each reward before writing (see inProgramTx).
+      const updated = check.immediate();
       ctx.totals.forget(runId);
       return { updated };
     },

@@ -43,10 +43,12 @@ export function migrate(db: Db, steps: readonly string[] = MIGRATIONS): number {
   }
   for (let v = current; v < steps.length; v++) {
     const sql = steps[v] ?? '';
+    // IMMEDIATE and re-checked inside: another process opening the same file may have run it meanwhile.
     db.transaction(() => {
+      if (Number(db.pragma('user_version', { simple: true })) > v) return;
       db.exec(sql);
       db.pragma(`user_version = ${v + 1}`);
-    })();
+    }).immediate();
   }
   return steps.length;
 }

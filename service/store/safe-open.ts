@@ -121,7 +121,8 @@ export function backupDataFile(file: string, version: number, options: Pick<Open
  */
 export function openDataFile(file: string, options: OpenOptions = {}): Db {
   const version = inspectDataFile(file, options);
-  if (version !== null && version < MIGRATIONS.length && options.migrate !== false) backupDataFile(file, version, options);
+  // Version 0 is a file just created (maybe by another process starting now): nothing to keep.
+  if (version !== null && version > 0 && version < MIGRATIONS.length && options.migrate !== false) backupDataFile(file, version, options);
   try {
     return openDb(file, options);
   } catch (e) {
