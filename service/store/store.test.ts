@@ -64,6 +64,23 @@ describe('migrations', () => {
     expect(db.pragma('user_version', { simple: true })).toBe(1);
     db.close();
   });
+
+  it('upgrades a file written by the first ledger schema and keeps its rows', () => {
+    const file = path.join(tempDir(), 'old.sqlite');
+    const old = openDb(file, { migrate: false });
+    migrate(old, MIGRATIONS.slice(0, 3));
+    insertProgram(old, 'p1', sampleProgram(), '2026-01-01T00:00:00Z');
+    insertEventSet(old, 'es1', 'p1', tinySet, 'json', '2026-01-01T00:00:00Z');
+    insertRun(old, { id: 'run1', programId: 'p1', eventSetId: 'es1', eventSetName: 'x', program: sampleProgram(), total: 1, asOf: null, now: '2026-01-01T00:00:00Z' });
+    writeLedger(old, 'run1', [reward(1), reward(2)]);
+    old.close();
+    const db = openDb(file);
+    expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
+    expect(queryLedger(db, { runId: 'run1', offset: 0, limit: 10, month: '2026-02', sort: 'amountUsd', desc: true }).rows.map((r) => r.id)).toEqual(['r2', 'r1']);
+    const indexes = db.prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'ledger' AND name LIKE 'ledger_%'").all().map((r) => r.name);
+    expect(indexes).toEqual(expect.arrayContaining(['ledger_amount', 'ledger_due', 'ledger_month']));
+    db.close();
+  });
 });
 
 describe('round trips', () => {
