@@ -6,6 +6,7 @@ import { defineConfig } from '@playwright/test';
 
 export default defineConfig({
   testDir: 'e2e',
+  globalSetup: './e2e/global-setup.ts',
   // Separate folders let several people run suites at once (each run empties its folder first).
   outputDir: process.env.OFFERFLOW_E2E_OUT ?? 'test-results',
   timeout: 60_000,

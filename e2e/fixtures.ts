@@ -39,8 +39,8 @@ export const test = base.extend<Fixtures>({
     fs.rmSync(dir, { recursive: true, force: true });
   },
   host: async ({ dataDir }, use) => {
-    // Build once up front (global), not per test: the host only rebuilds when sources changed.
-    const host = await launchHost(dataDir, { build: !process.env.OFFERFLOW_E2E_NO_BUILD });
+    // The renderer is built once by e2e/global-setup.ts; parallel hosts must not rebuild it.
+    const host = await launchHost(dataDir, { build: false });
     await use(host);
     await host.stop();
   },
