@@ -86,6 +86,35 @@ test('import shows line errors and imports nothing; the sample CSV runs; expecta
   await wb.shot('workbench-trace');
 });
 
+test('failed expectations read as expected vs actual', async ({ page }) => {
+  const wb = new WorkbenchModel(page);
+  const set = {
+    format: 'offerflow.events/1',
+    name: 'Wrong on purpose',
+    events: [
+      { id: 'x1', type: 'customer.created', at: '2026-03-02T15:00:00Z', customer: { key: 'c-x1', partnerKey: 'acme-agency' } },
+      { id: 'x2', type: 'transaction.created', at: '2026-03-03T15:00:00Z', transaction: { key: 't-x1', customerKey: 'c-x1', amount: '100.00', currency: 'USD' } },
+    ],
+    expect: {
+      rewards: [{ partnerKey: 'acme-agency', triggerId: 'bronze-sale', amount: '7.00' }],
+      exactRewards: false,
+      partners: [{ key: 'acme-agency', group: 'gold' }],
+    },
+  };
+  await wb.open('Replay workbench');
+  await wb.fileInput.setInputFiles({ name: 'wrong.events.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(set)) });
+  await expect(page.getByRole('combobox', { name: 'Event set' })).toContainText('Wrong on purpose');
+  await wb.runToDone(1);
+  await wb.tab('Expectations');
+  await expect(page.getByRole('alert', { name: 'Expectations result' })).toHaveText('2 expectations failed');
+  const missing = page.getByRole('region', { name: 'Expected reward not found' });
+  await expect(missing).toContainText('Closest reward in the run');
+  await expect(missing.getByRole('row', { name: 'amount 7.00 5.00' })).toBeVisible();
+  const partner = page.getByRole('region', { name: 'Partner state differs' });
+  await expect(partner.getByRole('row', { name: 'group gold bronze' })).toBeVisible();
+  await wb.shot('workbench-expectations-failed');
+});
+
 test('approving, declining and holding rewards changes the invoice month', async ({ page }) => {
   const wb = new WorkbenchModel(page);
   await wb.open('Replay workbench');

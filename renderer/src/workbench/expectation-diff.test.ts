@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { diffValues, expectationSummary, failureView, flatten, showValue } from './expectation-diff';
+import { closestReward, diffValues, expectationSummary, failureView, flatten, pickFields, showValue } from './expectation-diff';
 
 describe('expectation diff', () => {
   it('shows values readably', () => {
@@ -40,5 +40,21 @@ describe('expectation diff', () => {
     expect(expectationSummary({ passed: true, failures: [] }, true)).toBe('All expectations passed');
     expect(expectationSummary({ passed: false, failures: [{ kind: 'partner', message: 'x' }] }, true)).toBe('1 expectation failed');
     expect(expectationSummary({ passed: true, failures: [] }, false)).toBeNull();
+  });
+});
+
+describe('closest reward', () => {
+  it('picks the candidate agreeing on most fields and diffs only the expected fields', () => {
+    const expected = { partnerKey: 'ana', triggerId: 'bronze', amount: '7.00' };
+    const rows = [
+      { id: 'r1', partnerKey: 'ana', triggerId: 'silver', amount: '10.00' },
+      { id: 'r2', partnerKey: 'ana', triggerId: 'bronze', amount: '5.00' },
+    ];
+    const best = closestReward(expected, rows);
+    expect(best?.id).toBe('r2');
+    expect(diffValues(expected, pickFields(best!, expected)).filter((l) => l.mark === 'changed')).toEqual([
+      { path: 'amount', expected: '7.00', actual: '5.00', mark: 'changed' },
+    ]);
+    expect(closestReward(expected, [])).toBeNull();
   });
 });

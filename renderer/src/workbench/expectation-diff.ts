@@ -82,3 +82,24 @@ export function expectationSummary(result: { passed: boolean; failures: readonly
   const n = result.failures.length;
   return `${n} expectation${n === 1 ? '' : 's'} failed`;
 }
+
+/** The reward, among candidates, that agrees with an expected reward on the most fields. */
+export function closestReward<T extends object>(expected: Readonly<Record<string, unknown>>, candidates: readonly T[]): T | null {
+  let best: T | null = null;
+  let bestScore = -1;
+  for (const c of candidates) {
+    const rec = c as Record<string, unknown>;
+    const score = Object.keys(expected).filter((k) => showValue(rec[k]) === showValue(expected[k])).length;
+    if (score > bestScore) {
+      best = c;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+/** The fields of `row` named by `expected` (so the diff compares like with like). */
+export function pickFields(row: object, expected: Readonly<Record<string, unknown>>): Record<string, unknown> {
+  const rec = row as Record<string, unknown>;
+  return Object.fromEntries(Object.keys(expected).map((k) => [k, rec[k]]));
+}

@@ -8,18 +8,68 @@ import TableCell from '@mui/material/TableCell';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
-import type { ExpectationResult } from '../../../engine/formats/report';
-import { expectationSummary, failureView, type DiffMark } from './expectation-diff';
+import type { ExpectationFailure, ExpectationResult } from '../../../engine/formats/report';
+import { useServiceQuery } from './hooks';
+import { closestReward, diffValues, expectationSummary, failureView, pickFields, type DiffLine, type DiffMark } from './expectation-diff';
 
 const MARK_SX: Readonly<Record<DiffMark, object>> = {
   same: { color: 'text.secondary' },
   changed: { bgcolor: 'warning.light', fontWeight: 600 },
   'expected-only': { bgcolor: 'error.light', fontWeight: 600 },
-  'actual-only': { bgcolor: 'info.light', fontWeight: 600 },
+  'actual-only': { color: 'text.disabled', fontStyle: 'italic' },
 };
 
+function DiffTable({ lines }: { lines: readonly DiffLine[] }) {
+  if (lines.length === 0) return null;
+  return (
+    <Table size="small" aria-label="Expected and actual">
+      <TableHead>
+        <TableRow>
+          <TableCell>Field</TableCell>
+          <TableCell>Expected</TableCell>
+          <TableCell>Actual</TableCell>
+        </TableRow>
+      </TableHead>
+      <TableBody>
+        {lines.map((l) => (
+          <TableRow key={l.path}>
+            <TableCell>{l.path}</TableCell>
+            <TableCell>
+              <Box component="span" sx={{ px: 0.5, borderRadius: 0.5, ...MARK_SX[l.mark] }}>
+                {l.mark === 'actual-only' ? 'not checked' : l.expected}
+              </Box>
+            </TableCell>
+            <TableCell>
+              <Box component="span" sx={{ px: 0.5, borderRadius: 0.5, ...(l.mark === 'expected-only' ? {} : MARK_SX[l.mark]) }}>
+                {l.actual}
+              </Box>
+            </TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+}
+
+/** A missing reward diffed against the closest reward the run did produce for that partner. */
+function MissingRewardDiff({ runId, failure, fallback }: { runId: string; failure: ExpectationFailure; fallback: readonly DiffLine[] }) {
+  const expected = (typeof failure.expected === 'object' && failure.expected !== null ? failure.expected : {}) as Record<string, unknown>;
+  const partnerKey = typeof expected.partnerKey === 'string' ? expected.partnerKey : undefined;
+  const q = useServiceQuery('replay.ledger', partnerKey ? { runId, partnerKey, limit: 200 } : null);
+  const best = q.data ? closestReward(expected, q.data.rows) : null;
+  if (!best) return <DiffTable lines={fallback} />;
+  return (
+    <>
+      <Typography variant="caption" color="text.secondary">
+        Closest reward in the run: {best.id}
+      </Typography>
+      <DiffTable lines={diffValues(expected, pickFields(best, expected))} />
+    </>
+  );
+}
+
 /** Pass / fail of the event set's expectations, each failure with expected vs actual. */
-export function ExpectationsPanel({ result, hasExpectations }: { result: ExpectationResult; hasExpectations: boolean }) {
+export function ExpectationsPanel({ result, hasExpectations, runId }: { result: ExpectationResult; hasExpectations: boolean; runId?: string }) {
   const summary = expectationSummary(result, hasExpectations);
   if (summary === null) return <Typography color="text.secondary">This event set has no expectations.</Typography>;
   return (
@@ -35,34 +85,7 @@ export function ExpectationsPanel({ result, hasExpectations }: { result: Expecta
             <Typography variant="body2" sx={{ mb: v.lines.length ? 1 : 0 }}>
               {v.message}
             </Typography>
-            {v.lines.length > 0 && (
-              <Table size="small" aria-label="Expected and actual">
-                <TableHead>
-                  <TableRow>
-                    <TableCell>Field</TableCell>
-                    <TableCell>Expected</TableCell>
-                    <TableCell>Actual</TableCell>
-                  </TableRow>
-                </TableHead>
-                <TableBody>
-                  {v.lines.map((l) => (
-                    <TableRow key={l.path}>
-                      <TableCell>{l.path}</TableCell>
-                      <TableCell>
-                        <Box component="span" sx={{ px: 0.5, borderRadius: 0.5, ...(l.mark === 'same' ? MARK_SX.same : l.mark === 'actual-only' ? {} : MARK_SX[l.mark]) }}>
-                          {l.expected}
-                        </Box>
-                      </TableCell>
-                      <TableCell>
-                        <Box component="span" sx={{ px: 0.5, borderRadius: 0.5, ...(l.mark === 'expected-only' ? {} : MARK_SX[l.mark]) }}>
-                          {l.actual}
-                        </Box>
-                      </TableCell>
-                    </TableRow>
-                  ))}
-                </TableBody>
-              </Table>
-            )}
+            {f.kind === 'missing_reward' && runId ? <MissingRewardDiff runId={runId} failure={f} fallback={v.lines} /> : <DiffTable lines={v.lines} />}
           </Paper>
         );
       })}

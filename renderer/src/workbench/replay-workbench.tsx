@@ -104,7 +104,7 @@ export function ReplayWorkbench({ programId, revision }: ProgramViewProps) {
             {result.data && tab === 'Rejected' && <RejectedTable rows={result.data.rejected} />}
             {result.data && tab === 'Partners' && <PartnersTable rows={result.data.partners} />}
             {tab === 'Trace' && <TracePanel runId={run.id} eventId={traceEvent} onEventId={setTraceEvent} triggers={p?.triggers ?? []} />}
-            {result.data && tab === 'Expectations' && <ExpectationsPanel result={result.data.expectations} hasExpectations={eventSet?.hasExpectations ?? run.expectationsPassed !== null} />}
+            {result.data && tab === 'Expectations' && <ExpectationsPanel runId={run.id} result={result.data.expectations} hasExpectations={eventSet?.hasExpectations ?? run.expectationsPassed !== null} />}
             {tab === 'Compare runs' && <ComparePanel runs={runList} />}
           </Box>
         </Paper>
