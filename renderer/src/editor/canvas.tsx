@@ -3,8 +3,8 @@ import AccountTreeIcon from '@mui/icons-material/AccountTree';
 import LockIcon from '@mui/icons-material/Lock';
 import { Alert, Box } from '@mui/material';
 import { useTheme } from '@mui/material/styles';
-import { Background, ControlButton, Controls, MiniMap, Panel, ReactFlow, useReactFlow, type IsValidConnection, type OnConnectEnd } from '@xyflow/react';
-import { useCallback, useEffect, type DragEvent, type ReactNode } from 'react';
+import { Background, ControlButton, Controls, MiniMap, Panel, ReactFlow, useNodesInitialized, useReactFlow, type IsValidConnection, type OnConnectEnd } from '@xyflow/react';
+import { useCallback, useEffect, useState, type DragEvent, type ReactNode } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import '@xyflow/react/dist/style.css';
 import { useNotify } from '../app/notify';
@@ -54,6 +54,15 @@ export function Canvas({ locked, palette }: { locked: boolean; palette: ReactNod
     requestAnimationFrame(fit);
   }, [store, fit]);
   useEditorKeys(fit, layout);
+  // The first layout guessed node heights; once drawn, lay out again with the real ones.
+  const initialized = useNodesInitialized();
+  const [settled, setSettled] = useState(false);
+  useEffect(() => {
+    if (!initialized || settled) return;
+    setSettled(true);
+    store.getState().relayoutMeasured();
+    requestAnimationFrame(fit);
+  }, [initialized, settled, store, fit]);
 
   const isValidConnection: IsValidConnection = (c) => connectionProblem(c, store.getState().nodes, store.getState().edges) === null;
   const onConnectEnd: OnConnectEnd = (_e, state) => {

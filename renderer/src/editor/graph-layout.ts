@@ -30,6 +30,23 @@ export function childrenOf(nodes: readonly EditorNode[], edges: readonly EditorE
   return out;
 }
 
+const GAP = 24;
+
+/** A node's height: measured on the canvas when known, else estimated from its content. */
+export function nodeHeight(n: EditorNode): number {
+  if (n.measured?.height) return n.measured.height;
+  switch (n.type) {
+    case 'rule':
+      return 76 + 18 * (n.data.rule.filters?.length ?? 0);
+    case 'block':
+      return 70;
+    case 'event':
+      return 56;
+    case 'action':
+      return 60;
+  }
+}
+
 interface Placement {
   x: number;
   y: number;
@@ -39,7 +56,7 @@ function placeTree(
   id: string,
   depth: number,
   children: Map<string, string[]>,
-  state: { nextRow: number; maxDepth: number; placed: Map<string, Placement> },
+  state: { nextRow: number; maxDepth: number; placed: Map<string, Placement>; heights: Map<string, number> },
 ): number {
   if (state.placed.has(id)) return state.placed.get(id)?.y ?? 0;
   state.maxDepth = Math.max(state.maxDepth, depth);
@@ -47,8 +64,9 @@ function placeTree(
   state.placed.set(id, { x: depth * COLUMN_WIDTH, y: 0 });
   let y: number;
   if (kids.length === 0) {
-    y = state.nextRow * ROW_HEIGHT;
-    state.nextRow += 1;
+    // nextRow is a running y: each leaf takes its own height plus a gap.
+    y = state.nextRow;
+    state.nextRow += Math.max(state.heights.get(id) ?? ROW_HEIGHT, 56) + GAP;
   } else {
     const ys = kids.map((k) => placeTree(k, depth + 1, children, state));
     y = ((ys[0] ?? 0) + (ys[ys.length - 1] ?? 0)) / 2;
@@ -60,7 +78,8 @@ function placeTree(
 /** The graph with every node given a position; nothing else changes. */
 export function layoutGraph(graph: Graph): Graph {
   const children = childrenOf(graph.nodes, graph.edges);
-  const state = { nextRow: 0, maxDepth: 0, placed: new Map<string, Placement>() };
+  const heights = new Map(graph.nodes.map((n) => [n.id, nodeHeight(n)]));
+  const state = { nextRow: 0, maxDepth: 0, placed: new Map<string, Placement>(), heights };
   const hasParent = new Set(graph.edges.filter((e) => e.target !== ACTION_NODE_ID).map((e) => e.target));
   const mainY = graph.nodes.some((n) => n.id === EVENT_NODE_ID) ? placeTree(EVENT_NODE_ID, 0, children, state) : 0;
   const mainDepth = state.maxDepth;
@@ -69,7 +88,7 @@ export function layoutGraph(graph: Graph): Graph {
   const actionY = tree.length > 0 ? Math.min(...tree) - ROW_HEIGHT : mainY;
   for (const n of graph.nodes) {
     if (n.id === ACTION_NODE_ID || state.placed.has(n.id) || hasParent.has(n.id)) continue;
-    state.nextRow += 0.5;
+    state.nextRow += ROW_HEIGHT / 2;
     placeTree(n.id, 1, children, state);
   }
   for (const n of graph.nodes) {

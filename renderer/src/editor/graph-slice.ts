@@ -31,6 +31,8 @@ export interface GraphSlice {
   setName: (name: string) => void;
   removeSelected: () => void;
   autoLayout: () => void;
+  /** Lays out again with measured sizes, once the canvas has drawn the nodes; not an undo step. */
+  relayoutMeasured: () => void;
 }
 
 function locked(s: EditorState): boolean {
@@ -127,6 +129,10 @@ export const createGraphSlice = (initial: { meta: TriggerMeta; nodes: EditorNode
   autoLayout: () => {
     const s = get();
     s.checkpoint();
+    set(layoutGraph({ nodes: s.nodes, edges: s.edges }));
+  },
+  relayoutMeasured: () => {
+    const s = get();
     set(layoutGraph({ nodes: s.nodes, edges: s.edges }));
   },
 });
