@@ -70,3 +70,32 @@ describe('calendar arithmetic', () => {
     expect(payoutDates(new Zone('UTC'), t('2026-12-15T00:00:00Z'))).toEqual({ invoiceDate: '2027-01-01', chargeDate: '2027-01-08', payoutDate: '2027-01-13' });
   });
 });
+
+describe('fast calendar arithmetic agrees with Temporal', () => {
+  it('for random instants and units in zones with DST and odd offsets, near transitions too', async () => {
+    const fc = (await import('fast-check')).default;
+    const zones = ['America/New_York', 'Europe/London', 'Australia/Lord_Howe', 'America/Sao_Paulo', 'Asia/Kolkata', 'Pacific/Apia', 'America/St_Johns', 'UTC'].map((z) => new Zone(z));
+    const transitions = [Date.UTC(2026, 2, 8, 7), Date.UTC(2026, 9, 25, 1), Date.UTC(2026, 3, 5, 15), Date.UTC(2026, 10, 1, 6)];
+    const instant = fc.oneof(
+      fc.integer({ min: Date.UTC(2000, 0, 1), max: Date.UTC(2040, 0, 1) }),
+      fc.tuple(fc.constantFrom(...transitions), fc.integer({ min: -2 * 86_400_000, max: 2 * 86_400_000 })).map(([t, d]) => t + d),
+    );
+    fc.assert(
+      fc.property(fc.constantFrom(...zones), instant, fc.integer({ min: 0, max: 40 }), fc.constantFrom('day', 'week', 'month', 'year' as const), (zone, ms, n, unit) => {
+        expect(zone.add(ms, n, unit)).toBe(zone.exactAdd(ms, n, unit));
+        const zdt = new Date(ms);
+        expect(zone.offsetAt(ms)).toBe(new Zone(zone.id).offsetAt(zdt.getTime()));
+      }),
+      { numRuns: 5000, seed: 11 },
+    );
+  });
+
+  it('offsets match Temporal on both sides of a transition', async () => {
+    const { Temporal } = await import('temporal-polyfill');
+    const ny = new Zone('America/New_York');
+    for (const ms of [Date.UTC(2026, 2, 8, 6, 59, 59, 999), Date.UTC(2026, 2, 8, 7), Date.UTC(2026, 10, 1, 5, 59, 59, 999), Date.UTC(2026, 10, 1, 6)]) {
+      const ref = Temporal.Instant.fromEpochMilliseconds(ms).toZonedDateTimeISO('America/New_York').offsetNanoseconds / 1e6;
+      expect(ny.offsetAt(ms)).toBe(ref);
+    }
+  });
+});

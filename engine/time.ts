@@ -10,7 +10,6 @@ const INSTANT =
   /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(Z|[+-]\d{2}:\d{2})$/;
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DAY_MS = 86_400_000;
-const HOUR_MS = 3_600_000;
 
 function validYmd(y: number, m: number, d: number): boolean {
   if (m < 1 || m > 12 || d < 1) return false;
@@ -94,35 +93,74 @@ export function isTimeZone(id: string): boolean {
 
 export type CalendarUnit = 'day' | 'week' | 'month' | 'year';
 
+/** Adds units to a wall-clock time held as "UTC" epoch ms (months clamped); null outside years 1000–9999. */
+export function addWallClock(local: number, count: number, unit: CalendarUnit): number | null {
+  if (unit === 'day' || unit === 'week') return local + count * (unit === 'week' ? 7 : 1) * DAY_MS;
+  const d = new Date(local);
+  const months = d.getUTCMonth() + (unit === 'month' ? count : count * 12);
+  const year = d.getUTCFullYear() + Math.floor(months / 12);
+  if (year < 1000 || year > 9999) return null;
+  const month = months - Math.floor(months / 12) * 12;
+  const lastDay = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
+  const timeOfDay = local - Math.floor(local / DAY_MS) * DAY_MS;
+  return Date.UTC(year, month, Math.min(d.getUTCDate(), lastDay)) + timeOfDay;
+}
+
+/** A span of instants with one UTC offset: [from, to). */
+interface OffsetSpan {
+  from: number;
+  to: number;
+  offset: number;
+}
+
 /** The calendar of one time zone, with the conversions the engine needs. */
 export class Zone {
-  private readonly offsets = new Map<number, number>();
+  /** Spans between offset transitions, sorted by `from`; found through Temporal once each. */
+  private readonly spans: OffsetSpan[] = [];
+  private last: OffsetSpan | null = null;
+  private readonly utc: boolean;
   /** Payout dates by local day number (see `payoutDates`). */
   readonly payoutCache = new Map<number, PayoutDates>();
-  private readonly utc: boolean;
 
   constructor(readonly id: string) {
     this.utc = id === 'UTC' || id === 'Etc/UTC';
   }
 
-  /** Offset from UTC in ms at an instant (cached per UTC hour). */
+  /** Offset from UTC in ms at an instant. */
   offsetAt(ms: number): number {
     if (this.utc) return 0;
-    const hour = Math.floor(ms / HOUR_MS);
-    let off = this.offsets.get(hour);
-    if (off === undefined) {
-      off = this.offsetExact(hour * HOUR_MS);
-      const end = this.offsetExact(hour * HOUR_MS + HOUR_MS - 1);
-      // An hour that contains a transition is not cached: compute it exactly every time.
-      if (end !== off) return this.offsetExact(ms);
-      this.offsets.set(hour, off);
-    }
-    return off;
+    const last = this.last;
+    if (last !== null && ms >= last.from && ms < last.to) return last.offset;
+    const span = this.findSpan(ms) ?? this.addSpan(ms);
+    this.last = span;
+    return span.offset;
   }
 
-  private offsetExact(ms: number): number {
+  private findSpan(ms: number): OffsetSpan | null {
+    const spans = this.spans;
+    let lo = 0;
+    let hi = spans.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const s = spans[mid] as OffsetSpan;
+      if (ms < s.from) hi = mid - 1;
+      else if (ms >= s.to) lo = mid + 1;
+      else return s;
+    }
+    return null;
+  }
+
+  private addSpan(ms: number): OffsetSpan {
     const zdt = Temporal.Instant.fromEpochMilliseconds(ms).toZonedDateTimeISO(this.id);
-    return zdt.offsetNanoseconds / 1_000_000;
+    const prev = zdt.getTimeZoneTransition('previous');
+    const next = zdt.getTimeZoneTransition('next');
+    // A transition exactly at `ms` is reported as "previous" of the next instant: nudge by 1 ms.
+    const from = prev ? prev.epochMilliseconds : -8.64e15;
+    const to = next ? next.epochMilliseconds : 8.64e15;
+    const span = { from: Math.min(from, ms), to: Math.max(to, ms + 1), offset: zdt.offsetNanoseconds / 1_000_000 };
+    const at = this.spans.findIndex((s) => s.from > span.from);
+    this.spans.splice(at === -1 ? this.spans.length : at, 0, span);
+    return span;
   }
 
   /** Calendar day number of an instant in this zone (days since 1970-01-01 local). */
@@ -147,8 +185,23 @@ export class Zone {
     return local.toISOString().slice(0, 10);
   }
 
-  /** Adds `count` calendar units in this zone, months clamped to the month's end. */
+  /**
+   * Adds `count` calendar units in this zone, months clamped to the month's end, keeping the
+   * wall-clock time. Plain date arithmetic on the local time; only a result within a day of an
+   * offset transition is computed by Temporal (whose disambiguation is the reference).
+   */
   add(ms: number, count: number, unit: CalendarUnit): number {
+    if (count === 0) return ms;
+    const target = addWallClock(ms + this.offsetAt(ms), count, unit);
+    if (target !== null) {
+      const before = this.offsetAt(target - DAY_MS);
+      if (before === this.offsetAt(target + DAY_MS) && before === this.offsetAt(target - before)) return target - before;
+    }
+    return this.exactAdd(ms, count, unit);
+  }
+
+  /** Temporal's answer (the reference for `add`). */
+  exactAdd(ms: number, count: number, unit: CalendarUnit): number {
     if (count === 0) return ms;
     const zdt = Temporal.Instant.fromEpochMilliseconds(ms).toZonedDateTimeISO(this.id);
     const duration =
