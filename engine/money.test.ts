@@ -64,6 +64,18 @@ describe('rounding half away from zero', () => {
     expect(toUsdMinor(1255, 'KWD', d('2'))).toBe(251); // 2.51 USD exactly
   });
 
+  it('the number fast path of conversion agrees with exact BigInt arithmetic', async () => {
+    const fc = (await import('fast-check')).default;
+    fc.assert(
+      fc.property(fc.integer({ min: -1e12, max: 1e12 }), fc.constantFrom('EUR', 'JPY', 'KWD'), fc.integer({ min: 1, max: 99_999_999 }), fc.integer({ min: 0, max: 8 }), (minor, cur, units, scale) => {
+        const rate = { units: BigInt(units), scale };
+        const exact = Number(divRoundHalfAway(BigInt(minor) * rate.units * 100n, 10n ** BigInt(({ EUR: 2, JPY: 0, KWD: 3 } as Record<string, number>)[cur]! + scale)));
+        expect(toUsdMinor(minor, cur, rate)).toBe(exact);
+      }),
+      { numRuns: 3000, seed: 5 },
+    );
+  });
+
   it('canonical decimals drop trailing zeros', () => {
     expect(canonicalDecimal(d('1.080'))).toBe('1.08');
     expect(canonicalDecimal(d('1.0'))).toBe('1');

@@ -152,6 +152,17 @@ export function divRoundHalfAway(n: bigint, d: bigint): bigint {
 /** Converts minor units of `from` into minor units of USD at `rate` (USD per one unit). */
 export function toUsdMinor(minor: number, from: string, rate: Decimal): number {
   const expFrom = exponentOf(from);
+  // Number fast path while every product stays an exact integer below 2^53.
+  if (rate.units < 1_000_000_000n && rate.scale + expFrom <= 15) {
+    const num = minor * Number(rate.units) * 100;
+    if (Number.isSafeInteger(num)) {
+      const den = 10 ** (expFrom + rate.scale);
+      const q = Math.floor(Math.abs(num) / den);
+      const r = Math.abs(num) - q * den;
+      const rounded = r * 2 >= den ? q + 1 : q;
+      return num < 0 && rounded !== 0 ? -rounded : rounded;
+    }
+  }
   // usd = minor / 10^expFrom * rate.units / 10^rate.scale, in cents (× 10^2)
   const num = BigInt(minor) * rate.units * 100n;
   const den = 10n ** BigInt(expFrom + rate.scale);

@@ -34,6 +34,9 @@ export function prepareEvents(events: readonly EventInput[]): PreparedEvent[] {
     const atMs = ms(e.at);
     out[i] = { index: i, id: e.id ?? `#${i + 1}`, atMs, momentMs: e.receivedAt ? ms(e.receivedAt) : atMs, input: e };
   }
+  // Most files are already in order of receipt: check in one pass before sorting.
+  let sorted = true;
+  for (let i = 1; i < out.length && sorted; i++) sorted = (out[i - 1] as PreparedEvent).momentMs <= (out[i] as PreparedEvent).momentMs;
   // Array.prototype.sort is stable, so ties keep file order.
-  return out.sort((a, b) => a.momentMs - b.momentMs);
+  return sorted ? out : out.sort((a, b) => a.momentMs - b.momentMs);
 }
