@@ -2,6 +2,7 @@
  * The workbench screens against the real host: drip preview, offer visibility, import / run /
  * cancel / expectations / trace, and reward review with the invoice month.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import { expect, ROOT, test } from './fixtures';
 import { WorkbenchModel, plainUsd } from './models/workbench';
@@ -28,6 +29,11 @@ test('changing drip settings changes the schedule table', async ({ page }) => {
   await expect(wb.dripRows.last()).toContainText('$2.16');
   await expect(wb.dripRows.last()).toContainText('+ remainder');
   await expect(page.getByRole('img', { name: 'Timeline of 7 occurrences' })).toBeVisible();
+  // Judged a year later, every occurrence is due (pending) rather than scheduled.
+  await expect(wb.dripRows.filter({ hasText: 'Pending' })).toHaveCount(0);
+  const date = await page.getByLabel('Example event date').inputValue();
+  await page.getByLabel('Status as of').fill(`${Number(date.slice(0, 4)) + 1}${date.slice(4)}`);
+  await expect(wb.dripRows.filter({ hasText: 'Pending' })).toHaveCount(7);
   await wb.shot('workbench-drip');
 });
 
@@ -44,6 +50,13 @@ test('a hidden visibility cell names the rule that hides it', async ({ page, api
   await expect(why).toContainText(`${hidden.triggerId} is hidden to ${partner.key}`);
   await expect(why).toContainText(hidden.reason.replace(/^rules[^:]*: /, ''));
   await expect(page.getByRole('region', { name: /^Dashboard of / })).toBeVisible();
+  // Filters: only partners of the chosen group stay in the matrix.
+  const program = parseProgramText(exported.text);
+  const group = program.groups[0]!;
+  await page.getByRole('combobox', { name: 'Group' }).click();
+  await page.getByRole('option', { name: group.name, exact: true }).click();
+  const inGroup = program.partners.filter((p) => p.group === group.key);
+  await expect(page.getByRole('table', { name: 'Offer visibility matrix' }).locator('tbody tr')).toHaveCount(inGroup.length);
   await wb.shot('workbench-visibility');
 });
 
@@ -84,6 +97,37 @@ test('import shows line errors and imports nothing; the sample CSV runs; expecta
   await passed.getByRole('button', { name: 'Show graph' }).click();
   await expect(passed.getByRole('figure', { name: /^Trace of .*: passed$/ })).toBeVisible();
   await wb.shot('workbench-trace');
+});
+
+test('a design change shows up in the run comparison, and the ledger exports as CSV', async ({ page, api }) => {
+  const wb = new WorkbenchModel(page);
+  const [summary] = await api.call('programs.list', {});
+  const programId = summary!.id;
+  await wb.open('Replay workbench');
+  await wb.pickEventSet(/with expectations/);
+  await wb.runToDone(1);
+
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export CSV' }).click();
+  const csv = fs.readFileSync(await (await download).path(), 'utf8').trim().split(/\r?\n/);
+  const totals = await wb.ledgerTotals.innerText();
+  expect(csv.length - 1).toBe(Number(/^([\d,]+) rewards/.exec(totals)?.[1]?.replace(/,/g, '')));
+
+  // Raise the Bronze offer from $5 to $6 (allowed on an active trigger) and replay.
+  const doc = await api.call('programs.get', { programId });
+  const bronze = doc.program.triggers.find((t) => t.id === 'bronze-sale')!;
+  if (bronze.action.type !== 'reward' || bronze.action.offer.type !== 'flat') throw new Error('bronze-sale is a flat reward in the demo');
+  const changed = { ...bronze, action: { ...bronze.action, offer: { ...bronze.action.offer, amount: '6.00' } } };
+  await api.call('triggers.update', { programId, triggerId: 'bronze-sale', trigger: changed });
+  await wb.runToDone(2);
+  await wb.tab('Compare runs');
+  const headline = page.getByRole('status', { name: 'Comparison summary' });
+  await expect(headline).toContainText(/0 added · 0 removed · [1-9][\d,]* changed/);
+  const diff = page.getByRole('table', { name: 'Ledger differences' });
+  await expect(diff.locator('tbody tr').first()).toContainText('bronze-sale');
+  await expect(diff.locator('tbody tr').first()).toContainText('$5.00');
+  await expect(diff.locator('tbody tr').first()).toContainText('$6.00');
+  await wb.shot('workbench-compare');
 });
 
 test('failed expectations read as expected vs actual', async ({ page }) => {

@@ -8,7 +8,7 @@ import Typography from '@mui/material/Typography';
 import type { RunSummary } from '../../../service/contract';
 import { useServiceQuery } from './hooks';
 import { compareHeadline, compareRows, defaultPair, runLabel, type ChangeKind } from './run-compare';
-import { displaySignedUsd, displayUsd } from './money-format';
+import { displaySignedUsd, displayUsd, groupDigits } from './money-format';
 import { newestFirst } from './run-progress';
 import { SmallTable } from './small-table';
 
@@ -47,7 +47,7 @@ export function ComparePanel({ runs }: { runs: readonly RunSummary[] }) {
       {h && q.data && (
         <>
           <Typography role="status" aria-label="Comparison summary">
-            {h.added} added · {h.removed} removed · {h.changed} changed · {h.unchanged} unchanged · total {displayUsd(q.data.totalUsdBefore)} → {displayUsd(q.data.totalUsdAfter)} ({displaySignedUsd(h.delta)})
+            {groupDigits(String(h.added))} added · {groupDigits(String(h.removed))} removed · {groupDigits(String(h.changed))} changed · {groupDigits(String(h.unchanged))} unchanged · total {displayUsd(q.data.totalUsdBefore)} → {displayUsd(q.data.totalUsdAfter)} ({displaySignedUsd(h.delta)})
           </Typography>
           <SmallTable
             label="Ledger differences"
