@@ -12,6 +12,11 @@ type ReplayChannels =
   | 'replay.start' | 'replay.progress' | 'replay.cancel' | 'replay.result' | 'replay.runs' | 'replay.ledger'
   | 'replay.ledgerCsv' | 'replay.trace' | 'replay.compare' | 'replay.delete';
 
+/** A CSV larger than this would not fit in one string (and no spreadsheet opens it). */
+export const MAX_CSV_ROWS = 1_000_000;
+/** Above this many rows the CSV is written in a worker, keeping the main thread free. */
+const WORKER_CSV_ROWS = 20_000;
+
 /** The run with the worker's live progress (the row is only written every few thousand events). */
 export function requireRun(ctx: ServiceContext, runId: string, field = 'runId'): RunSummary {
   const run = getRun(ctx.db, runId);
@@ -62,9 +67,14 @@ export function replayHandlers(ctx: ServiceContext): Pick<Handlers, ReplayChanne
       requireDone(ctx, q.runId);
       return { rows: queryLedgerPage(ctx.db, q), ...ctx.totals.get(q) };
     },
-    'replay.ledgerCsv': (f) => {
+    'replay.ledgerCsv': async (f) => {
       const run = requireDone(ctx, f.runId);
-      return { fileName: `ledger-${run.eventSetName.replace(/[^\w.-]+/g, '-') || run.id}.csv`, text: ledgerCsv(iterateLedger(ctx.db, f)) };
+      const { total } = ctx.totals.get(f);
+      if (total > MAX_CSV_ROWS) {
+        throw new Failure(`the CSV would hold ${total} rewards; filter the ledger (partner, trigger, status or month) to at most ${MAX_CSV_ROWS}`, 'runId');
+      }
+      const text = total > WORKER_CSV_ROWS ? await ctx.runs.ledgerCsv(f) : ledgerCsv(iterateLedger(ctx.db, f));
+      return { fileName: `ledger-${run.eventSetName.replace(/[^\w.-]+/g, '-') || run.id}.csv`, text };
     },
     'replay.trace': async ({ runId, eventId }) => {
       requireDone(ctx, runId);

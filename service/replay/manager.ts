@@ -4,7 +4,7 @@
  */
 import type { Worker } from 'node:worker_threads';
 import type { EventTrace } from '../../engine/formats/report';
-import { endRun, nowIso, type Db } from '../store';
+import { endRun, nowIso, type Db, type LedgerFilter } from '../store';
 import type { WorkerInput, WorkerJob, WorkerMessage } from './protocol';
 import type { SpawnWorker } from './spawn';
 import type { ImportInput } from './jobs';
@@ -21,6 +21,8 @@ export interface RunManager {
   trace(runId: string, eventId: string): Promise<EventTrace[]>;
   /** Parses and stores a large event-set file in a worker (the answer is `imported` or `invalid`). */
   importEventSet(input: ImportInput): Promise<WorkerMessage>;
+  /** Writes a large ledger's CSV in a worker. */
+  ledgerCsv(filter: LedgerFilter): Promise<string>;
   /** Stops every worker (app quit). */
   close(): Promise<void>;
 }
@@ -106,6 +108,7 @@ export function createRunManager(opts: ManagerOptions): RunManager {
     },
     trace,
     importEventSet: (input) => ask({ kind: 'import', ...input }, ['imported', 'invalid']),
+    ledgerCsv: async (filter) => (await ask({ kind: 'csv', filter }, ['csv'])).text,
     close: async () => {
       await Promise.all([...active.keys()].map((id) => cancel(id)));
     },

@@ -2,11 +2,13 @@
 import type { InputIssue } from '../../engine/formats/issues';
 import type { EventTrace } from '../../engine/formats/report';
 import type { EventSetSummary } from '../contract';
+import type { LedgerFilter } from '../store/ledger-repo';
 
 export type WorkerJob =
   | { kind: 'run'; runId: string }
   | { kind: 'trace'; runId: string; eventId: string }
-  | { kind: 'import'; eventSetId: string; programId: string; fileName: string; text: string; now: string };
+  | { kind: 'import'; eventSetId: string; programId: string; fileName: string; text: string; now: string }
+  | { kind: 'csv'; filter: LedgerFilter };
 
 export interface WorkerInput {
   dbFile: string;
@@ -23,4 +25,5 @@ export type WorkerMessage =
   | { type: 'failed'; error: string }
   | { type: 'trace'; traces: EventTrace[] }
   | { type: 'imported'; summary: EventSetSummary }
-  | { type: 'invalid'; issues: readonly InputIssue[] };
+  | { type: 'invalid'; issues: readonly InputIssue[] }
+  | { type: 'csv'; text: string };

@@ -1,6 +1,8 @@
 /** Replay worker thread entry: opens its own connection (WAL lets it write beside the main one). */
 import { parentPort, workerData } from 'node:worker_threads';
 import { openDb } from '../store/db';
+import { ledgerCsv } from '../handlers/ledger-csv';
+import { iterateLedger } from '../store/ledger-repo';
 import { importEventSetJob, runReplayJob, traceJob } from './jobs';
 import type { WorkerInput, WorkerMessage } from './protocol';
 
@@ -13,7 +15,8 @@ function main(): void {
     const job = input.job;
     if (job.kind === 'run') runReplayJob(db, job.runId, { post, cancelled: () => Atomics.load(flag, 0) === 1 });
     else if (job.kind === 'trace') post({ type: 'trace', traces: traceJob(db, job.runId, job.eventId) });
-    else post(importEventSetJob(db, job));
+    else if (job.kind === 'import') post(importEventSetJob(db, job));
+    else post({ type: 'csv', text: ledgerCsv(iterateLedger(db, job.filter)) });
   } catch (e) {
     post({ type: 'failed', error: e instanceof Error ? e.message : String(e) });
   } finally {
