@@ -95,11 +95,14 @@ export class OrderPage {
 
   /** Moves a trigger `by` places (negative: up) with the keyboard. */
   async moveByKeyboard(name: string, by: number): Promise<void> {
+    await this.handle(name).scrollIntoViewIfNeeded();
     await this.handle(name).focus();
     await this.page.keyboard.press('Space');
+    // dnd-kit announces the pick-up and measures the list before it takes moves.
+    await this.page.waitForTimeout(250);
     for (let i = 0; i < Math.abs(by); i += 1) {
       await this.page.keyboard.press(by < 0 ? 'ArrowUp' : 'ArrowDown');
-      await this.page.waitForTimeout(120);
+      await this.page.waitForTimeout(200);
     }
     await this.page.keyboard.press('Space');
   }
