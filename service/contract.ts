@@ -81,6 +81,13 @@ export interface RunSummary {
   rejectedCount: number;
   expectationsPassed: boolean | null;
   error: string | null;
+  /**
+   * While running: `replaying` the events (`processed` of `total`), then `saving` the ledger
+   * (`saved` of `toSave` rows), which on a million-event run takes a while of its own.
+   */
+  phase?: 'replaying' | 'saving';
+  saved?: number;
+  toSave?: number;
 }
 
 export interface RunResult {

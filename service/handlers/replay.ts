@@ -22,7 +22,10 @@ export function requireRun(ctx: ServiceContext, runId: string, field = 'runId'):
   const run = getRun(ctx.db, runId);
   if (!run) throw new Failure(`run "${runId}" does not exist`, field);
   const live = ctx.runs.live(runId);
-  return live && run.status === 'running' ? { ...run, processed: live.processed, total: live.total } : run;
+  if (run.status !== 'running') return run;
+  if (!live) return { ...run, phase: 'replaying' };
+  const saving = live.phase === 'saving' ? { saved: live.saved, toSave: live.toSave } : {};
+  return { ...run, processed: live.processed, total: live.total, phase: live.phase, ...saving };
 }
 
 function requireDone(ctx: ServiceContext, runId: string, field = 'runId'): RunSummary {

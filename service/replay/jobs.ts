@@ -44,7 +44,10 @@ export function runReplayJob(db: Db, runId: string, io: JobIo): void {
         }
       },
     });
-    const cents = writeLedger(db, runId, report.rewards, undefined, () => {
+    const toSave = report.rewards.length;
+    io.post({ type: 'saving', saved: 0, toSave });
+    const cents = writeLedger(db, runId, report.rewards, undefined, (saved) => {
+      io.post({ type: 'saving', saved, toSave });
       if (io.cancelled()) throw new ReplayCancelled(total);
     });
     finishRun(db, runId, report, cents, nowIso());

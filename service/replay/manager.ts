@@ -16,7 +16,7 @@ export interface RunManager {
   cancel(runId: string): Promise<void>;
   /** Cancels every running replay of a program (before deleting it). */
   cancelProgram(programId: string): Promise<void>;
-  live(runId: string): { processed: number; total: number } | undefined;
+  live(runId: string): LiveProgress | undefined;
   /** Recomputes the traces of one event of a finished run in a worker. */
   trace(runId: string, eventId: string): Promise<EventTrace[]>;
   /** Parses and stores a large event-set file in a worker (the answer is `imported` or `invalid`). */
@@ -27,12 +27,19 @@ export interface RunManager {
   close(): Promise<void>;
 }
 
-interface Active {
+/** What the worker last reported about a running replay. */
+export interface LiveProgress {
+  processed: number;
+  total: number;
+  phase: 'replaying' | 'saving';
+  saved: number;
+  toSave: number;
+}
+
+interface Active extends LiveProgress {
   programId: string;
   worker: Worker;
   flag: Int32Array;
-  processed: number;
-  total: number;
   ended: Promise<void>;
 }
 
@@ -56,10 +63,11 @@ export function createRunManager(opts: ManagerOptions): RunManager {
     const { worker, flag } = spawn({ kind: 'run', runId });
     let resolveEnded: () => void = () => undefined;
     const ended = new Promise<void>((r) => (resolveEnded = r));
-    const a: Active = { programId, worker, flag, processed: 0, total: 0, ended };
+    const a: Active = { programId, worker, flag, processed: 0, total: 0, phase: 'replaying', saved: 0, toSave: 0, ended };
     active.set(runId, a);
     worker.on('message', (m: WorkerMessage) => {
       if (m.type === 'progress') Object.assign(a, { processed: m.processed, total: m.total });
+      if (m.type === 'saving') Object.assign(a, { phase: 'saving', saved: m.saved, toSave: m.toSave });
     });
     worker.on('error', (e) => endRun(opts.db, runId, 'failed', `the replay worker crashed: ${e.message}`, nowIso()));
     worker.on('exit', (code) => {
@@ -104,7 +112,7 @@ export function createRunManager(opts: ManagerOptions): RunManager {
     },
     live: (runId) => {
       const a = active.get(runId);
-      return a && a.total > 0 ? { processed: a.processed, total: a.total } : undefined;
+      return a && a.total > 0 ? { processed: a.processed, total: a.total, phase: a.phase, saved: a.saved, toSave: a.toSave } : undefined;
     },
     trace,
     importEventSet: (input) => ask({ kind: 'import', ...input }, ['imported', 'invalid']),

@@ -20,6 +20,7 @@ export interface WorkerInput {
 
 export type WorkerMessage =
   | { type: 'progress'; processed: number; total: number }
+  | { type: 'saving'; saved: number; toSave: number }
   | { type: 'done' }
   | { type: 'cancelled' }
   | { type: 'failed'; error: string }

@@ -2,7 +2,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { parseEventSetText, parseProgramText } from '../../engine/formats/read';
 import { replay } from '../../engine';
 import { example, testService, waitForRun, type TestService } from '../test-helpers';
-import { readLedger, toRewardRow } from '../store';
+import { insertRun, loadProgram, readLedger, toRewardRow } from '../store';
+import { runReplayJob } from './jobs';
+import type { WorkerMessage } from './protocol';
 
 let s: TestService;
 afterEach(async () => s?.dispose());
@@ -71,5 +73,20 @@ describe('review, payouts and comparison', () => {
     expect(cmp.added).toEqual([]);
     expect(cmp.changed.length).toBeGreaterThan(0);
     expect(cmp.changed.every((c) => c.after.triggerId === 'silver-offer' || c.before.status !== c.after.status)).toBe(true);
+  });
+});
+
+describe('the replay job', () => {
+  it('reports replay progress, then the saving of the ledger, then done', async () => {
+    const { programId, eventSetId } = await seeded('seed-order-recommended');
+    const program = loadProgram(s.db, programId)!.program;
+    insertRun(s.db, { id: 'run-x', programId, eventSetId, eventSetName: 'x', program, total: 7, asOf: null, now: '2026-01-01T00:00:00Z' });
+    const messages: WorkerMessage[] = [];
+    runReplayJob(s.db, 'run-x', { post: (m) => messages.push(m), cancelled: () => false });
+    const types = messages.map((m) => m.type);
+    expect(types[0]).toBe('progress');
+    expect(types.indexOf('saving')).toBeGreaterThan(types.lastIndexOf('progress'));
+    expect(messages.filter((m) => m.type === 'saving').at(-1)).toEqual({ type: 'saving', saved: 6, toSave: 6 });
+    expect(types.at(-1)).toBe('done');
   });
 });
