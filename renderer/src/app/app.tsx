@@ -4,9 +4,11 @@
  */
 import { Alert, Box, CssBaseline, Snackbar } from '@mui/material';
 import { ThemeProvider } from '@mui/material/styles';
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import type { ServiceClient } from '../../../service/contract';
 import { createAppTheme, useThemeMode } from '../theme/theme';
+import { files, onMenuCommand } from '../client';
+import { runMenuCommand } from '../client/menu-commands';
 import { provideClient } from '../workbench';
 import { useAppStore } from './app-store';
 import { ClientProvider, useQuery } from './client-context';
@@ -18,10 +20,14 @@ import { ViewHost } from './view-host';
 function useOpenSomeProgram() {
   const programs = useQuery('programs.list', {});
   const { programId, openProgram } = useAppStore();
+  const checked = useRef(false);
   useEffect(() => {
     const list = programs.data;
     if (!list) return;
-    if (!programId || !list.some((p) => p.id === programId)) openProgram(list[0]?.id ?? null);
+    // At start the remembered program may be gone; later a just-created one may not be listed yet.
+    const stale = !checked.current && programId !== null && !list.some((p) => p.id === programId);
+    checked.current = true;
+    if (!programId || stale) openProgram(list[0]?.id ?? null);
   }, [programs.data, programId, openProgram]);
 }
 
@@ -36,8 +42,31 @@ function Notifier() {
   );
 }
 
-function Shell() {
+/** The desktop app's native menu (File › New, Open, Import events, Export); nothing in a browser. */
+function useMenuCommands(client: ServiceClient) {
+  const notify = useNotify((s) => s.show);
+  useEffect(
+    () =>
+      onMenuCommand((command) => {
+        const app = useAppStore.getState();
+        void runMenuCommand(command, {
+          client,
+          openFile: files.open,
+          saveFile: files.save,
+          programId: () => useAppStore.getState().programId,
+          openProgram: app.openProgram,
+          showReplay: () => app.go({ kind: 'replay' }),
+          bumpRevision: app.bumpRevision,
+          notify,
+        });
+      }),
+    [client, notify],
+  );
+}
+
+function Shell({ client }: { client: ServiceClient }) {
   useOpenSomeProgram();
+  useMenuCommands(client);
   return (
     <Box sx={{ display: 'flex', height: '100vh', overflow: 'hidden', bgcolor: 'background.default' }}>
       <Navigator />
@@ -55,7 +84,7 @@ export function App({ client }: { client: ServiceClient }) {
     <ClientProvider client={client}>
       <ThemeProvider theme={theme}>
         <CssBaseline />
-        <Shell />
+        <Shell client={client} />
       </ThemeProvider>
     </ClientProvider>
   );

@@ -45,28 +45,3 @@ export function ConfirmDialog(props: { open: boolean; title: string; text: strin
     </Dialog>
   );
 }
-
-/** Reads a file the user picks; resolves null when they cancel. */
-export function pickFile(accept: string): Promise<{ name: string; text: string } | null> {
-  return new Promise((resolve) => {
-    const input = document.createElement('input');
-    input.type = 'file';
-    input.accept = accept;
-    input.onchange = () => {
-      const file = input.files?.[0];
-      if (!file) return resolve(null);
-      void file.text().then((text) => resolve({ name: file.name, text }));
-    };
-    input.click();
-  });
-}
-
-/** Offers text as a file download (works in the browser host and in Electron). */
-export function downloadText(fileName: string, text: string, type = 'application/json'): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}

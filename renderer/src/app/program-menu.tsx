@@ -5,7 +5,8 @@ import { useState } from 'react';
 import type { ProgramSummary } from '../../../service/contract';
 import { useAppStore } from './app-store';
 import { useClient } from './client-context';
-import { ConfirmDialog, downloadText, pickFile, PromptDialog } from './dialogs';
+import { files } from '../client';
+import { ConfirmDialog, PromptDialog } from './dialogs';
 import { useNotify } from './notify';
 
 type Dialog = null | 'create' | 'rename' | 'duplicate' | 'delete';
@@ -32,12 +33,12 @@ export function ProgramMenu({ programs, reload }: { programs: ProgramSummary[]; 
   };
   const importFile = async () => {
     setAnchor(null);
-    const file = await pickFile('.json,application/json');
-    if (file) await run(client.send('programs.import', { text: file.text, fileName: file.name }), (doc) => after(doc.id, `Imported “${doc.program.name}”`));
+    const file = await files.open('program');
+    if (file) await run(client.send('programs.import', { text: file.text, fileName: file.fileName }), (doc) => after(doc.id, `Imported “${doc.program.name}”`));
   };
   const exportFile = async () => {
     setAnchor(null);
-    if (programId) await run(client.send('programs.export', { programId }), (f) => downloadText(f.fileName, f.text));
+    if (programId) await run(client.send('programs.export', { programId }), (f) => void files.save(f.fileName, f.text).then((saved) => saved && notify(`Saved ${f.fileName}`)));
   };
   const item = (label: string, onClick: () => void, disabled = false) => (
     <MenuItem disabled={disabled} onClick={onClick}>

@@ -9,7 +9,8 @@ import type { Partner } from '../../../../engine/formats/program-schema';
 import type { ProgramDoc } from '../../../../service/contract';
 import { useAppStore } from '../app-store';
 import { useClient } from '../client-context';
-import { ConfirmDialog, pickFile } from '../dialogs';
+import { files } from '../../client';
+import { ConfirmDialog } from '../dialogs';
 import { useNotify } from '../notify';
 import { ViewFrame } from '../view-frame';
 import { blankPartner, PartnerDialog } from './partner-dialog';
@@ -37,9 +38,9 @@ export function PartnersView({ doc }: { doc: ProgramDoc }) {
     else notify(r.error.message, 'error');
   };
   const importCsv = async () => {
-    const file = await pickFile('.csv,text/csv');
+    const file = await files.open('partners');
     if (!file) return;
-    const r = await client.send('partners.importCsv', { programId: doc.id, text: file.text, fileName: file.name });
+    const r = await client.send('partners.importCsv', { programId: doc.id, text: file.text, fileName: file.fileName });
     if (r.ok) done(`Imported ${r.value.imported} partners`);
     else notify([r.error.message, ...(r.error.issues ?? []).slice(0, 3).map((i) => JSON.stringify(i))].join(' · '), 'error');
   };

@@ -1,0 +1,74 @@
+/** Programs (create, rename, duplicate, export, import, delete) and program data editors. */
+import fs from 'node:fs';
+import { expect, test } from './fixtures';
+
+test('programs: create, rename, export, import, duplicate, delete', async ({ page, api }) => {
+  const menu = async (item: string) => {
+    await page.getByRole('button', { name: 'Program actions' }).click();
+    await page.getByRole('menuitem', { name: item }).click();
+  };
+  const program = page.getByRole('combobox', { name: 'Program' });
+  await menu('New program…');
+  await page.getByRole('dialog').getByLabel('Name').fill('Scratch program');
+  await page.getByRole('button', { name: 'Create' }).click();
+  await expect(program).toHaveText('Scratch program');
+  await menu('Rename…');
+  await page.getByRole('dialog').getByLabel('Name').fill('Renamed program');
+  await page.getByRole('button', { name: 'Rename' }).click();
+  await expect(program).toHaveText('Renamed program');
+
+  const download = page.waitForEvent('download');
+  await menu('Export program file');
+  const file = await (await download).path();
+  const exported = JSON.parse(fs.readFileSync(file, 'utf8')) as { format: string; name: string };
+  expect(exported).toMatchObject({ format: 'offerflow.program/1', name: 'Renamed program' });
+
+  const chooser = page.waitForEvent('filechooser');
+  await menu('Import program file…');
+  await (await chooser).setFiles({ name: 'imported.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ ...exported, name: 'Imported program' })) });
+  await expect(program).toHaveText('Imported program');
+
+  await menu('Duplicate…');
+  await page.getByRole('button', { name: 'Duplicate' }).click();
+  await expect(program).toHaveText('Imported program (copy)');
+  await menu('Delete…');
+  await expect(page.getByRole('dialog')).toContainText('This cannot be undone.');
+  await page.getByRole('button', { name: 'Delete program' }).click();
+  await expect(program).not.toHaveText('Imported program (copy)');
+  expect((await api.call('programs.list', {})).map((p) => p.name).sort()).toEqual(['Imported program', 'Northwind partner program', 'Renamed program'].sort());
+});
+
+test('program data: tags, FX rates and sample partners', async ({ page, api }) => {
+  const programId = (await api.call('programs.list', {}))[0]!.id;
+  await page.getByRole('button', { name: /^Groups, tiers, tags & settings/ }).click();
+  const tags = page.getByRole('region', { name: 'Tags' });
+  await tags.getByRole('button', { name: 'Add tag' }).click();
+  const n = (await api.call('programs.get', { programId })).program.tags.length + 1;
+  await tags.getByLabel(`Tags Key ${n}`).fill('vip');
+  await tags.getByLabel(`Tags Name ${n}`).fill('VIP');
+  await tags.getByRole('button', { name: 'Save tags' }).click();
+  await expect.poll(async () => (await api.call('programs.get', { programId })).program.tags.at(-1)).toEqual({ key: 'vip', name: 'VIP' });
+  const fx = page.getByRole('region', { name: 'FX rates' });
+  await fx.getByRole('button', { name: 'Add currency' }).click();
+  const m = Object.keys((await api.call('programs.get', { programId })).program.fxRates).length + 1;
+  await fx.getByLabel(`FX rates Currency ${m}`).fill('chf');
+  await fx.getByLabel(`FX rates USD per unit ${m}`).fill('1.12');
+  await fx.getByRole('button', { name: 'Save fx rates' }).click();
+  await expect.poll(async () => (await api.call('programs.get', { programId })).program.fxRates.CHF).toBe('1.12');
+
+  await page.getByRole('button', { name: /^Partners/ }).click();
+  await page.getByRole('button', { name: 'Add partner' }).click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('Key (case sensitive)').fill('zed');
+  await dialog.getByLabel('Name').fill('Zed Partners');
+  await dialog.getByRole('button', { name: 'Save partner' }).click();
+  const table = page.getByRole('table', { name: 'Sample partners' });
+  await expect(table.getByRole('row', { name: /Zed Partners/ })).toBeVisible();
+  await table.getByRole('button', { name: 'Edit zed' }).click();
+  await dialog.getByLabel('Name').fill('Zed & Co');
+  await dialog.getByRole('button', { name: 'Save partner' }).click();
+  await expect(table.getByRole('row', { name: /Zed & Co/ })).toBeVisible();
+  await table.getByRole('button', { name: 'Delete zed' }).click();
+  await page.getByRole('button', { name: 'Delete partner' }).click();
+  await expect(table.getByRole('row', { name: /Zed/ })).toHaveCount(0);
+});
