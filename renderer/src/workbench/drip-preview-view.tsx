@@ -31,7 +31,7 @@ export function DripPreviewView({ programId, revision }: ProgramViewProps) {
   const [draft, setDraft] = useState(SANDBOX);
   const chosen = drips.find((t) => t.id === triggerId);
   useEffect(() => {
-    if (!triggerId && drips[0]) setTriggerId(drips[0].id);
+    if (!drips.some((t) => t.id === triggerId) && drips[0]) setTriggerId(drips[0].id);
   }, [drips, triggerId]);
   useEffect(() => {
     if (chosen) setDraft({ drip: chosen.action.drip, offer: chosen.action.offer });

@@ -51,6 +51,8 @@ export function ReplayWorkbench({ programId, revision }: ProgramViewProps) {
   useEffect(() => {
     if (!eventSetId && sets[0]) setEventSetId(sets[0].id);
   }, [sets, eventSetId]);
+  // Another program's event sets are another list: start again from its first.
+  useEffect(() => setEventSetId(''), [programId]);
   const finished = run?.status === 'done';
   const result = useServiceQuery('replay.result', finished && run ? { runId: run.id } : null, tick);
   const p = program.data?.program;
