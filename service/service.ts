@@ -10,6 +10,7 @@ import { totalsCache } from './handlers/totals-cache';
 import { createRunManager } from './replay/manager';
 import { sourceSpawner, type SpawnWorker } from './replay/spawn';
 import { dbFile, markInterruptedRuns, nowIso, type Db } from './store';
+import { claimInstance } from './store/instances';
 import { openDataFile } from './store/safe-open';
 
 export interface ServiceOptions {
@@ -33,7 +34,9 @@ export function createService(opts: ServiceOptions): Service {
   const file = dbFile(opts.dataDir);
   // Refuses (DataFileError) a corrupt, foreign or newer file untouched; backs up before migrating.
   const db = openDataFile(file, { nativeBinding: opts.nativeBinding });
-  markInterruptedRuns(db, nowIso());
+  // A run left "running" is interrupted only if no other live process (app, host) may own it.
+  const instance = claimInstance(opts.dataDir);
+  if (instance.others === 0) markInterruptedRuns(db, nowIso());
   const runs = createRunManager({ db, dbFile: file, nativeBinding: opts.nativeBinding, spawn: opts.spawn ?? sourceSpawner() });
   const ctx: ServiceContext = { db, runs, now: opts.now ?? nowIso, totals: totalsCache(db) };
   const handlers = makeHandlers(ctx);
@@ -45,6 +48,7 @@ export function createService(opts: ServiceOptions): Service {
     close: async () => {
       await runs.close();
       db.close();
+      instance.release();
     },
   };
 }

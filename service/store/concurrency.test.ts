@@ -13,7 +13,7 @@ import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createService } from '../service';
 import { example, testService } from '../test-helpers';
-import { dbFile, loadProgram } from '.';
+import { dbFile, insertRun, loadProgram } from '.';
 import { MIGRATIONS } from './migrations';
 
 const COUNT = 25;
@@ -78,6 +78,38 @@ describe('two processes on one data folder', () => {
       db.close();
     }
   }, 120_000);
+
+  it("a start-up leaves another live process's running replay alone, and clears up after dead ones", async () => {
+    const folder = path.join(dir, 'instances');
+    const first = createService({ dataDir: folder });
+    const doc = await first.dispatch('programs.import', { text: example('seed-order-recommended.program.json'), fileName: 'p.json' });
+    if (!doc.ok) throw new Error(doc.error.message);
+    const program = loadProgram(first.db, (doc.value as { id: string }).id)?.program;
+    if (!program) throw new Error('no program');
+    const set = await first.dispatch('eventSets.import', { programId: (doc.value as { id: string }).id, fileName: 'e.json', text: example('seed-order-recommended.events.json') });
+    if (!set.ok) throw new Error(set.error.message);
+    insertRun(first.db, { id: 'run-live', programId: (doc.value as { id: string }).id, eventSetId: (set.value as { id: string }).id, eventSetName: 'x', program, total: 1, asOf: null, now: '2026-01-01T00:00:00Z' });
+    await first.close();
+    const status = (): unknown => {
+      const db = new Database(dbFile(folder), { readonly: true });
+      try {
+        return db.prepare("SELECT status FROM runs WHERE id = 'run-live'").pluck().get();
+      } finally {
+        db.close();
+      }
+    };
+    // Another process (alive) has the folder open: its run must not be marked interrupted.
+    const other = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)'], { stdio: 'ignore' });
+    fs.writeFileSync(path.join(folder, '.instances', String(other.pid)), 'x');
+    await createService({ dataDir: folder }).close();
+    expect(status()).toBe('running');
+    // Once it is gone, the next start-up clears its file and marks the run interrupted.
+    other.kill('SIGKILL');
+    await new Promise((r) => other.once('exit', r));
+    await createService({ dataDir: folder }).close();
+    expect(status()).toBe('failed');
+    expect(fs.readdirSync(path.join(folder, '.instances'))).toEqual([]);
+  });
 
   it('a writer kept waiting past the busy timeout gets a clear "busy" refusal, and nothing half-written', async () => {
     const s = testService();
