@@ -14,8 +14,8 @@ import { closestReward, diffValues, expectationSummary, failureView, pickFields,
 
 const MARK_SX: Readonly<Record<DiffMark, object>> = {
   same: { color: 'text.secondary' },
-  changed: { bgcolor: 'warning.light', fontWeight: 600 },
-  'expected-only': { bgcolor: 'error.light', fontWeight: 600 },
+  changed: { bgcolor: 'warning.main', color: 'warning.contrastText', fontWeight: 600 },
+  'expected-only': { bgcolor: 'error.main', color: 'error.contrastText', fontWeight: 600 },
   'actual-only': { color: 'text.disabled', fontStyle: 'italic' },
 };
 

@@ -11,7 +11,7 @@ import type { DashboardOffer } from './visibility-model';
 /** What a partner sees on their own dashboard: the offers visible to them, as cards. */
 export function PartnerDashboard({ partner, offers, programName }: { partner: Partner; offers: readonly DashboardOffer[]; programName: string }) {
   return (
-    <Box component="section" aria-label={`Dashboard of ${partner.key}`} sx={{ bgcolor: 'grey.100', borderRadius: 2, p: 2 }}>
+    <Box component="section" aria-label={`Dashboard of ${partner.key}`} sx={{ bgcolor: 'action.hover', borderRadius: 2, p: 2 }}>
       <Stack direction="row" spacing={1.5} sx={{ alignItems: 'center', mb: 2 }}>
         <Avatar sx={{ bgcolor: 'primary.main' }}>{(partner.name || partner.key).slice(0, 1).toUpperCase()}</Avatar>
         <Box>
