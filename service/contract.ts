@@ -197,7 +197,15 @@ export const contract = {
   'triggers.create': { args: z.strictObject({ programId: Id, trigger: Json }), result: {} as Trigger },
   /** Saves a new version. Refused when a locked field (event, rules, action type) of a non-draft changes. */
   'triggers.update': { args: z.strictObject({ programId: Id, triggerId: Id, trigger: Json }), result: {} as Trigger },
-  'triggers.activate': { args: TriggerRef, result: {} as Trigger },
+  /**
+   * Activates a complete trigger. `activatedAt` is when it starts to fire (no retroactive
+   * rewards): absent = now, as on the live platform; null = since always, so a replay of a
+   * historical event set sees it; an ISO instant = from then on.
+   */
+  'triggers.activate': {
+    args: z.strictObject({ programId: Id, triggerId: Id, activatedAt: z.string().nullable().optional() }),
+    result: {} as Trigger,
+  },
   'triggers.deactivate': { args: TriggerRef, result: {} as Trigger },
   'triggers.duplicate': { args: TriggerRef, result: {} as Trigger },
   'triggers.delete': { args: TriggerRef, result: {} as { deleted: true } },

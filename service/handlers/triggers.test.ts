@@ -35,6 +35,16 @@ describe('trigger lifecycle', () => {
     expect(versions.map((v) => [v.version, v.trigger.status])).toEqual([[2, 'active'], [1, 'draft']]);
   });
 
+  it('activates since always (null) or from a given instant, and refuses a bad instant', async () => {
+    const a = await s.call('triggers.create', { programId, trigger: draft });
+    expect((await s.call('triggers.activate', { programId, triggerId: a.id, activatedAt: null })).activatedAt).toBeUndefined();
+    const b = await s.call('triggers.create', { programId, trigger: draft });
+    expect((await s.call('triggers.activate', { programId, triggerId: b.id, activatedAt: '2026-01-01T00:00:00Z' })).activatedAt).toBe('2026-01-01T00:00:00Z');
+    const c = await s.call('triggers.create', { programId, trigger: draft });
+    const e = await error('triggers.activate', { programId, triggerId: c.id, activatedAt: 'last tuesday' });
+    expect(e).toMatchObject({ field: 'activatedAt', message: expect.stringContaining('not an ISO-8601 instant') });
+  });
+
   it('refuses to activate a trigger with errors, naming the path', async () => {
     const bad = { ...draft, rules: { all: [{ object: 'transaction', field: 'amount', op: 'greater_than', value: '10.00' }] } };
     const t = await s.call('triggers.create', { programId, trigger: bad });

@@ -1,4 +1,5 @@
 /** Triggers: create, update (locks), activate/deactivate, duplicate, delete, versions, reorder. */
+import { parseInstant } from '../../engine/time';
 import { TriggerSchema, type Program, type Trigger } from '../../engine/formats/program-schema';
 import { triggerErrors, validateProgram } from '../../engine/validate';
 import type { Handlers } from '../contract';
@@ -86,11 +87,17 @@ export function triggerHandlers(ctx: ServiceContext): Pick<Handlers, TriggerChan
       return save(ctx, programId, t);
     },
     'triggers.update': ({ programId, triggerId, trigger }) => update(ctx, programId, triggerId, trigger),
-    'triggers.activate': ({ programId, triggerId }) => {
+    'triggers.activate': ({ programId, triggerId, activatedAt }) => {
       const t = requireTrigger(ctx, programId, triggerId);
       if (t.status === 'active') return t;
       checkActivatable(requireProgram(ctx, programId), { ...t, status: 'active' });
-      return save(ctx, programId, { ...t, status: 'active', activatedAt: ctx.now() });
+      if (typeof activatedAt === 'string' && parseInstant(activatedAt) === null) {
+        throw new Failure(`"${activatedAt}" is not an ISO-8601 instant (e.g. 2026-03-01T00:00:00Z)`, 'activatedAt');
+      }
+      const { activatedAt: _previous, ...rest } = t;
+      void _previous;
+      const since = activatedAt === undefined ? ctx.now() : activatedAt;
+      return save(ctx, programId, since === null ? { ...rest, status: 'active' } : { ...rest, status: 'active', activatedAt: since });
     },
     'triggers.deactivate': ({ programId, triggerId }) => {
       const t = requireTrigger(ctx, programId, triggerId);
