@@ -6,7 +6,8 @@ import RedoIcon from '@mui/icons-material/Redo';
 import SyncIcon from '@mui/icons-material/Sync';
 import UndoIcon from '@mui/icons-material/Undo';
 import ErrorOutlinedIcon from '@mui/icons-material/ErrorOutlined';
-import { Box, Button, Chip, FormControlLabel, IconButton, Switch, Tooltip, Typography } from '@mui/material';
+import EventIcon from '@mui/icons-material/Event';
+import { Box, Button, Chip, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, FormControlLabel, IconButton, Switch, TextField, Tooltip, Typography } from '@mui/material';
 import { useState } from 'react';
 import { ConfirmDialog } from '../app/dialogs';
 import { useEditor } from './editor-context';
@@ -52,22 +53,56 @@ function UndoRedo() {
   );
 }
 
+/** Activation from a chosen moment: events received before it do not fire (no retroactive rewards). */
+function ActivateFromDialog({ open, onClose, onActivate }: { open: boolean; onClose: () => void; onActivate: (iso: string) => void }) {
+  const [value, setValue] = useState('2026-01-01T00:00');
+  const valid = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(value);
+  return (
+    <Dialog open={open} onClose={onClose}>
+      <DialogTitle>Activate from a date</DialogTitle>
+      <DialogContent>
+        <DialogContentText sx={{ mb: 2 }}>
+          As on the live platform, a trigger does not reward events received before it was activated. Replays will skip events received before this moment (UTC).
+        </DialogContentText>
+        <TextField type="datetime-local" label="Active from (UTC)" value={value} onChange={(e) => setValue(e.target.value)} error={!valid} fullWidth slotProps={{ inputLabel: { shrink: true } }} />
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={onClose}>Cancel</Button>
+        <Button variant="contained" disabled={!valid} onClick={() => onActivate(`${value}:00Z`)}>
+          Activate
+        </Button>
+      </DialogActions>
+    </Dialog>
+  );
+}
+
 export function EditorBar({ life }: { life: TriggerLifecycle }) {
   const status = useEditor((s) => s.meta.status);
   const [confirm, setConfirm] = useState(false);
+  const [fromDate, setFromDate] = useState(false);
   return (
     <Box sx={{ display: 'flex', alignItems: 'center', gap: 1 }}>
       <UndoRedo />
       <SaveState />
       <Chip size="small" label={status} color={status === 'active' ? 'success' : status === 'inactive' ? 'warning' : 'default'} variant={status === 'draft' ? 'outlined' : 'filled'} />
       {status === 'draft' ? (
-        <Tooltip title={life.activateBlocked ?? 'Activate: the event, rules and action type lock'}>
-          <span>
-            <Button variant="contained" disabled={life.activateBlocked !== null} onClick={() => void life.activate()}>
-              Activate
-            </Button>
-          </span>
-        </Tooltip>
+        <>
+          <Tooltip title={life.activateBlocked ?? 'Activate: the event, rules and action type lock. Replays reward every matching event.'}>
+            <span>
+              <Button variant="contained" disabled={life.activateBlocked !== null} onClick={() => void life.activate(null)}>
+                Activate
+              </Button>
+            </span>
+          </Tooltip>
+          <Tooltip title="Activate from a date (no retroactive rewards before it)">
+            <span>
+              <IconButton aria-label="Activate from a date" disabled={life.activateBlocked !== null} onClick={() => setFromDate(true)}>
+                <EventIcon />
+              </IconButton>
+            </span>
+          </Tooltip>
+          <ActivateFromDialog open={fromDate} onClose={() => setFromDate(false)} onActivate={(iso) => (setFromDate(false), void life.activate(iso))} />
+        </>
       ) : (
         <FormControlLabel control={<Switch checked={status === 'active'} onChange={(e) => void (e.target.checked ? life.activate() : life.deactivate())} />} label="Active" />
       )}

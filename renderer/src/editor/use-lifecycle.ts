@@ -9,7 +9,11 @@ import type { TriggerIssues } from './use-trigger-issues';
 export interface TriggerLifecycle {
   /** Why the trigger cannot be activated, or null. */
   activateBlocked: string | null;
-  activate: () => Promise<void>;
+  /**
+   * Activates the trigger. `since` null (the default) makes it fire for every event of a replay;
+   * an ISO instant simulates the live rule "no retroactive rewards" from that moment on.
+   */
+  activate: (since?: string | null) => Promise<void>;
   deactivate: () => Promise<void>;
   duplicate: () => Promise<void>;
   remove: () => Promise<void>;
@@ -27,9 +31,9 @@ export function useLifecycle(client: ServiceClient, programId: string, persisten
   const notify = useNotify((s) => s.show);
   const { bumpRevision, go } = useAppStore.getState();
   const triggerId = store.getState().meta.id;
-  const setStatus = async (channel: 'triggers.activate' | 'triggers.deactivate') => {
+  const setStatus = async (channel: 'triggers.activate' | 'triggers.deactivate', since: string | null = null) => {
     await persistence?.flush();
-    const r = await client.send(channel, { programId, triggerId });
+    const r = channel === 'triggers.activate' ? await client.send(channel, { programId, triggerId, activatedAt: since }) : await client.send(channel, { programId, triggerId });
     if (!r.ok) return notify(r.error.message, 'error');
     persistence?.markSaved(r.value);
     store.getState().acceptServerTrigger(r.value);
@@ -38,7 +42,7 @@ export function useLifecycle(client: ServiceClient, programId: string, persisten
   };
   return {
     activateBlocked: activateBlockedReason(report),
-    activate: () => setStatus('triggers.activate'),
+    activate: (since) => setStatus('triggers.activate', since ?? null),
     deactivate: () => setStatus('triggers.deactivate'),
     duplicate: async () => {
       await persistence?.flush();
