@@ -33,6 +33,13 @@ describe('program file errors name the path', () => {
     expect(issues.join('\n')).toContain(expected);
   });
 
+  it('refuses absurdly deep nesting with a message instead of overflowing the stack', () => {
+    let rules = '{"object":"customer","field":"has_paid","op":"is","value":true}';
+    for (let i = 0; i < 5000; i++) rules = `{"all":[${rules}]}`;
+    const text = P({ triggers: [] }).replace('"triggers":[]', `"triggers":[{"id":"t","name":"t","event":"transaction.created","status":"draft","rules":${rules},"action":{"type":"apply_tag","tag":"x"}}]`);
+    expect(issuesOf(() => parseProgramText(text, 'p.json'))).toEqual([': is nested more than 200 levels deep']);
+  });
+
   it('ignores unknown top-level keys and fills defaults', () => {
     const p = parseProgramText(P({ futureThing: 1 }));
     expect(p.timeZone).toBe('UTC');

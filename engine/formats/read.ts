@@ -8,9 +8,13 @@ import { ProgramSchema, type Program } from './program-schema';
 import { EventSetSchema, type EventSet } from './events-schema';
 import { zodIssues } from './zod-issues';
 import { parseEventsCsv } from './events-csv';
+import { MAX_JSON_DEPTH, textDepth, valueDepth } from './depth';
 
 /** Parses JSON text, turning a syntax error into an issue with line and column. */
 export function parseJsonText(text: string, file: string): unknown {
+  if (textDepth(text, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) {
+    throw new InputError(file, [{ path: '', message: `is nested more than ${MAX_JSON_DEPTH} levels deep` }]);
+  }
   try {
     return JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch (e) {
@@ -28,6 +32,9 @@ export function parseJsonText(text: string, file: string): unknown {
 }
 
 function parseWith<S extends z.ZodType>(schema: S, value: unknown, file: string): z.infer<S> {
+  if (valueDepth(value, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) {
+    throw new InputError(file, [{ path: '', message: `is nested more than ${MAX_JSON_DEPTH} levels deep` }]);
+  }
   const r = schema.safeParse(value);
   if (!r.success) throw new InputError(file, zodIssues(r.error));
   return r.data;
