@@ -11,7 +11,3 @@ export function downloadText(fileName: string, text: string, type = 'text/csv'):
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-/** Reads a picked file as text. */
-export function readFileText(file: File): Promise<string> {
-  return file.text();
-}

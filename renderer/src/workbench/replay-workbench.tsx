@@ -41,9 +41,18 @@ export function ReplayWorkbench({ programId, revision }: ProgramViewProps) {
     setTick((t) => t + 1);
   });
   const runList = runs.data ?? [];
-  const run = runList.find((r) => r.id === chosen) ?? defaultRun(runList);
+  const listed = runList.find((r) => r.id === chosen) ?? defaultRun(runList);
+  // While a run goes, its live progress is newer than the listed summary.
+  const run = listed && runner.run?.id === listed.id ? runner.run : listed;
   const sets = eventSets.data ?? [];
   const { watch } = runner;
+  const goingId = runner.run?.status === 'running' ? runner.run.id : null;
+  useEffect(() => {
+    // A run just started: show it (its live progress) instead of the previous one.
+    if (!goingId) return;
+    selectRun(programId, goingId);
+    setTick((t) => t + 1);
+  }, [goingId, programId, selectRun]);
   const going = runner.run?.status === 'running' ? null : runList.find((r) => r.status === 'running');
   useEffect(() => {
     if (going) watch(going);
