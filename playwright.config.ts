@@ -6,6 +6,8 @@ import { defineConfig } from '@playwright/test';
 
 export default defineConfig({
   testDir: 'e2e',
+  // Benchmarks (frame times) are not tests: `npm run bench:ui` runs them.
+  testIgnore: process.env.OFFERFLOW_BENCH ? [] : ['**/*-bench.spec.ts'],
   globalSetup: './e2e/global-setup.ts',
   // Separate folders let several people run suites at once (each run empties its folder first).
   outputDir: process.env.OFFERFLOW_E2E_OUT ?? 'test-results',
