@@ -96,7 +96,7 @@ export function EditorBar({ life }: { life: TriggerLifecycle }) {
           </Tooltip>
           <Tooltip title="Activate from a date (no retroactive rewards before it)">
             <span>
-              <IconButton aria-label="Activate from a date" disabled={life.activateBlocked !== null} onClick={() => setFromDate(true)}>
+              <IconButton aria-label="Choose when it starts to fire" disabled={life.activateBlocked !== null} onClick={() => setFromDate(true)}>
                 <EventIcon />
               </IconButton>
             </span>
