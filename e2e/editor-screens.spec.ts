@@ -45,8 +45,14 @@ for (const size of SIZES) {
       await shot(theme, 'canvas-filters');
       await new OrderPage(page).open('A transaction is created');
       await shot(theme, 'order');
+      await page.getByRole('button', { name: 'Lanes canvas' }).click();
+      await expect(page.getByRole('figure', { name: /^Overview:/ })).toBeVisible();
+      await page.waitForTimeout(500);
+      await shot(theme, 'order-lanes');
+      await page.getByRole('button', { name: 'List', exact: true }).click();
       await page.keyboard.press('?');
       await expect(page.getByRole('table', { name: 'Keyboard shortcuts' })).toBeVisible();
+      await page.waitForTimeout(500);
       await shot(theme, 'shortcuts');
       await page.keyboard.press('Escape');
     }

@@ -11,6 +11,8 @@ const NAME = 'Mature partners: 10%';
 const EVENT = 'A transaction is created';
 
 test.use({ viewport: { width: 1280, height: 800 } });
+// The host fixture's teardown can wait for the API client's keep-alive socket; leave it room.
+test.describe.configure({ timeout: 120_000 });
 
 test('build, activate, reorder and reload the seed trigger', async ({ page, api }) => {
   test.setTimeout(120_000);
@@ -60,7 +62,7 @@ test('build, activate, reorder and reload the seed trigger', async ({ page, api 
   expect(saved?.action).toEqual({ type: 'reward', offer: { description: '10% of every sale', type: 'percentage', percent: '10' } });
 
   // Activate: event, rules and action type lock; the offer stays editable.
-  await page.getByRole('button', { name: 'Activate' }).click();
+  await page.getByRole('button', { name: 'Activate', exact: true }).click();
   await expect(page.getByText(/^Locked: the trigger is activated/).first()).toBeVisible();
   await expect(page.getByRole('button', { name: 'Palette: Rule' })).toHaveAttribute('aria-disabled', 'true');
   await ed.select('n4');
@@ -89,7 +91,7 @@ test('build, activate, reorder and reload the seed trigger', async ({ page, api 
   await order.open(EVENT);
   await expect.poll(() => order.names()).toEqual(expected);
   await page.getByRole('list', { name: EVENT, exact: true }).getByRole('button', { name: new RegExp(`^${NAME}`) }).click();
-  await expect(page.getByRole('button', { name: 'Activate' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Activate', exact: true })).toHaveCount(0);
   await expect(page.getByLabel('Active', { exact: true })).toBeChecked();
   await expect(ed.node('n2')).toContainText('more than or exactly 90');
   await expect(ed.node('n5')).toContainText('Product key equal to enterprise');
@@ -112,17 +114,17 @@ test('problems show on their node, block activation, and a trigger can be duplic
   // The rule has no value yet: the engine would reject it, so it says so on the node and in the list.
   await expect(ed.node('n3').getByRole('img', { name: /partnership.group equal to needs a value/ })).toBeVisible();
   await expect(page.getByRole('region', { name: 'Problems' }).getByText('partnership.group equal to needs a value')).toBeVisible();
-  await expect(page.getByRole('button', { name: 'Activate' })).toBeDisabled();
+  await expect(page.getByRole('button', { name: 'Activate', exact: true })).toBeDisabled();
   await expect(page.getByText(/^Cannot activate: fix 1 error first/)).toBeVisible();
   await ed.choose('Value', 'Gold');
-  await expect(page.getByRole('button', { name: 'Activate' })).toBeEnabled();
+  await expect(page.getByRole('button', { name: 'Activate', exact: true })).toBeEnabled();
   await ed.expectSaved();
 
   // Undo brings the problem back; redo fixes it again.
   await page.getByRole('button', { name: 'Undo' }).click();
-  await expect(page.getByRole('button', { name: 'Activate' })).toBeDisabled();
+  await expect(page.getByRole('button', { name: 'Activate', exact: true })).toBeDisabled();
   await page.getByRole('button', { name: 'Redo' }).click();
-  await expect(page.getByRole('button', { name: 'Activate' })).toBeEnabled();
+  await expect(page.getByRole('button', { name: 'Activate', exact: true })).toBeEnabled();
 
   await page.getByRole('button', { name: 'Duplicate as new draft' }).click();
   await expect(page.getByText('Duplicated as a new draft')).toBeVisible();
@@ -160,4 +162,38 @@ test('the evaluation order warns beside a group move that runs before a reward f
       return saved.indexOf(mover!.id) > saved.indexOf(victim.id);
     })
     .toBe(true);
+});
+
+test('the lanes canvas reorders triggers by dragging a lane header', async ({ page, api }) => {
+  const programId = (await api.call('programs.list', {}))[0]!.id;
+  const view = new OrderPage(page);
+  await view.open('A transaction is created');
+  const before = await view.names();
+  await page.getByRole('button', { name: 'Lanes canvas' }).click();
+  await expect(page.getByRole('figure', { name: /^Overview:/ })).toBeVisible();
+  // Let the canvas fit its first lanes before measuring where the headers are.
+  await page.waitForTimeout(500);
+  const first = page.getByLabel(`Lane 1: ${before[0]}`);
+  const second = page.getByLabel(`Lane 2: ${before[1]}`);
+  const a = await first.boundingBox();
+  const b = await second.boundingBox();
+  if (!a || !b) throw new Error('lane headers not visible');
+  await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
+  await page.mouse.down();
+  await page.waitForTimeout(100);
+  await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2 + 5, { steps: 2 });
+  // Past the second header by more than half a lane.
+  const target = b.y + (b.y - a.y) * 0.6;
+  for (let i = 1; i <= 20; i += 1) {
+    await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2 + ((target - a.y) * i) / 20);
+    await page.waitForTimeout(16);
+  }
+  await page.waitForTimeout(200);
+  await page.mouse.up();
+  await expect(page.getByLabel(`Lane 1: ${before[1]}`)).toBeVisible();
+  const firstTwo = async () => {
+    const { program } = await api.call('programs.get', { programId });
+    return (program.evaluationOrder['transaction.created'] ?? []).slice(0, 2).map((id) => program.triggers.find((t) => t.id === id)?.name);
+  };
+  await expect.poll(firstTwo).toEqual([before[1], before[0]]);
 });

@@ -92,7 +92,7 @@ export function EvaluationOrderView({ doc, event }: { doc: ProgramDoc; event: Tr
         <ToggleButton value="list">List</ToggleButton>
         <ToggleButton value="lanes">Lanes canvas</ToggleButton>
       </ToggleButtonGroup>
-      {mode === 'lanes' && <OverviewCanvas triggers={order.map((id) => byId.get(id)).filter((t): t is Trigger => t !== undefined)} onReorder={(next) => void save(next)} height={640} />}
+      {mode === 'lanes' && <OverviewCanvas triggers={order.map((id) => byId.get(id)).filter((t): t is Trigger => t !== undefined)} onReorder={(next) => void save(next)} height="max(480px, calc(100vh - 270px))" />}
       {mode === 'list' && (
       <DndContext sensors={sensors} collisionDetection={closestCenter} onDragEnd={onDragEnd}>
         <SortableContext items={order} strategy={verticalListSortingStrategy}>

@@ -28,15 +28,15 @@ function LaneHeader({ data }: NodeProps<LaneNode>) {
 
 const nodeTypes = { ...triggerNodeTypes, lane: LaneHeader } satisfies NodeTypes;
 
-export function OverviewCanvas({ triggers, onReorder, height = 520 }: { triggers: readonly Trigger[]; onReorder: (order: string[]) => void; height?: number }) {
+export function OverviewCanvas({ triggers, onReorder, height = 520 }: { triggers: readonly Trigger[]; onReorder: (order: string[]) => void; height?: number | string }) {
   const theme = useTheme();
-  const graph = useMemo(() => lanesGraph(triggers), [triggers]);
+  // Rebuild only when the lanes really change, not on every parent render (that would reset a drag).
+  const key = JSON.stringify(triggers);
+  const graph = useMemo(() => lanesGraph(JSON.parse(key) as Trigger[]), [key]);
   const [nodes, setNodes] = useState<OverviewNode[]>(graph.nodes);
   useEffect(() => setNodes(graph.nodes), [graph]);
-  // Open on the first lanes at a readable zoom; zoom-to-fit shows them all.
-  const firstLanes = useMemo(() => triggers.slice(0, 6).map((t) => ({ id: `lane:${t.id}` })), [triggers]);
-  const onDragStop = () => {
-    const order = orderFromLanes(nodes);
+  const onDragStop = (_e: unknown, dragged: OverviewNode) => {
+    const order = orderFromLanes(nodes.map((n) => (n.id === dragged.id ? dragged : n)));
     if (order.join() !== triggers.map((t) => t.id).join()) onReorder(order);
     else setNodes(graph.nodes);
   };
@@ -52,8 +52,8 @@ export function OverviewCanvas({ triggers, onReorder, height = 520 }: { triggers
           nodesConnectable={false}
           onlyRenderVisibleElements
           colorMode={theme.palette.mode}
-          fitView
-          fitViewOptions={{ nodes: firstLanes, padding: 0.05 }}
+          defaultViewport={{ x: 16, y: 16, zoom: 0.6 }}
+          fitViewOptions={{ padding: 0.05 }}
           minZoom={0.02}
           proOptions={{ hideAttribution: true }}
         >

@@ -24,7 +24,8 @@ export function lanesGraph(triggers: readonly Trigger[]): { nodes: OverviewNode[
     const ys = g.nodes.map((n) => n.position.y);
     const minY = Math.min(...ys);
     const height = Math.max(...ys) - minY + ROW_HEIGHT;
-    nodes.push({ id: `lane:${t.id}`, type: 'lane', position: { x: 0, y: top }, data: { triggerId: t.id, name: t.name, status: t.status, position: i + 1 }, draggable: true });
+    const eventY = (g.nodes.find((n) => n.type === 'event')?.position.y ?? minY) - minY;
+    nodes.push({ id: `lane:${t.id}`, type: 'lane', position: { x: 0, y: top + eventY }, data: { triggerId: t.id, name: t.name, status: t.status, position: i + 1 }, draggable: true });
     for (const n of g.nodes) {
       nodes.push({ ...n, id: `${t.id}/${n.id}`, position: { x: n.position.x + LANE_HEADER_WIDTH + 40, y: n.position.y - minY + top }, draggable: false, selectable: false } as EditorNode);
     }
