@@ -35,11 +35,14 @@ for (const size of SIZES) {
       await page.getByTestId('node-action').click();
       await shot(theme, 'canvas-draft');
       await page.getByRole('button', { name: /^Enterprise resellers/ }).click();
+      await page.waitForTimeout(400);
       await page.getByTestId('node-action').click();
       await expect(page.getByRole('alert', { name: 'Drip summary' }).first()).toBeVisible();
       await page.waitForTimeout(600);
       await shot(theme, 'canvas-drip');
       await page.getByRole('button', { name: /^\$50 for every 5th/ }).click();
+      await expect(page.getByTestId('node-action')).toBeVisible();
+      await page.waitForTimeout(400);
       await page.locator('.react-flow__node', { hasText: 'where' }).first().click();
       await expect(page.getByRole('group', { name: 'Where 1' })).toBeVisible();
       await shot(theme, 'canvas-filters');

@@ -1,7 +1,8 @@
 /** The left navigator: programs, program data, triggers by event type, previews and replay. */
 import AddIcon from '@mui/icons-material/Add';
 import ErrorOutlineIcon from '@mui/icons-material/ErrorOutlined';
-import { Box, Chip, Divider, IconButton, List, ListItemButton, ListItemText, ListSubheader, Tooltip, Typography } from '@mui/material';
+import { Box, Chip, Divider, IconButton, List, ListItemButton, ListItemText, ListSubheader, Menu, MenuItem, Tooltip, Typography } from '@mui/material';
+import { useState } from 'react';
 import { TRIGGER_EVENTS, type TriggerEvent } from '../../../engine/catalogue';
 import { evaluationOrderOf } from '../../../engine/order';
 import { triggerErrors } from '../../../engine/validate';
@@ -59,6 +60,28 @@ function TriggerGroup({ doc, event }: { doc: ProgramDoc; event: TriggerEvent }) 
   );
 }
 
+/** “New trigger”: pick the event it listens to. */
+function NewTriggerMenu() {
+  const [anchor, setAnchor] = useState<HTMLElement | null>(null);
+  const create = useCreateTrigger();
+  return (
+    <>
+      <Tooltip title="New trigger">
+        <IconButton size="small" aria-label="New trigger" onClick={(e) => setAnchor(e.currentTarget)}>
+          <AddIcon fontSize="small" />
+        </IconButton>
+      </Tooltip>
+      <Menu anchorEl={anchor} open={anchor !== null} onClose={() => setAnchor(null)}>
+        {TRIGGER_EVENTS.map((e) => (
+          <MenuItem key={e} onClick={() => (setAnchor(null), void create(e))}>
+            {EVENT_LABELS[e]}
+          </MenuItem>
+        ))}
+      </Menu>
+    </>
+  );
+}
+
 export function Navigator() {
   const programId = useAppStore((s) => s.programId);
   const programs = useQuery('programs.list', {});
@@ -66,8 +89,6 @@ export function Navigator() {
   const eventSets = useQuery('eventSets.list', programId ? { programId } : null);
   const runs = useQuery('replay.runs', programId ? { programId } : null);
   const used = doc.data ? TRIGGER_EVENTS.filter((e) => doc.data?.program.triggers.some((t) => t.event === e)) : [];
-  const unused = TRIGGER_EVENTS.filter((e) => !used.includes(e));
-  const create = useCreateTrigger();
   return (
     <Box component="nav" aria-label="Navigator" sx={{ width: 260, flexShrink: 0, borderRight: 1, borderColor: 'divider', bgcolor: 'background.paper', display: 'flex', flexDirection: 'column', minHeight: 0 }}>
       <ProgramMenu programs={programs.data ?? []} reload={programs.reload} />
@@ -78,7 +99,7 @@ export function Navigator() {
             <NavItem label="Groups, tiers, tags & settings" view={{ kind: 'settings' }} secondary={`${doc.data.program.groups.length} groups · ${doc.data.program.tiers.length} tiers · ${doc.data.program.tags.length} tags`} />
             <NavItem label="Partners" view={{ kind: 'partners' }} secondary={`${doc.data.program.partners.length} sample partners`} />
           </List>
-          <List dense subheader={<ListSubheader disableSticky sx={{ display: 'flex', alignItems: 'center' }}><Box sx={{ flex: 1 }}>Triggers</Box><Tooltip title="New trigger"><IconButton size="small" aria-label="New trigger" onClick={() => void create(unused[0] ?? 'transaction.created')}><AddIcon fontSize="small" /></IconButton></Tooltip></ListSubheader>}>
+          <List dense subheader={<ListSubheader disableSticky sx={{ display: 'flex', alignItems: 'center' }}><Box sx={{ flex: 1 }}>Triggers</Box><NewTriggerMenu /></ListSubheader>}>
             {used.map((e) => (
               <TriggerGroup key={e} doc={doc.data as ProgramDoc} event={e} />
             ))}

@@ -27,7 +27,7 @@ function EventFields({ event, locked, onChange }: { event: TriggerEvent; locked:
 }
 
 function NodeFields({ node, event, program, programId, locked }: { node: EditorNode; event: TriggerEvent; program: Program; programId: string; locked: boolean }) {
-  const s = useEditor((x) => x);
+  const s = useEditor(useShallow((x) => ({ setEvent: x.setEvent, setBlockKind: x.setBlockKind, updateRule: x.updateRule, setAction: x.setAction })));
   switch (node.type) {
     case 'event':
       return <EventFields event={node.data.event} locked={locked} onChange={s.setEvent} />;
