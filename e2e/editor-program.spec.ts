@@ -53,7 +53,7 @@ test('program data: tags, FX rates and sample partners', async ({ page, api }) =
   const m = Object.keys((await api.call('programs.get', { programId })).program.fxRates).length + 1;
   await fx.getByLabel(`FX rates Currency ${m}`).fill('chf');
   await fx.getByLabel(`FX rates USD per unit ${m}`).fill('1.12');
-  await fx.getByRole('button', { name: 'Save fx rates' }).click();
+  await fx.getByRole('button', { name: 'Save FX rates' }).click();
   await expect.poll(async () => (await api.call('programs.get', { programId })).program.fxRates.CHF).toBe('1.12');
 
   await page.getByRole('button', { name: /^Partners/ }).click();

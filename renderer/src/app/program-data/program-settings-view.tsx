@@ -71,6 +71,7 @@ export function ProgramSettingsView({ doc }: { doc: ProgramDoc }) {
           <TimeZoneEditor value={p.timeZone} onSave={(timeZone) => save({ timeZone }, 'Time zone')} />
           <RowsEditor
             title="FX rates"
+            saveLabel="Save FX rates"
             help="USD per one unit of each currency (USD is 1). Rewards and event amounts in a currency without a rate are refused."
             columns={['Currency', 'USD per unit']}
             rows={Object.entries(p.fxRates).map(([c, r]) => [c, String(r)])}

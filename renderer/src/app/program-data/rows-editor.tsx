@@ -6,7 +6,7 @@ import { useEffect, useState } from 'react';
 
 export type Row = [string, string];
 
-export function RowsEditor(props: { title: string; help: string; columns: [string, string]; rows: Row[]; addLabel: string; onSave: (rows: Row[]) => Promise<boolean> }) {
+export function RowsEditor(props: { title: string; saveLabel?: string; help: string; columns: [string, string]; rows: Row[]; addLabel: string; onSave: (rows: Row[]) => Promise<boolean> }) {
   const [rows, setRows] = useState<Row[]>(props.rows);
   const [busy, setBusy] = useState(false);
   const source = JSON.stringify(props.rows);
@@ -63,7 +63,7 @@ export function RowsEditor(props: { title: string; help: string; columns: [strin
             void props.onSave(rows).finally(() => setBusy(false));
           }}
         >
-          Save {props.title.toLowerCase()}
+          {props.saveLabel ?? `Save ${props.title.toLowerCase()}`}
         </Button>
       </Box>
     </Paper>
