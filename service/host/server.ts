@@ -124,7 +124,13 @@ export function startHost(opts: HostOptions): Promise<Host> {
         server,
         port,
         url: `http://127.0.0.1:${port}/?token=${encodeURIComponent(opts.token)}`,
-        close: () => new Promise((r) => server.close(() => r())),
+        // Idle keep-alive sockets (a browser, a test's API client) would hold close() open.
+        close: () =>
+          new Promise((r) => {
+            server.close(() => r());
+            server.closeIdleConnections();
+            setTimeout(() => server.closeAllConnections(), 2000).unref();
+          }),
       });
     });
   });

@@ -6,6 +6,7 @@ import { useAppStore } from '../app-store';
 import { useClient } from '../client-context';
 import { useNotify } from '../notify';
 import { ViewFrame } from '../view-frame';
+import { FirstRunHint } from '../../workbench';
 import { RowsEditor, type Row } from './rows-editor';
 
 const ZONES: string[] = (() => {
@@ -63,6 +64,9 @@ export function ProgramSettingsView({ doc }: { doc: ProgramDoc }) {
   );
   return (
     <ViewFrame title="Program settings" subtitle={p.name}>
+      <Box sx={{ mb: 2, maxWidth: 1400 }}>
+        <FirstRunHint onOpenReplay={() => useAppStore.getState().go({ kind: 'replay' })} />
+      </Box>
       <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', lg: '1fr 1fr' }, gap: 2, alignItems: 'start', maxWidth: 1400 }}>
         {named('Groups', 'groups', 'Every partner is in at most one group; “Change group” actions move them.')}
         {named('Tiers', 'tiers', 'Tiers partners can be in; rules can select several with “is in”.')}
