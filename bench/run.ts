@@ -5,14 +5,12 @@
  *
  *   npm run bench                      # sizes 1e4, 1e5, 1e6; 5 runs each
  *   npm run bench -- --runs 3 --sizes 10000,1000000
- *   npm run bench -- --proposals       # also with the proposed engine fixes (bench/proposals/)
  *   npm run bench -- --peer-sizes 10000,100000   # peers (json-rules-engine, zen) at these sizes
  *   node --import tsx bench/run.ts --child 1000000   # one measurement, JSON on stdout
  */
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { measure, type Measurement } from './measure';
-import { installFastZoneAdd } from './proposals/fast-zone-add';
 import { benchEvents } from './events';
 import { factStream, measurePeer, type PeerResult } from './peers/peers';
 import { benchProgram } from './program';
@@ -30,8 +28,8 @@ function median(xs: readonly number[]): number {
   return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
 }
 
-function child(size: number, proposals: boolean): Measurement {
-  const args = ['--max-old-space-size=8192', '--import', 'tsx', fileURLToPath(import.meta.url), '--child', String(size), ...(proposals ? ['--proposals'] : [])];
+function child(size: number): Measurement {
+  const args = ['--max-old-space-size=8192', '--import', 'tsx', fileURLToPath(import.meta.url), '--child', String(size)];
   const out = execFileSync(process.execPath, args, {
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -86,21 +84,14 @@ async function main(): Promise<void> {
   }
   const one = arg('child');
   if (one) {
-    if (process.argv.includes('--proposals')) installFastZoneAdd();
     process.stdout.write(`${JSON.stringify(measure(Number(one), PARTNERS))}\n`);
     return;
   }
   const runs = Number(arg('runs') ?? 5);
   const sizes = (arg('sizes') ?? '10000,100000,1000000').split(',').map(Number);
-  const variants = process.argv.includes('--proposals') ? [false, true] : [false];
   console.log(`engine-only replay: 100 triggers, ${PARTNERS} partners, America/New_York; median of ${runs} runs (fresh process each)\n`);
-  let ours: Row[] = [];
-  for (const proposals of variants) {
-    if (variants.length > 1) console.log(proposals ? '\nwith the proposed engine fixes (bench/proposals/):\n' : 'engine as it is:\n');
-    const rows = sizes.map((size) => row(size, runs, proposals));
-    if (!proposals) ours = rows;
-    table(rows);
-  }
+  const ours = sizes.map((size) => row(size, runs));
+  table(ours);
   const peerSizes = (arg('peer-sizes') ?? '10000').split(',').filter(Boolean).map(Number);
   peers(peerSizes, Math.min(runs, 3), ours);
 }
@@ -115,10 +106,10 @@ interface Row {
   rewards: number;
 }
 
-function row(size: number, runs: number, proposals: boolean): Row {
+function row(size: number, runs: number): Row {
   const ms: Measurement[] = [];
   for (let k = 0; k < runs; k++) {
-    ms.push(child(size, proposals));
+    ms.push(child(size));
     process.stderr.write('.');
   }
   process.stderr.write('\n');

@@ -6,6 +6,7 @@
 import { expect, test } from './fixtures';
 import { doubleRewardWarnings } from '../engine/validate';
 import { EditorPage, OrderPage } from './models/editor-page';
+import { buildSeedTrigger } from './models/seed-trigger';
 
 const NAME = 'Mature partners: 10%';
 const EVENT = 'A transaction is created';
@@ -17,36 +18,7 @@ test.describe.configure({ timeout: 120_000 });
 test('build, activate, reorder and reload the seed trigger', async ({ page, api }) => {
   test.setTimeout(120_000);
   const ed = new EditorPage(page);
-  await ed.newTrigger(EVENT);
-  await ed.inspector.getByLabel('Trigger name (internal)').fill(NAME);
-
-  // A new draft runs Event → Action; cut that and build the rule tree from the palette.
-  await page.locator('.react-flow__edge').first().click();
-  await page.keyboard.press('Delete');
-  await ed.dropFromPalette('AND block', 220, 30);
-  await ed.dropFromPalette('Rule', 400, 20);
-  await ed.dropFromPalette('OR block', 400, 140);
-  await ed.dropFromPalette('Rule', 200, 470);
-  await ed.dropFromPalette('Rule', 400, 470);
-  await ed.connect('event', 'n3');
-  await ed.connect('n3', 'n4');
-  await ed.connect('n3', 'n5');
-  await ed.connect('n5', 'n6');
-  await ed.connect('n5', 'n7');
-  // A rule inside a block cannot feed the Action: refused as it is drawn.
-  await ed.connect('n4', 'action');
-  await expect(page.getByText('Only the top of the rule tree connects to the Action.')).toBeVisible();
-  await ed.connect('n3', 'action');
-  await ed.layout();
-
-  await ed.setRule('n4', 'Joined the program (days ago)', 'more than or exactly', '90');
-  await ed.setRule('n6', 'Signed up (days ago)', 'more than or exactly', '90');
-  await ed.setRule('n7', 'Product key', 'equal to', 'enterprise');
-  await ed.select('action');
-  await ed.inspector.getByRole('button', { name: 'Percentage' }).click();
-  await ed.inspector.getByLabel('Percent of the transaction').fill('10');
-  await ed.inspector.getByLabel('Offer description (partners see this)').fill('10% of every sale');
-  await ed.expectSaved();
+  await buildSeedTrigger(ed, NAME);
 
   const doc = await api.call('programs.get', { programId: (await api.call('programs.list', {}))[0]!.id });
   const saved = doc.program.triggers.find((t) => t.name === NAME);

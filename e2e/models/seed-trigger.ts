@@ -17,7 +17,11 @@ export async function buildSeedTrigger(ed: EditorPage, name: string): Promise<vo
   await ed.dropFromPalette('OR block', 400, 140);
   await ed.dropFromPalette('Rule', 200, 470);
   await ed.dropFromPalette('Rule', 400, 470);
-  for (const [from, to] of [['event', 'n3'], ['n3', 'n4'], ['n3', 'n5'], ['n5', 'n6'], ['n5', 'n7'], ['n3', 'action']] as const) await ed.connect(from, to);
+  for (const [from, to] of [['event', 'n3'], ['n3', 'n4'], ['n3', 'n5'], ['n5', 'n6'], ['n5', 'n7']] as const) await ed.connect(from, to);
+  // A rule inside a block cannot feed the Action: refused as it is drawn.
+  await ed.connect('n4', 'action');
+  await expect(page.getByText('Only the top of the rule tree connects to the Action.')).toBeVisible();
+  await ed.connect('n3', 'action');
   await ed.layout();
   await ed.setRule('n4', 'Joined the program (days ago)', 'more than or exactly', '90');
   await ed.setRule('n6', 'Signed up (days ago)', 'more than or exactly', '90');
