@@ -35,8 +35,8 @@ test('a trigger built on the canvas and activated pays in the replay', async ({ 
   await wb.runToDone(1, 120_000);
   await page.getByRole('combobox', { name: 'Trigger' }).click();
   await page.getByRole('option', { name: NAME, exact: true }).click();
-  const rows = await wb.visibleLedgerRows();
-  expect(rows.length).toBeGreaterThan(0);
+  // The filtered page loads after the pick: wait for its rows rather than reading at once.
+  await expect.poll(async () => (await wb.visibleLedgerRows()).length, { timeout: 15_000 }).toBeGreaterThan(0);
 
   // The same program and events through the engine: the UI's count and total for this trigger agree.
   const sets = await api.call('eventSets.list', { programId });
