@@ -2,7 +2,7 @@
 import AddIcon from '@mui/icons-material/Add';
 import ErrorOutlineIcon from '@mui/icons-material/ErrorOutlined';
 import { Box, Chip, Divider, IconButton, List, ListItemButton, ListItemText, ListSubheader, Menu, MenuItem, Tooltip, Typography } from '@mui/material';
-import { useState } from 'react';
+import { useState, useEffect } from 'react';
 import { TRIGGER_EVENTS, type TriggerEvent } from '../../../engine/catalogue';
 import { evaluationOrderOf } from '../../../engine/order';
 import { triggerErrors } from '../../../engine/validate';
@@ -88,6 +88,16 @@ export function Navigator() {
   const doc = useQuery('programs.get', programId ? { programId } : null);
   const eventSets = useQuery('eventSets.list', programId ? { programId } : null);
   const runs = useQuery('replay.runs', programId ? { programId } : null);
+  // Imports and runs happen in the workbench without a program revision: refresh the counts.
+  const reloadEventSets = eventSets.reload;
+  const reloadRuns = runs.reload;
+  useEffect(() => {
+    const timer = setInterval(() => {
+      reloadEventSets();
+      reloadRuns();
+    }, 4000);
+    return () => clearInterval(timer);
+  }, [reloadEventSets, reloadRuns]);
   const used = doc.data ? TRIGGER_EVENTS.filter((e) => doc.data?.program.triggers.some((t) => t.event === e)) : [];
   return (
     <Box component="nav" aria-label="Navigator" sx={{ width: 260, flexShrink: 0, borderRight: 1, borderColor: 'divider', bgcolor: 'background.paper', display: 'flex', flexDirection: 'column', minHeight: 0 }}>
