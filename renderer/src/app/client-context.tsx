@@ -22,14 +22,15 @@ export function useClient(): ServiceClient {
 export interface Query<T> {
   data: T | null;
   error: ServiceError | null;
+  /** A call is under way (the previous data stays until it answers). */
+  loading: boolean;
   reload: () => void;
 }
 
-/** Calls `channel` when its arguments (by value) or the program revision change; null skips. */
-export function useQuery<C extends Channel>(channel: C, args: ArgsOf<C> | null): Query<ResultOf<C>> {
+/** Calls `channel` whenever `args` (by value) or `revision` change; `null` args skip the call. */
+export function useServiceQuery<C extends Channel>(channel: C, args: ArgsOf<C> | null, revision = 0): Query<ResultOf<C>> {
   const client = useClient();
-  const revision = useAppStore((s) => s.programRevision);
-  const [state, setState] = useState<{ data: ResultOf<C> | null; error: ServiceError | null }>({ data: null, error: null });
+  const [state, setState] = useState<{ data: ResultOf<C> | null; error: ServiceError | null; loading: boolean }>({ data: null, error: null, loading: args !== null });
   const [tick, setTick] = useState(0);
   const key = args === null ? null : JSON.stringify(args);
   const argsRef = useRef(args);
@@ -37,12 +38,14 @@ export function useQuery<C extends Channel>(channel: C, args: ArgsOf<C> | null):
   useEffect(() => {
     const current = argsRef.current;
     if (key === null || current === null) {
-      setState({ data: null, error: null });
+      setState({ data: null, error: null, loading: false });
       return;
     }
     let live = true;
+    setState((s) => ({ ...s, loading: true }));
     void client.send(channel, current).then((r) => {
-      if (live) setState(r.ok ? { data: r.value, error: null } : { data: null, error: r.error });
+      if (!live) return;
+      setState(r.ok ? { data: r.value, error: null, loading: false } : { data: null, error: r.error, loading: false });
     });
     return () => {
       live = false;
@@ -50,4 +53,9 @@ export function useQuery<C extends Channel>(channel: C, args: ArgsOf<C> | null):
   }, [client, channel, key, revision, tick]);
   const reload = useCallback(() => setTick((t) => t + 1), []);
   return { ...state, reload };
+}
+
+/** `useServiceQuery` keyed by the program revision: re-fetches after every save. */
+export function useQuery<C extends Channel>(channel: C, args: ArgsOf<C> | null): Query<ResultOf<C>> {
+  return useServiceQuery(channel, args, useAppStore((s) => s.programRevision));
 }
