@@ -62,3 +62,28 @@ export function run(p: Program, e: EventSet, options: ReplayOptions = {}): Repor
 export function rewardKeys(r: Report): string[] {
   return r.rewards.map((x) => `${x.triggerId}@${x.eventId}=${x.amount} ${x.currency}`);
 }
+
+/** A path to a node of a JSON value: keys and array indices. */
+export type JsonPath = (string | number)[];
+
+/** Paths to every node of a JSON-like value (the root included), for mutation fuzzing. */
+export function jsonPaths(v: unknown, prefix: JsonPath = [], out: JsonPath[] = []): JsonPath[] {
+  out.push(prefix);
+  if (Array.isArray(v)) v.forEach((x, i) => jsonPaths(x, [...prefix, i], out));
+  else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) jsonPaths(x, [...prefix, k], out);
+  return out;
+}
+
+/** A copy of `root` with the node at `path` replaced by `value`, or removed. */
+export function setAtPath(root: unknown, path: JsonPath, value: unknown, remove: boolean): unknown {
+  if (path.length === 0) return value;
+  const copy = structuredClone(root) as Record<string | number, unknown>;
+  let node = copy;
+  for (const k of path.slice(0, -1)) node = node[k] as Record<string | number, unknown>;
+  const last = path[path.length - 1] as string | number;
+  if (remove) {
+    if (Array.isArray(node)) node.splice(last as number, 1);
+    else delete node[last];
+  } else node[last] = value;
+  return copy;
+}

@@ -3,6 +3,7 @@
  * seeded service's ids, structural mutations of those arguments, and a dump of every table so a
  * test can prove a refused call left the database exactly as it was.
  */
+import { jsonPaths, setAtPath } from '../engine/test-helpers';
 import fc from 'fast-check';
 import type { Channel } from './contract';
 import type { Db } from './store';
@@ -78,25 +79,7 @@ export function validArgs(ids: FuzzIds, programText: string, eventsText: string)
 type Path = (string | number)[];
 
 /** Paths to every node of a JSON-like value (the root included). */
-export function paths(v: unknown, prefix: Path = [], out: Path[] = []): Path[] {
-  out.push(prefix);
-  if (Array.isArray(v)) v.forEach((x, i) => paths(x, [...prefix, i], out));
-  else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) paths(x, [...prefix, k], out);
-  return out;
-}
-
-function setAt(root: unknown, path: Path, value: unknown, remove: boolean): unknown {
-  if (path.length === 0) return value;
-  const copy = structuredClone(root) as Record<string | number, unknown>;
-  let node = copy;
-  for (const k of path.slice(0, -1)) node = node[k] as Record<string | number, unknown>;
-  const last = path[path.length - 1] as string | number;
-  if (remove) {
-    if (Array.isArray(node)) node.splice(last as number, 1);
-    else delete node[last];
-  } else node[last] = value;
-  return copy;
-}
+export const paths = jsonPaths;
 
 /** Values that break assumptions: wrong types, edge numbers, huge or hostile strings. */
 export const weird: fc.Arbitrary<unknown> = fc.oneof(
@@ -113,7 +96,7 @@ export function mutatedArgs(base: Record<string, unknown>): fc.Arbitrary<unknown
   const structural = fc
     .record({ at: fc.integer({ min: 0, max: all.length - 1 }), value: weird, remove: fc.boolean(), extraKey: fc.option(fc.string({ maxLength: 8 }), { freq: 4 }) })
     .map(({ at, value, remove, extraKey }) => {
-      let v = setAt(base, all[at] as Path, value, remove);
+      let v = setAtPath(base, all[at] as Path, value, remove);
       if (extraKey !== null && v && typeof v === 'object' && !Array.isArray(v)) v = { ...(v as object), [extraKey]: value };
       return v;
     });

@@ -11,6 +11,7 @@ import { replay } from '../replay/replay';
 import { blockingIssues, validateProgram } from '../validate';
 import { InputError } from './issues';
 import { parseEventSetText, parseProgramText } from './read';
+import { jsonPaths, setAtPath, type JsonPath } from '../test-helpers';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 300);
 const EXAMPLES = join(__dirname, '../../resources/samples/spec-examples');
@@ -18,38 +19,16 @@ const programText = readFileSync(join(EXAMPLES, 'seed-order-recommended.program.
 const eventsText = readFileSync(join(EXAMPLES, 'seed-order-recommended.events.json'), 'utf8');
 export const fuzzCounts: Record<string, number> = {};
 
-type J = unknown;
-/** Paths to every node of a JSON value. */
-function paths(v: J, prefix: (string | number)[] = [], out: (string | number)[][] = []): (string | number)[][] {
-  out.push(prefix);
-  if (Array.isArray(v)) v.forEach((x, i) => paths(x, [...prefix, i], out));
-  else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) paths(x, [...prefix, k], out);
-  return out;
-}
-
-function setAt(root: J, path: (string | number)[], value: J, remove: boolean): J {
-  if (path.length === 0) return value;
-  const copy = structuredClone(root) as Record<string | number, J>;
-  let node = copy as Record<string | number, J>;
-  for (const k of path.slice(0, -1)) node = node[k] as Record<string | number, J>;
-  const last = path[path.length - 1] as string | number;
-  if (remove) {
-    if (Array.isArray(node)) node.splice(last as number, 1);
-    else delete node[last];
-  } else node[last] = value;
-  return copy;
-}
-
 const weird = fc.oneof(
   fc.jsonValue({ maxDepth: 2 }),
   fc.constantFrom('', '2026-02-30T00:00:00Z', '1.001', '-0', 'NaN', '1e309', 'XYZ', 'Europe/Atlantis', '../../etc/passwd', '\u0000', 'a'.repeat(5000), 1e308, -1, 0.1, true, null, [], {}),
 );
 
 function mutations(text: string) {
-  const base = JSON.parse(text) as J;
-  const all = paths(base);
+  const base = JSON.parse(text) as unknown;
+  const all = jsonPaths(base);
   return fc.record({ at: fc.integer({ min: 0, max: all.length - 1 }), value: weird, remove: fc.boolean(), extraKey: fc.option(fc.string({ maxLength: 8 })) }).map(({ at, value, remove, extraKey }) => {
-    let v = setAt(base, all[at] as (string | number)[], value, remove);
+    let v = setAtPath(base, all[at] as JsonPath, value, remove);
     if (extraKey !== null && v && typeof v === 'object' && !Array.isArray(v)) v = { ...(v as object), [extraKey]: value };
     return JSON.stringify(v);
   });
