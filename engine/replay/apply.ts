@@ -165,6 +165,21 @@ function contribute(slots: Slots, defs: readonly SlotDef[], obj: unknown, value:
   }
 }
 
+/**
+ * Counts a new object of a customer (a transaction or an action) in the customer's aggregates
+ * and, when the customer has one, in the partner's; returns that partner.
+ */
+function countForCustomer(seq: number, customer: CustomerState, customerDefs: readonly SlotDef[], partnerDefs: readonly SlotDef[], obj: unknown, value: number): PartnerState | null {
+  customer.slots.touch(seq);
+  contribute(customer.slots, customerDefs, obj, value, 1);
+  const partner = customer.partner;
+  if (partner) {
+    partner.slots.touch(seq);
+    contribute(partner.slots, partnerDefs, obj, value, 1);
+  }
+  return partner;
+}
+
 function rateOf(env: ApplyEnv, currency: string): Decimal | null {
   return env.rates.get(currency) ?? null;
 }
@@ -237,13 +252,7 @@ export function applyEvent(ev: PreparedEvent, ctx: EvalContext, env: ApplyEnv, a
       const usd = x.value === undefined ? null : (parseMinor(x.value, 'USD') as number);
       const obj: ActionObj = { key: x.key, actionKey: x.actionKey, usd };
       world.actions.add(x.key);
-      customer.slots.touch(seq);
-      contribute(customer.slots, env.defs.customerAction, obj, usd ?? 0, 1);
-      const partner = customer.partner;
-      if (partner) {
-        partner.slots.touch(seq);
-        contribute(partner.slots, env.defs.partnerAction, obj, usd ?? 0, 1);
-      }
+      const partner = countForCustomer(seq, customer, env.defs.customerAction, env.defs.partnerAction, obj, usd ?? 0);
       ctx.partner = partner;
       ctx.customer = customer;
       ctx.action = obj;
@@ -343,16 +352,10 @@ function applyTransaction(ev: PreparedEvent, t: TxInput, ctx: EvalContext, env: 
     categoryKey: t.categoryKey ?? null,
     createdMs: instantOr(t.createdAt, ev.atMs),
   };
-  const partner = customer.partner;
-  customer.slots.touch(seq);
-  contribute(customer.slots, env.defs.customerTransaction, tx, usd, 1);
+  const partner = countForCustomer(seq, customer, env.defs.customerTransaction, env.defs.partnerTransaction, tx, usd);
   const firstPay = Number.isNaN(customer.firstPaidMs);
-  if (partner) {
-    partner.slots.touch(seq);
-    contribute(partner.slots, env.defs.partnerTransaction, tx, usd, 1);
-    // has_paid and paid_order change on the first payment: re-count customer aggregates.
-    if (firstPay) contribute(partner.slots, env.defs.partnerCustomer, customer, 0, -1);
-  }
+  // has_paid and paid_order change on the first payment: re-count customer aggregates.
+  if (partner && firstPay) contribute(partner.slots, env.defs.partnerCustomer, customer, 0, -1);
   if (firstPay) {
     customer.firstPaidMs = ctx.momentMs;
     if (partner) {
