@@ -11,6 +11,8 @@ import type { EvalContext, PartnerState } from './state';
 
 export interface Outputs {
   rewards: RewardRow[];
+  /** Rows already handed to a streaming sink and dropped: the ledger index of `rewards[0]`. */
+  rewardBase: number;
   groupChanges: GroupChangeRow[];
   tagsApplied: TagAppliedRow[];
 }
@@ -118,7 +120,7 @@ function pushReward(env: ActionEnv, base: RewardBase, minor: number, dueMs: numb
   const usd = base.currency === 'USD' ? minor : toUsdMinor(minor, base.currency, rate);
   const dates = payoutDates(env.zone, dueMs);
   env.out.rewards.push({
-    id: `r${env.out.rewards.length + 1}`,
+    id: `r${env.out.rewardBase + env.out.rewards.length + 1}`,
     kind,
     partnerKey: base.partnerKey,
     triggerId: base.triggerId,

@@ -1,3 +1,5 @@
+import type { RewardRow } from '../formats/report';
+
 /** Options of a replay run. */
 export interface ReplayOptions {
   /** Record a full trace: every event, every trigger, every rule's values. */
@@ -11,6 +13,18 @@ export interface ReplayOptions {
   progressEvery?: number;
   /** Checked with progress; returning true stops the replay with a `ReplayCancelled` error. */
   shouldCancel?: () => boolean;
+  /**
+   * Receives the reward rows in ledger order, in batches, once their source events are final
+   * (no cascade rollback can remove them): at every progress point and at the end. `first` is
+   * the index of `rows[0]` in the whole ledger.
+   */
+  onRewards?: (rows: readonly RewardRow[], first: number) => void;
+  /**
+   * With `onRewards`: false drops the rows once handed over, so memory stays flat however long
+   * the ledger; `report.rewards` is then empty. Ignored when the event set has expectations
+   * (they are checked against the rows). Default true.
+   */
+  keepRewards?: boolean;
 }
 
 export class ReplayCancelled extends Error {

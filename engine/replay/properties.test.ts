@@ -98,4 +98,29 @@ describe('replay properties', () => {
       { numRuns: 100, seed: 7 },
     );
   });
+
+  it('streamed rewards (onRewards) are the report rows, in order, whatever the batch size', () => {
+    fc.assert(
+      fc.property(programArb, eventsArb, fc.integer({ min: 1, max: 7 }), fc.boolean(), (p, events, every, keepRewards) => {
+        const e = eventSet(events as Json[]);
+        const whole = run(p, e);
+        const streamed: RewardRow[] = [];
+        const firsts: number[] = [];
+        const r = run(p, e, {
+          progressEvery: every,
+          keepRewards,
+          onRewards: (rows, first) => {
+            firsts.push(first);
+            expect(first).toBe(streamed.length);
+            streamed.push(...rows);
+          },
+        });
+        expect(streamed).toEqual(whole.rewards);
+        expect(r.rewards).toEqual(keepRewards ? whole.rewards : []);
+        expect(firsts.length).toBeLessThanOrEqual(Math.ceil(events.length / every) + 1);
+        expect(serializeReport({ ...r, rewards: whole.rewards })).toBe(serializeReport(whole));
+      }),
+      { numRuns: 150, seed: 5 },
+    );
+  });
 });

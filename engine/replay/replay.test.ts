@@ -167,6 +167,23 @@ describe('evaluation order, cascades and the loop guard', () => {
     expect(r.partners[0]!.group).toBe('bronze');
   });
 
+  it('a streaming sink never sees rows that a cascade loop rolls back', () => {
+    const p = program({
+      triggers: [
+        trigger('pay', {}),
+        trigger('to-silver', { rules: { all: [{ object: 'partnership', field: 'transaction_count', op: 'equal_to', value: 2 }] }, action: { type: 'change_group', group: 'silver' } }),
+        trigger('ping', { event: 'partner.joined_group', rules: { all: [{ object: 'partnership', field: 'group', op: 'equal_to', value: 'silver' }] }, action: { type: 'change_group', group: 'gold' } }),
+        trigger('pong', { event: 'partner.joined_group', rules: { all: [{ object: 'partnership', field: 'group', op: 'equal_to', value: 'gold' }] }, action: { type: 'change_group', group: 'silver' } }),
+      ],
+    });
+    const e = eventSet([customer('c1'), sale('c1', '1.00'), sale('c1', '1.00'), sale('c1', '2.00')]);
+    const streamed: string[] = [];
+    const r = run(p, e, { progressEvery: 1, keepRewards: false, onRewards: (rows) => streamed.push(...rows.map((x) => `${x.id}:${x.eventId}`)) });
+    expect(r.rejected).toHaveLength(2);
+    expect(r.rewards).toEqual([]);
+    expect(streamed).toEqual([`r1:${e.events[1]!.id}`]);
+  });
+
   it('up to 32 cascaded events are fine; the 33rd is a loop', () => {
     // Groups g0..g40: each joined_group moves to the next, until the chain ends.
     const groups = Array.from({ length: 41 }, (_, i) => ({ key: `g${i}`, name: `G${i}` }));

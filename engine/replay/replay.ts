@@ -87,7 +87,9 @@ class Replayer {
   };
   private readonly env: ApplyEnv;
   private readonly actionEnv: ActionEnv;
-  private readonly out: Outputs = { rewards: [], groupChanges: [], tagsApplied: [] };
+  private readonly out: Outputs = { rewards: [], rewardBase: 0, groupChanges: [], tagsApplied: [] };
+  /** Rows of `out.rewards` already handed to `onRewards`. */
+  private handedOver = 0;
   private readonly rejected: RejectedRow[] = [];
   private readonly traces: EventTrace[] = [];
   private readonly journal: (() => void)[] = [];
@@ -235,6 +237,25 @@ class Replayer {
     this.traces.length = mark.traces;
   }
 
+  /**
+   * Hands the rows made since the last call to `onRewards` (only between source events, so no
+   * rollback can take them back); drops them when they need not be kept.
+   */
+  flushRewards(keep: boolean): void {
+    const sink = this.options.onRewards;
+    if (!sink) return;
+    const rows = this.out.rewards;
+    if (keep) {
+      if (rows.length > this.handedOver) sink(rows.slice(this.handedOver), this.out.rewardBase + this.handedOver);
+      this.handedOver = rows.length;
+      return;
+    }
+    // The sink gets the array itself; the replay goes on with a fresh one.
+    if (rows.length > 0) sink(rows, this.out.rewardBase);
+    this.out.rewardBase += rows.length;
+    this.out.rewards = [];
+  }
+
   report(eventSet: EventSet): Report {
     const partners = this.env.partnerList.map((p) => ({ key: p.key, group: p.group, tier: p.tier, tags: [...p.tags] }));
     const expectations = checkExpectations(eventSet.expect, { rewards: this.out.rewards, partners, rejected: this.rejected });
@@ -271,13 +292,16 @@ export function replay(program: Program, eventSet: EventSet, options: ReplayOpti
   const r = new Replayer(program, asOfOf(options, prepared), options);
   const every = Math.max(1, options.progressEvery ?? 10_000);
   const total = prepared.length;
+  const keep = options.keepRewards !== false || eventSet.expect !== undefined;
   for (let i = 0; i < total; i++) {
     r.step(prepared[i] as PreparedEvent);
     if ((i + 1) % every === 0) {
+      r.flushRewards(keep);
       options.onProgress?.(i + 1, total);
       if (options.shouldCancel?.()) throw new ReplayCancelled(i + 1);
     }
   }
+  r.flushRewards(keep);
   options.onProgress?.(total, total);
   return r.report(eventSet);
 }
