@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseEventSetText, parseProgramText } from '../formats/read';
 import { serializeReport } from '../formats/report';
-import { customer, eventSet, program, rewardKeys, run, sale, trigger } from '../test-helpers';
+import { customer, eventSet, program, rewardKeys, run, sale, trigger, type Json } from '../test-helpers';
 
 const EXAMPLES = join(__dirname, '../../resources/samples/spec-examples');
 
@@ -117,6 +117,16 @@ describe('aggregates', () => {
   });
 });
 
+/** A paying trigger, and a 2nd-sale group move whose joined_group triggers move back and forth forever. */
+function pingPong(): Json[] {
+  return [
+    trigger('pay', {}),
+    trigger('to-silver', { rules: { all: [{ object: 'partnership', field: 'transaction_count', op: 'equal_to', value: 2 }] }, action: { type: 'change_group', group: 'silver' } }),
+    trigger('ping', { event: 'partner.joined_group', rules: { all: [{ object: 'partnership', field: 'group', op: 'equal_to', value: 'silver' }] }, action: { type: 'change_group', group: 'gold' } }),
+    trigger('pong', { event: 'partner.joined_group', rules: { all: [{ object: 'partnership', field: 'group', op: 'equal_to', value: 'gold' }] }, action: { type: 'change_group', group: 'silver' } }),
+  ];
+}
+
 describe('evaluation order, cascades and the loop guard', () => {
   it('a group move cascades into partner.joined_group triggers, carrying the source event id', () => {
     const p = program({
@@ -146,10 +156,7 @@ describe('evaluation order, cascades and the loop guard', () => {
   it('a cascade loop rejects the source event and rolls all of it back', () => {
     const p = program({
       triggers: [
-        trigger('pay', {}),
-        trigger('to-silver', { rules: { all: [{ object: 'partnership', field: 'transaction_count', op: 'equal_to', value: 2 }] }, action: { type: 'change_group', group: 'silver' } }),
-        trigger('ping', { event: 'partner.joined_group', rules: { all: [{ object: 'partnership', field: 'group', op: 'equal_to', value: 'silver' }] }, action: { type: 'change_group', group: 'gold' } }),
-        trigger('pong', { event: 'partner.joined_group', rules: { all: [{ object: 'partnership', field: 'group', op: 'equal_to', value: 'gold' }] }, action: { type: 'change_group', group: 'silver' } }),
+        ...pingPong(),
         trigger('count-check', { rules: { all: [{ object: 'partnership', field: 'transaction_count', op: 'equal_to', value: 2 }] }, action: { type: 'apply_tag', tag: 'new' } }),
       ],
     });
@@ -168,14 +175,7 @@ describe('evaluation order, cascades and the loop guard', () => {
   });
 
   it('a streaming sink never sees rows that a cascade loop rolls back', () => {
-    const p = program({
-      triggers: [
-        trigger('pay', {}),
-        trigger('to-silver', { rules: { all: [{ object: 'partnership', field: 'transaction_count', op: 'equal_to', value: 2 }] }, action: { type: 'change_group', group: 'silver' } }),
-        trigger('ping', { event: 'partner.joined_group', rules: { all: [{ object: 'partnership', field: 'group', op: 'equal_to', value: 'silver' }] }, action: { type: 'change_group', group: 'gold' } }),
-        trigger('pong', { event: 'partner.joined_group', rules: { all: [{ object: 'partnership', field: 'group', op: 'equal_to', value: 'gold' }] }, action: { type: 'change_group', group: 'silver' } }),
-      ],
-    });
+    const p = program({ triggers: pingPong() });
     const e = eventSet([customer('c1'), sale('c1', '1.00'), sale('c1', '1.00'), sale('c1', '2.00')]);
     const streamed: string[] = [];
     const r = run(p, e, { progressEvery: 1, keepRewards: false, onRewards: (rows) => streamed.push(...rows.map((x) => `${x.id}:${x.eventId}`)) });
