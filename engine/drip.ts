@@ -25,19 +25,24 @@ export interface DripOccurrence {
 /** Per-occurrence amounts in minor units: N equal parts, or the split of a total. */
 export function dripAmounts(drip: DripSettings, amountMinor: number): number[] {
   const n = drip.occurrences;
-  if (!drip.split) return Array.from({ length: n }, () => amountMinor);
+  const out = new Array<number>(n);
+  if (!drip.split) return out.fill(amountMinor);
   const sign = amountMinor < 0 ? -1 : 1;
   const abs = Math.abs(amountMinor);
   const each = Math.floor(abs / n);
   const last = abs - each * (n - 1);
-  return Array.from({ length: n }, (_, i) => sign * (i === n - 1 ? last : each));
+  for (let i = 0; i < n; i++) out[i] = sign * (i === n - 1 ? last : each);
+  return out;
 }
 
 /** Due instants (epoch ms) of every occurrence. */
 export function dripDueTimes(zone: Zone, drip: DripSettings, momentMs: number): number[] {
   const first = zone.add(momentMs, drip.delay.count, drip.delay.unit);
-  const cycle = drip.cycle ?? { count: 1, unit: 'month' as const };
-  return Array.from({ length: drip.occurrences }, (_, k) => (k === 0 ? first : zone.add(first, k * cycle.count, cycle.unit)));
+  const cycleCount = drip.cycle?.count ?? 1;
+  const cycleUnit = drip.cycle?.unit ?? 'month';
+  const out = new Array<number>(drip.occurrences);
+  for (let k = 0; k < out.length; k++) out[k] = k === 0 ? first : zone.add(first, k * cycleCount, cycleUnit);
+  return out;
 }
 
 export interface DripScheduleInput {

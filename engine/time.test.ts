@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { formatInstant, isDate, parseInstant, payoutDates, Zone } from './time';
 
@@ -15,6 +16,27 @@ describe('instants and dates', () => {
     'refuses %s',
     (s) => expect(parseInstant(s)).toBeNull(),
   );
+  it('formats and parses any instant of years 0–9999 like Date does, milliseconds included', () => {
+    const reference = (ms: number) => new Date(ms).toISOString().replace('.000Z', 'Z');
+    fc.assert(
+      fc.property(fc.integer({ min: -62_167_219_200_000, max: Date.UTC(9999, 11, 31, 23, 59, 59, 999) }), fc.integer({ min: 0, max: 2 }), (ms, repeat) => {
+        for (let k = 0; k <= repeat; k++) expect(formatInstant(ms)).toBe(reference(ms));
+        const iso = new Date(ms).toISOString();
+        if (ms >= Date.UTC(100, 0, 1) && iso.length === 24) {
+          expect(parseInstant(iso)).toBe(ms);
+          expect(parseInstant(iso.replace(/Z$/, '+00:00'))).toBe(ms);
+        }
+      }),
+      { numRuns: 20_000, seed: 11 },
+    );
+    expect(formatInstant(Date.UTC(-1, 0, 1))).toBe(reference(Date.UTC(-1, 0, 1)));
+    expect(formatInstant(Date.UTC(1969, 11, 31, 23, 59, 59, 1))).toBe('1969-12-31T23:59:59.001Z');
+  });
+  it.each(['2026-02-29T00:00:00.000Z', '2100-02-29T00:00:00Z', '2026-04-31T00:00:00.5Z', '2026-02-01T09:00:00.12xZ'])('refuses %s on the fast path too', (s) => expect(parseInstant(s)).toBeNull());
+  it('accepts leap days of leap years only', () => {
+    expect(parseInstant('2000-02-29T00:00:00.000Z')).toBe(Date.UTC(2000, 1, 29));
+    expect(parseInstant('2028-02-29T12:00:00Z')).toBe(Date.UTC(2028, 1, 29, 12));
+  });
   it('checks calendar dates', () => {
     expect(isDate('2028-02-29')).toBe(true);
     expect(isDate('2026-02-29')).toBe(false);

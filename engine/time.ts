@@ -11,9 +11,13 @@ const INSTANT =
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DAY_MS = 86_400_000;
 
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 function validYmd(y: number, m: number, d: number): boolean {
   if (m < 1 || m > 12 || d < 1) return false;
-  return d <= new Date(Date.UTC(y, m, 0)).getUTCDate();
+  if (d <= 28) return true;
+  const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+  return d <= (m === 2 && leap ? 29 : (MONTH_DAYS[m - 1] as number));
 }
 
 const DIGIT0 = 48;
@@ -27,9 +31,19 @@ function digits(text: string, from: number, n: number): number {
   return v;
 }
 
-/** Fast path for the common `YYYY-MM-DDTHH:MM:SSZ` form (the replay parses one per event). */
+/**
+ * Fast path for the common `YYYY-MM-DDTHH:MM:SSZ` and `YYYY-MM-DDTHH:MM:SS.sssZ` forms (the
+ * replay parses one or two per event); anything else goes to the general parser.
+ */
 function parseUtcSeconds(text: string): number | null {
-  if (text.length !== 20 || text.charCodeAt(19) !== 90 /* Z */ || text[4] !== '-' || text[7] !== '-' || text[10] !== 'T' || text[13] !== ':' || text[16] !== ':') return null;
+  const n = text.length;
+  if ((n !== 20 && n !== 24) || text.charCodeAt(n - 1) !== 90 /* Z */ || text[4] !== '-' || text[7] !== '-' || text[10] !== 'T' || text[13] !== ':' || text[16] !== ':') return null;
+  let ms = 0;
+  if (n === 24) {
+    if (text[19] !== '.') return null;
+    ms = digits(text, 20, 3);
+    if (ms < 0) return null;
+  }
   const y = digits(text, 0, 4);
   const mo = digits(text, 5, 2);
   const d = digits(text, 8, 2);
@@ -37,7 +51,7 @@ function parseUtcSeconds(text: string): number | null {
   const mi = digits(text, 14, 2);
   const s = digits(text, 17, 2);
   if (y < 100 || mo < 1 || mo > 12 || d < 1 || (d > 28 && !validYmd(y, mo, d)) || h < 0 || h > 23 || mi < 0 || mi > 59 || s < 0 || s > 59) return null;
-  return Date.UTC(y, mo - 1, d, h, mi, s);
+  return Date.UTC(y, mo - 1, d, h, mi, s, ms);
 }
 
 /** Parses an ISO-8601 instant with `Z` or an offset; null when malformed or impossible. */
@@ -72,13 +86,40 @@ export function isDate(text: string): boolean {
 
 let lastMs = NaN;
 let lastText = '';
-/** UTC `YYYY-MM-DDTHH:MM:SSZ`, with `.sss` only when the milliseconds are not zero. */
+let lastDay = NaN;
+/** Character codes of the last day's `YYYY-MM-DDT`. */
+const dayCodes = new Array<number>(11).fill(48);
+const d2 = (v: number) => 48 + ((v / 10) | 0);
+const d1 = (v: number) => 48 + (v % 10);
+/**
+ * UTC `YYYY-MM-DDTHH:MM:SSZ`, with `.sss` only when the milliseconds are not zero. Built from
+ * character codes in one flat string (a report holds millions of these: a concatenation
+ * would keep each as a tree of pieces, twice the memory).
+ */
 export function formatInstant(ms: number): string {
   // Rewards of one event share their instant: remember the last one formatted.
   if (ms === lastMs) return lastText;
-  const iso = new Date(ms).toISOString();
+  const day = Math.floor(ms / DAY_MS);
+  // The date part changes rarely between calls (events are in order): keep the last day's.
+  if (day !== lastDay) {
+    const iso = new Date(day * DAY_MS).toISOString();
+    if (iso.length !== 24) return new Date(ms).toISOString().replace('.000Z', 'Z'); // years beyond 0–9999
+    for (let i = 0; i < 11; i++) dayCodes[i] = iso.charCodeAt(i);
+    lastDay = day;
+  }
+  let rest = ms - day * DAY_MS;
+  const milli = rest % 1000;
+  rest = (rest - milli) / 1000;
+  const sec = rest % 60;
+  rest = (rest - sec) / 60;
+  const min = rest % 60;
+  const hour = (rest - min) / 60;
+  const c = dayCodes as [number, number, number, number, number, number, number, number, number, number, number];
   lastMs = ms;
-  lastText = iso.endsWith('.000Z') ? `${iso.slice(0, -5)}Z` : iso;
+  lastText =
+    milli === 0
+      ? String.fromCharCode(c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7], c[8], c[9], c[10], d2(hour), d1(hour), 58, d2(min), d1(min), 58, d2(sec), d1(sec), 90)
+      : String.fromCharCode(c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7], c[8], c[9], c[10], d2(hour), d1(hour), 58, d2(min), d1(min), 58, d2(sec), d1(sec), 46, 48 + ((milli / 100) | 0), d2(milli % 100), d1(milli), 90);
   return lastText;
 }
 

@@ -49,8 +49,15 @@ function rewardAmount(trigger: Trigger, ctx: EvalContext): { minor: number; curr
   return { minor: percentOf(tx.minor, percentDecimal(offer.percent)), currency: tx.currency };
 }
 
+const rateTexts = new WeakMap<Decimal, string>();
+/** The rate as report text (rates are fixed for a replay: formatted once each). */
 function rateText(rate: Decimal): string {
-  return canonicalDecimal(rate);
+  let t = rateTexts.get(rate);
+  if (t === undefined) {
+    t = canonicalDecimal(rate);
+    rateTexts.set(rate, t);
+  }
+  return t;
 }
 
 /** Runs the action; returns a sentence for the trace. */
@@ -116,8 +123,9 @@ export function runAction(trigger: Trigger, ctx: EvalContext, eventId: string, e
 type RewardBase = Pick<RewardRow, 'partnerKey' | 'triggerId' | 'triggerVersion' | 'eventId' | 'description' | 'currency' | 'fxRate' | 'earnedAt'>;
 
 function pushReward(env: ActionEnv, base: RewardBase, minor: number, dueMs: number, occurrence: number, occurrences: number, kind: 'reward' | 'drip', status: 'pending' | 'scheduled'): void {
-  const rate = env.rates.get(base.currency) as Decimal;
-  const usd = base.currency === 'USD' ? minor : toUsdMinor(minor, base.currency, rate);
+  const usdOnly = base.currency === 'USD';
+  const amount = formatMinor(minor, base.currency);
+  const amountUsd = usdOnly ? amount : formatMinor(toUsdMinor(minor, base.currency, env.rates.get(base.currency) as Decimal), 'USD');
   const dates = payoutDates(env.zone, dueMs);
   env.out.rewards.push({
     id: `r${env.out.rewardBase + env.out.rewards.length + 1}`,
@@ -127,9 +135,9 @@ function pushReward(env: ActionEnv, base: RewardBase, minor: number, dueMs: numb
     triggerVersion: base.triggerVersion,
     eventId: base.eventId,
     description: base.description,
-    amount: formatMinor(minor, base.currency),
+    amount,
     currency: base.currency,
-    amountUsd: formatMinor(usd, 'USD'),
+    amountUsd,
     fxRate: base.fxRate,
     earnedAt: base.earnedAt,
     dueAt: formatInstant(dueMs),
