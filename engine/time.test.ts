@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatInstant, isDate, parseInstant, payoutDates, Zone } from './time';
+import { addWallClock, formatInstant, isDate, parseInstant, payoutDates, Zone, type CalendarUnit } from './time';
 
 const t = (s: string) => parseInstant(s)!;
 
@@ -36,6 +36,34 @@ describe('instants and dates', () => {
   it('accepts leap days of leap years only', () => {
     expect(parseInstant('2000-02-29T00:00:00.000Z')).toBe(Date.UTC(2000, 1, 29));
     expect(parseInstant('2028-02-29T12:00:00Z')).toBe(Date.UTC(2028, 1, 29, 12));
+  });
+  it('adds days, weeks, months and years to a wall-clock time like Date arithmetic does, months clamped', () => {
+    const reference = (local: number, count: number, unit: CalendarUnit): number | null => {
+      if (unit === 'day' || unit === 'week') return local + count * (unit === 'week' ? 7 : 1) * 86_400_000;
+      const d = new Date(local);
+      const months = d.getUTCMonth() + (unit === 'month' ? count : count * 12);
+      const year = d.getUTCFullYear() + Math.floor(months / 12);
+      if (year < 1000 || year > 9999) return null;
+      const month = months - Math.floor(months / 12) * 12;
+      const lastDay = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
+      const timeOfDay = local - Math.floor(local / 86_400_000) * 86_400_000;
+      return Date.UTC(year, month, Math.min(d.getUTCDate(), lastDay)) + timeOfDay;
+    };
+    fc.assert(
+      fc.property(
+        fc.integer({ min: Date.UTC(900, 0, 1), max: Date.UTC(10100, 0, 1) }),
+        fc.integer({ min: -1300, max: 1300 }),
+        fc.constantFrom<CalendarUnit>('day', 'week', 'month', 'year'),
+        (local, count, unit) => {
+          expect(addWallClock(local, count, unit)).toBe(reference(local, count, unit));
+        },
+      ),
+      { numRuns: 30_000, seed: 3 },
+    );
+    expect(addWallClock(Date.UTC(2026, 0, 31, 9), 1, 'month')).toBe(Date.UTC(2026, 1, 28, 9));
+    expect(addWallClock(Date.UTC(2028, 0, 31, 9), 1, 'month')).toBe(Date.UTC(2028, 1, 29, 9));
+    expect(addWallClock(Date.UTC(2028, 1, 29), 1, 'year')).toBe(Date.UTC(2029, 1, 28));
+    expect(addWallClock(Date.UTC(2026, 2, 31), -1, 'month')).toBe(Date.UTC(2026, 1, 28));
   });
   it('checks calendar dates', () => {
     expect(isDate('2028-02-29')).toBe(true);

@@ -134,17 +134,46 @@ export function isTimeZone(id: string): boolean {
 
 export type CalendarUnit = 'day' | 'week' | 'month' | 'year';
 
+/** Days since 1970-01-01 of a proleptic Gregorian date (month 1–12), integer arithmetic only. */
+function daysFromCivil(y: number, m: number, d: number): number {
+  const yy = m <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+/** The year, month (1–12) and day of a day number (inverse of `daysFromCivil`), into `out`. */
+function civilFromDays(z: number, out: number[]): void {
+  const zz = z + 719468;
+  const era = Math.floor(zz / 146097);
+  const doe = zz - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  out[0] = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  out[1] = m;
+  out[2] = doy - Math.floor((153 * mp + 2) / 5) + 1;
+}
+
+function daysInMonth(y: number, m: number): number {
+  return m === 2 && y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : (MONTH_DAYS[m - 1] as number);
+}
+
+const ymd = [0, 0, 0];
 /** Adds units to a wall-clock time held as "UTC" epoch ms (months clamped); null outside years 1000–9999. */
 export function addWallClock(local: number, count: number, unit: CalendarUnit): number | null {
   if (unit === 'day' || unit === 'week') return local + count * (unit === 'week' ? 7 : 1) * DAY_MS;
-  const d = new Date(local);
-  const months = d.getUTCMonth() + (unit === 'month' ? count : count * 12);
-  const year = d.getUTCFullYear() + Math.floor(months / 12);
+  const day = Math.floor(local / DAY_MS);
+  civilFromDays(day, ymd);
+  const months = (ymd[1] as number) - 1 + (unit === 'month' ? count : count * 12);
+  const year = (ymd[0] as number) + Math.floor(months / 12);
   if (year < 1000 || year > 9999) return null;
-  const month = months - Math.floor(months / 12) * 12;
-  const lastDay = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
-  const timeOfDay = local - Math.floor(local / DAY_MS) * DAY_MS;
-  return Date.UTC(year, month, Math.min(d.getUTCDate(), lastDay)) + timeOfDay;
+  const month = months - Math.floor(months / 12) * 12 + 1;
+  const timeOfDay = local - day * DAY_MS;
+  return daysFromCivil(year, month, Math.min(ymd[2] as number, daysInMonth(year, month))) * DAY_MS + timeOfDay;
 }
 
 /** A span of instants with one UTC offset: [from, to). */
@@ -169,12 +198,16 @@ export class Zone {
 
   /** Offset from UTC in ms at an instant. */
   offsetAt(ms: number): number {
-    if (this.utc) return 0;
+    return this.utc ? 0 : this.spanAt(ms).offset;
+  }
+
+  /** The span of one offset that holds `ms`. */
+  private spanAt(ms: number): OffsetSpan {
     const last = this.last;
-    if (last !== null && ms >= last.from && ms < last.to) return last.offset;
+    if (last !== null && ms >= last.from && ms < last.to) return last;
     const span = this.findSpan(ms) ?? this.addSpan(ms);
     this.last = span;
-    return span.offset;
+    return span;
   }
 
   private findSpan(ms: number): OffsetSpan | null {
@@ -235,6 +268,10 @@ export class Zone {
     if (count === 0) return ms;
     const target = addWallClock(ms + this.offsetAt(ms), count, unit);
     if (target !== null) {
+      if (this.utc) return target;
+      // One offset for a day either side of the target: no transition can interfere.
+      const span = this.spanAt(target - DAY_MS);
+      if (target + DAY_MS < span.to) return target - span.offset;
       const before = this.offsetAt(target - DAY_MS);
       if (before === this.offsetAt(target + DAY_MS) && before === this.offsetAt(target - before)) return target - before;
     }
