@@ -88,7 +88,8 @@ let lastMs = NaN;
 let lastText = '';
 let lastDay = NaN;
 /** Character codes of the last day's `YYYY-MM-DDT`. */
-const dayCodes = new Array<number>(11).fill(48);
+const dayCodes = [48, 48, 48, 48, 45, 48, 48, 45, 48, 48, 84];
+const dayYmd = [0, 0, 0];
 const d2 = (v: number) => 48 + ((v / 10) | 0);
 const d1 = (v: number) => 48 + (v % 10);
 /**
@@ -102,9 +103,17 @@ export function formatInstant(ms: number): string {
   const day = Math.floor(ms / DAY_MS);
   // The date part changes rarely between calls (events are in order): keep the last day's.
   if (day !== lastDay) {
-    const iso = new Date(day * DAY_MS).toISOString();
-    if (iso.length !== 24) return new Date(ms).toISOString().replace('.000Z', 'Z'); // years beyond 0–9999
-    for (let i = 0; i < 11; i++) dayCodes[i] = iso.charCodeAt(i);
+    civilFromDays(day, dayYmd);
+    const [y, m, d] = dayYmd as [number, number, number];
+    if (y < 0 || y > 9999) return new Date(ms).toISOString().replace('.000Z', 'Z');
+    dayCodes[0] = 48 + ((y / 1000) | 0);
+    dayCodes[1] = 48 + (((y / 100) | 0) % 10);
+    dayCodes[2] = d2(y % 100);
+    dayCodes[3] = d1(y);
+    dayCodes[5] = d2(m);
+    dayCodes[6] = d1(m);
+    dayCodes[8] = d2(d);
+    dayCodes[9] = d1(d);
     lastDay = day;
   }
   let rest = ms - day * DAY_MS;
