@@ -16,4 +16,5 @@ export * from './formats/events-csv';
 export * from './formats/report';
 export * from './formats/read';
 export * from './replay/options';
-export { replay } from './replay/replay';
+export { replay, replayToLedger } from './replay/replay';
+export { RewardLedger } from './replay/ledger';

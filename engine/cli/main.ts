@@ -3,13 +3,13 @@
  * expectations passed), 1 expectations failed, 2 invalid input (the message names the file and
  * the path), 3 internal error. User errors never print a stack trace.
  */
-import { readFileSync, renameSync, statSync, writeFileSync, unlinkSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { basename } from 'node:path';
 import { InputError } from '../formats/issues';
 import { parseEventSetText, parseProgramText } from '../formats/read';
 import type { Program } from '../formats/program-schema';
-import { serializeReport } from '../formats/report';
-import { replay } from '../replay/replay';
+import { writeReport } from '../formats/report';
+import { replayToLedger } from '../replay/replay';
 import { blockingIssues, validateProgram } from '../validate';
 import { visibility } from '../visibility';
 import { summarize } from './summary';
@@ -90,14 +90,23 @@ function loadProgram(io: Io, path: string): { program: Program; warnings: string
   return { program, warnings };
 }
 
-/** Writes a file atomically: a temporary sibling, then a rename, so no reader sees half a file. */
-function writeAtomic(path: string, text: string): void {
+/**
+ * Writes a file atomically from chunks: a temporary sibling, then a rename, so no reader sees
+ * half a file and a failure leaves the old file as it was.
+ */
+function writeAtomic(path: string, produce: (write: (chunk: string) => void) => void): void {
   const tmp = `${path}.tmp-${process.pid}`;
+  let fd: number | null = null;
   try {
-    writeFileSync(tmp, text);
+    fd = openSync(tmp, 'w');
+    const out = fd;
+    produce((chunk) => writeSync(out, chunk));
+    closeSync(fd);
+    fd = null;
     renameSync(tmp, path);
   } catch (e) {
     try {
+      if (fd !== null) closeSync(fd);
       unlinkSync(tmp);
     } catch {
       /* nothing to clean */
@@ -122,18 +131,20 @@ function cmdReplay(args: Parsed, io: Io): number {
   for (const w of warnings) io.err(`${w}\n`);
   const events = parseEventSetText(readText(io, eventsFile), eventsFile);
   const asOf = args.flags.get('as-of');
-  let report;
+  let result;
   try {
-    report = replay(program, events, { trace: args.flags.has('trace'), ...(typeof asOf === 'string' ? { asOf } : {}) });
+    result = replayToLedger(program, events, { trace: args.flags.has('trace'), ...(typeof asOf === 'string' ? { asOf } : {}) });
   } catch (e) {
     if (e instanceof RangeError && typeof asOf === 'string') throw new InputError('--as-of', [{ path: '', message: e.message }]);
     throw e;
   }
-  const text = serializeReport(report);
+  const { report, ledger } = result;
   const out = args.flags.get('out');
-  if (typeof out === 'string') writeAtomic(out, text);
-  else io.out(text);
-  io.err(`${summarize(report, basename(eventsFile))}\n`);
+  if (typeof out === 'string') writeAtomic(out, (write) => writeReport(report, ledger, write));
+  else writeReport(report, ledger, io.out);
+  let cents = 0;
+  for (let i = 0; i < ledger.length; i++) cents += ledger.usdMinor(i);
+  io.err(`${summarize(report, basename(eventsFile), { count: ledger.length, cents })}\n`);
   return report.expectations.passed ? EXIT.ok : EXIT.expectations;
 }
 

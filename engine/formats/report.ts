@@ -140,3 +140,37 @@ export interface Report {
 export function serializeReport(report: Report): string {
   return `${JSON.stringify(report, null, 2)}\n`;
 }
+
+/** Reward rows read one at a time (the replay's compact ledger). */
+export interface RewardRowSource {
+  readonly length: number;
+  row(i: number): RewardRow;
+}
+
+const SENTINEL = '\u0000rewards\u0000';
+/** Characters per chunk handed to `write`. */
+const CHUNK = 1 << 20;
+
+/**
+ * Writes the report as `serializeReport` would, byte for byte, with the reward rows taken from
+ * `rows` one at a time and handed to `write` in chunks of about a megabyte: a report of
+ * millions of rewards never becomes one string (JavaScript strings stop at ~512 MB).
+ */
+export function writeReport(report: Report, rows: RewardRowSource, write: (chunk: string) => void): void {
+  if (rows.length === 0) {
+    write(serializeReport({ ...report, rewards: [] }));
+    return;
+  }
+  const text = serializeReport({ ...report, rewards: [SENTINEL as unknown as RewardRow] });
+  const marker = `    ${JSON.stringify(SENTINEL)}`;
+  const at = text.indexOf(marker);
+  let buf = text.slice(0, at);
+  for (let i = 0; i < rows.length; i++) {
+    buf += `${i === 0 ? '' : ',\n'}    ${JSON.stringify(rows.row(i), null, 2).replace(/\n/g, '\n    ')}`;
+    if (buf.length >= CHUNK) {
+      write(buf);
+      buf = '';
+    }
+  }
+  write(buf + text.slice(at + marker.length));
+}

@@ -3,16 +3,15 @@
  * change is recorded in the outputs and, where it changes state, in the undo journal.
  */
 import type { Trigger } from '../formats/program-schema';
-import type { GroupChangeRow, RewardRow, TagAppliedRow } from '../formats/report';
-import { canonicalDecimal, formatMinor, parseDecimal, parseMinor, percentOf, toUsdMinor, type Decimal } from '../money';
+import type { GroupChangeRow, TagAppliedRow } from '../formats/report';
+import { formatMinor, parseDecimal, parseMinor, percentOf, type Decimal } from '../money';
 import { dripAmounts, dripDueTimes } from '../drip';
-import { formatInstant, payoutDates, type Zone } from '../time';
+import { formatInstant, type Zone } from '../time';
+import type { RewardLedger } from './ledger';
 import type { EvalContext, PartnerState } from './state';
 
 export interface Outputs {
-  rewards: RewardRow[];
-  /** Rows already handed to a streaming sink and dropped: the ledger index of `rewards[0]`. */
-  rewardBase: number;
+  rewards: RewardLedger;
   groupChanges: GroupChangeRow[];
   tagsApplied: TagAppliedRow[];
 }
@@ -49,17 +48,6 @@ function rewardAmount(trigger: Trigger, ctx: EvalContext): { minor: number; curr
   return { minor: percentOf(tx.minor, percentDecimal(offer.percent)), currency: tx.currency };
 }
 
-const rateTexts = new WeakMap<Decimal, string>();
-/** The rate as report text (rates are fixed for a replay: formatted once each). */
-function rateText(rate: Decimal): string {
-  let t = rateTexts.get(rate);
-  if (t === undefined) {
-    t = canonicalDecimal(rate);
-    rateTexts.set(rate, t);
-  }
-  return t;
-}
-
 /** Runs the action; returns a sentence for the trace. */
 export function runAction(trigger: Trigger, ctx: EvalContext, eventId: string, env: ActionEnv): string {
   const partner = ctx.partner as PartnerState;
@@ -70,19 +58,9 @@ export function runAction(trigger: Trigger, ctx: EvalContext, eventId: string, e
       const amt = rewardAmount(trigger, ctx);
       if (typeof amt === 'string') return `no reward: ${amt}`;
       if (amt.minor <= 0) return `no reward: the computed amount ${formatMinor(amt.minor, amt.currency)} ${amt.currency} is not positive`;
-      const rate = env.rates.get(amt.currency) as Decimal;
-      const base = {
-        partnerKey: partner.key,
-        triggerId: trigger.id,
-        triggerVersion: trigger.version ?? 1,
-        eventId,
-        description: a.offer.description,
-        currency: amt.currency,
-        fxRate: rateText(rate),
-        earnedAt: formatInstant(ctx.momentMs),
-      };
+      const ledger = env.out.rewards;
       if (a.type === 'reward') {
-        pushReward(env, base, amt.minor, ctx.momentMs, 1, 1, 'reward', 'pending');
+        ledger.push('reward', partner.key, trigger, eventId, amt.currency, amt.minor, ctx.momentMs, ctx.momentMs, 1, 1, 'pending');
         return `reward ${formatMinor(amt.minor, amt.currency)} ${amt.currency}`;
       }
       const amounts = dripAmounts(a.drip, amt.minor);
@@ -92,7 +70,7 @@ export function runAction(trigger: Trigger, ctx: EvalContext, eventId: string, e
         const minor = amounts[k] as number;
         if (minor <= 0) continue;
         const due = dues[k] as number;
-        pushReward(env, base, minor, due, k + 1, a.drip.occurrences, 'drip', due <= env.asOfMs ? 'pending' : 'scheduled');
+        ledger.push('drip', partner.key, trigger, eventId, amt.currency, minor, ctx.momentMs, due, k + 1, a.drip.occurrences, due <= env.asOfMs ? 'pending' : 'scheduled');
         made++;
       }
       return `drip reward: ${made} occurrence${made === 1 ? '' : 's'} of ${formatMinor(amt.minor, amt.currency)} ${amt.currency}${a.drip.split ? ' split' : ' each'}`;
@@ -118,34 +96,4 @@ export function runAction(trigger: Trigger, ctx: EvalContext, eventId: string, e
       return never;
     }
   }
-}
-
-type RewardBase = Pick<RewardRow, 'partnerKey' | 'triggerId' | 'triggerVersion' | 'eventId' | 'description' | 'currency' | 'fxRate' | 'earnedAt'>;
-
-function pushReward(env: ActionEnv, base: RewardBase, minor: number, dueMs: number, occurrence: number, occurrences: number, kind: 'reward' | 'drip', status: 'pending' | 'scheduled'): void {
-  const usdOnly = base.currency === 'USD';
-  const amount = formatMinor(minor, base.currency);
-  const amountUsd = usdOnly ? amount : formatMinor(toUsdMinor(minor, base.currency, env.rates.get(base.currency) as Decimal), 'USD');
-  const dates = payoutDates(env.zone, dueMs);
-  env.out.rewards.push({
-    id: `r${env.out.rewardBase + env.out.rewards.length + 1}`,
-    kind,
-    partnerKey: base.partnerKey,
-    triggerId: base.triggerId,
-    triggerVersion: base.triggerVersion,
-    eventId: base.eventId,
-    description: base.description,
-    amount,
-    currency: base.currency,
-    amountUsd,
-    fxRate: base.fxRate,
-    earnedAt: base.earnedAt,
-    dueAt: formatInstant(dueMs),
-    occurrence,
-    occurrences,
-    status,
-    invoiceDate: dates.invoiceDate,
-    chargeDate: dates.chargeDate,
-    payoutDate: dates.payoutDate,
-  });
 }

@@ -16,6 +16,7 @@ import { applyEvent, newApplied, newPartner, resolveDefs, undoApply, type ApplyE
 import { compileTree, SlotRegistry, type CompiledNode } from './compile';
 import { generateDispatcher, type Test } from './codegen';
 import { checkExpectations } from './expectations';
+import { RewardLedger } from './ledger';
 import { ReplayCancelled, type ReplayOptions } from './options';
 import { prepareEvents, type PreparedEvent } from './prepare';
 import { emptyContext, type EvalContext, type PartnerState, type World } from './state';
@@ -87,8 +88,8 @@ class Replayer {
   };
   private readonly env: ApplyEnv;
   private readonly actionEnv: ActionEnv;
-  private readonly out: Outputs = { rewards: [], rewardBase: 0, groupChanges: [], tagsApplied: [] };
-  /** Rows of `out.rewards` already handed to `onRewards`. */
+  private readonly out: Outputs;
+  /** Rows of the ledger already handed to `onRewards`. */
   private handedOver = 0;
   private readonly rejected: RejectedRow[] = [];
   private readonly traces: EventTrace[] = [];
@@ -119,6 +120,7 @@ class Replayer {
       customerSlotCount: this.slots.customer.length,
     };
     const rates = ratesOf(program);
+    this.out = { rewards: new RewardLedger(this.zone, rates), groupChanges: [], tagsApplied: [] };
     this.env = {
       zone: this.zone,
       world,
@@ -231,7 +233,7 @@ class Replayer {
   private rollback(undoApply: () => void, mark: { rewards: number; groups: number; tags: number; traces: number }): void {
     for (let i = this.journal.length - 1; i >= 0; i--) (this.journal[i] as () => void)();
     undoApply();
-    this.out.rewards.length = mark.rewards;
+    this.out.rewards.truncate(mark.rewards);
     this.out.groupChanges.length = mark.groups;
     this.out.tagsApplied.length = mark.tags;
     this.traces.length = mark.traces;
@@ -244,24 +246,28 @@ class Replayer {
   flushRewards(keep: boolean): void {
     const sink = this.options.onRewards;
     if (!sink) return;
-    const rows = this.out.rewards;
+    const ledger = this.out.rewards;
+    if (ledger.length > this.handedOver) sink(ledger.rows(this.handedOver), ledger.base + this.handedOver);
     if (keep) {
-      if (rows.length > this.handedOver) sink(rows.slice(this.handedOver), this.out.rewardBase + this.handedOver);
-      this.handedOver = rows.length;
+      this.handedOver = ledger.length;
       return;
     }
-    // The sink gets the array itself; the replay goes on with a fresh one.
-    if (rows.length > 0) sink(rows, this.out.rewardBase);
-    this.out.rewardBase += rows.length;
-    this.out.rewards = [];
+    ledger.drop();
+    this.handedOver = 0;
   }
 
-  report(eventSet: EventSet): Report {
+  /**
+   * The report; its `rewards` are the ledger's rows when `rows` (or when expectations need
+   * them), else empty — the caller reads them from `ledger`.
+   */
+  report(eventSet: EventSet, rows: boolean): { report: Report; ledger: RewardLedger } {
     const partners = this.env.partnerList.map((p) => ({ key: p.key, group: p.group, tier: p.tier, tags: [...p.tags] }));
-    const expectations = checkExpectations(eventSet.expect, { rewards: this.out.rewards, partners, rejected: this.rejected });
+    const ledger = this.out.rewards;
+    const rewards = rows || eventSet.expect !== undefined ? ledger.rows() : [];
+    const expectations = checkExpectations(eventSet.expect, { rewards, partners, rejected: this.rejected });
     const report: Report = {
       format: REPORT_FORMAT,
-      rewards: this.out.rewards,
+      rewards: rows ? rewards : [],
       groupChanges: this.out.groupChanges,
       tagsApplied: this.out.tagsApplied,
       partners,
@@ -269,7 +275,7 @@ class Replayer {
       expectations,
     };
     if (this.options.trace || this.options.traceEventIds) report.trace = this.traces;
-    return report;
+    return { report, ledger };
   }
 }
 
@@ -284,10 +290,23 @@ function asOfOf(options: ReplayOptions, prepared: readonly PreparedEvent[]): num
 }
 
 /**
+ * Replays an event set and returns the report without its reward rows, and the compact ledger
+ * that holds them (`ledger.row(i)` formats one). The ledger holds every row unless they were
+ * streamed out with `onRewards` and `keepRewards: false`.
+ */
+export function replayToLedger(program: Program, eventSet: EventSet, options: ReplayOptions = {}): { report: Report; ledger: RewardLedger } {
+  return run(program, eventSet, options, false);
+}
+
+/**
  * Replays an event set against a program and returns the report. Pure and deterministic: the
  * same inputs give the same report. The program must be valid (see `blockingIssues`).
  */
 export function replay(program: Program, eventSet: EventSet, options: ReplayOptions = {}): Report {
+  return run(program, eventSet, options, true).report;
+}
+
+function run(program: Program, eventSet: EventSet, options: ReplayOptions, rows: boolean): { report: Report; ledger: RewardLedger } {
   const prepared = prepareEvents(eventSet.events);
   const r = new Replayer(program, asOfOf(options, prepared), options);
   const every = Math.max(1, options.progressEvery ?? 10_000);
@@ -303,5 +322,5 @@ export function replay(program: Program, eventSet: EventSet, options: ReplayOpti
   }
   r.flushRewards(keep);
   options.onProgress?.(total, total);
-  return r.report(eventSet);
+  return r.report(eventSet, rows && keep);
 }
