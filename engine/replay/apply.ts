@@ -155,13 +155,10 @@ export function undoApply(a: Applied, env: ApplyEnv, seq: number): void {
 }
 
 /** Adds (sign 1) or removes (sign −1) an object's contribution to every slot counting it. */
-function contribute(slots: Slots, defs: readonly SlotDef[], obj: unknown, value: number, sign: number): void {
+function contribute(slots: Slots, seq: number, defs: readonly SlotDef[], obj: unknown, value: number, sign: number): void {
   for (let k = 0; k < defs.length; k++) {
     const d = defs[k] as SlotDef;
-    if (d.filter === null || d.filter(obj as never)) {
-      slots.counts[d.index] = (slots.counts[d.index] as number) + sign;
-      slots.sums[d.index] = (slots.sums[d.index] as number) + sign * value;
-    }
+    if (d.filter === null || d.filter(obj as never)) slots.add(d.index, seq, sign, sign * value);
   }
 }
 
@@ -170,12 +167,10 @@ function contribute(slots: Slots, defs: readonly SlotDef[], obj: unknown, value:
  * and, when the customer has one, in the partner's; returns that partner.
  */
 function countForCustomer(seq: number, customer: CustomerState, customerDefs: readonly SlotDef[], partnerDefs: readonly SlotDef[], obj: unknown, value: number): PartnerState | null {
-  customer.slots.touch(seq);
-  contribute(customer.slots, customerDefs, obj, value, 1);
+  contribute(customer.slots, seq, customerDefs, obj, value, 1);
   const partner = customer.partner;
   if (partner) {
-    partner.slots.touch(seq);
-    contribute(partner.slots, partnerDefs, obj, value, 1);
+    contribute(partner.slots, seq, partnerDefs, obj, value, 1);
   }
   return partner;
 }
@@ -230,8 +225,7 @@ export function applyEvent(ev: PreparedEvent, ctx: EvalContext, env: ApplyEnv, a
       };
       world.customers.set(c.key, customer);
       if (partner) {
-        partner.slots.touch(seq);
-        contribute(partner.slots, env.defs.partnerCustomer, customer, 0, 1);
+        contribute(partner.slots, seq, env.defs.partnerCustomer, customer, 0, 1);
       }
       ctx.partner = partner;
       ctx.customer = customer;
@@ -290,8 +284,7 @@ export function applyEvent(ev: PreparedEvent, ctx: EvalContext, env: ApplyEnv, a
     case 'link.clicked': {
       const p = partnerOf(env, e.partnerKey);
       if (typeof p === 'string') return reject(a, p);
-      p.slots.touch(seq);
-      contribute(p.slots, env.defs.partnerClick, null, e.count, 1);
+      contribute(p.slots, seq, env.defs.partnerClick, null, e.count, 1);
       ctx.partner = p;
       a.partner = p;
       a.undo = 'click';
@@ -355,13 +348,13 @@ function applyTransaction(ev: PreparedEvent, t: TxInput, ctx: EvalContext, env: 
   const partner = countForCustomer(seq, customer, env.defs.customerTransaction, env.defs.partnerTransaction, tx, usd);
   const firstPay = Number.isNaN(customer.firstPaidMs);
   // has_paid and paid_order change on the first payment: re-count customer aggregates.
-  if (partner && firstPay) contribute(partner.slots, env.defs.partnerCustomer, customer, 0, -1);
+  if (partner && firstPay) contribute(partner.slots, seq, env.defs.partnerCustomer, customer, 0, -1);
   if (firstPay) {
     customer.firstPaidMs = ctx.momentMs;
     if (partner) {
       partner.paidCustomers += 1;
       customer.paidOrder = partner.paidCustomers;
-      contribute(partner.slots, env.defs.partnerCustomer, customer, 0, 1);
+      contribute(partner.slots, seq, env.defs.partnerCustomer, customer, 0, 1);
     }
   }
   ctx.partner = partner;
@@ -392,7 +385,6 @@ function applyDeal(d: DealInput, ctx: EvalContext, env: ApplyEnv, a: Applied, tr
     if (!rate) return reject(a, `deal "${d.key}" is in ${currency}, which has no FX rate in the program`);
     usd = toUsdMinor(parseMinor(d.amount, currency) as number, currency, rate);
   }
-  p.slots.touch(seq);
   ctx.partner = p;
   a.fires = 'deal.stage_changed';
   a.undo = 'deal';
@@ -401,19 +393,19 @@ function applyDeal(d: DealInput, ctx: EvalContext, env: ApplyEnv, a: Applied, tr
   if (!existing) {
     const deal: DealState = { key: d.key, partner: p, name: d.name ?? null, stage: d.stage, usd };
     env.world.deals.set(d.key, deal);
-    contribute(p.slots, env.defs.partnerDeal, deal, usd ?? 0, 1);
+    contribute(p.slots, seq, env.defs.partnerDeal, deal, usd ?? 0, 1);
     ctx.deal = deal;
     if (traced) a.note = `created deal ${d.key} at stage ${d.stage}`;
     return a;
   }
   a.deal = existing;
   a.dealOld = { name: existing.name, stage: existing.stage, usd: existing.usd };
-  contribute(p.slots, env.defs.partnerDeal, existing, existing.usd ?? 0, -1);
+  contribute(p.slots, seq, env.defs.partnerDeal, existing, existing.usd ?? 0, -1);
   if (traced) a.note = `deal ${d.key}: stage ${existing.stage} → ${d.stage}`;
   existing.name = d.name === undefined ? existing.name : d.name;
   existing.stage = d.stage;
   existing.usd = usd;
-  contribute(p.slots, env.defs.partnerDeal, existing, existing.usd ?? 0, 1);
+  contribute(p.slots, seq, env.defs.partnerDeal, existing, existing.usd ?? 0, 1);
   ctx.deal = existing;
   return a;
 }
@@ -426,7 +418,6 @@ function applyLead(ev: PreparedEvent, type: 'lead.closed' | 'lead.qualified', l:
   if (typeof p === 'string') return reject(a, p);
   const existing = env.world.leads.get(l.key);
   if (existing && existing.partner !== p) return reject(a, `lead "${l.key}" belongs to partner "${existing.partner.key}", not "${p.key}"`);
-  p.slots.touch(seq);
   ctx.partner = p;
   a.fires = type;
   a.undo = 'lead';
@@ -435,18 +426,18 @@ function applyLead(ev: PreparedEvent, type: 'lead.closed' | 'lead.qualified', l:
   if (!existing) {
     const lead: LeadState = { key: l.key, partner: p, name: l.name ?? null, stage: l.stage ?? null, submittedMs: instantOr(l.submittedAt, ev.atMs) };
     env.world.leads.set(l.key, lead);
-    contribute(p.slots, env.defs.partnerLead, lead, 0, 1);
+    contribute(p.slots, seq, env.defs.partnerLead, lead, 0, 1);
     ctx.lead = lead;
     if (traced) a.note = `created lead ${l.key}${lead.stage ? ` at stage ${lead.stage}` : ''}`;
     return a;
   }
   a.lead = existing;
   a.leadOld = { name: existing.name, stage: existing.stage, submittedMs: existing.submittedMs };
-  contribute(p.slots, env.defs.partnerLead, existing, 0, -1);
+  contribute(p.slots, seq, env.defs.partnerLead, existing, 0, -1);
   if (l.name !== undefined) existing.name = l.name;
   if (l.stage !== undefined) existing.stage = l.stage;
   if (l.submittedAt !== undefined) existing.submittedMs = instantOr(l.submittedAt, ev.atMs);
-  contribute(p.slots, env.defs.partnerLead, existing, 0, 1);
+  contribute(p.slots, seq, env.defs.partnerLead, existing, 0, 1);
   ctx.lead = existing;
   if (traced) a.note = `lead ${l.key} updated${l.stage ? ` to stage ${l.stage}` : ''}`;
   return a;

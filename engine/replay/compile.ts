@@ -122,16 +122,13 @@ function compileAggregate(spec: FieldSpec, rule: Rule, slots: SlotRegistry, zone
   const scopeOf = def.scope === 'partner' ? (ctx: EvalContext) => ctx.partner?.slots ?? null : (ctx: EvalContext) => ctx.customer?.slots ?? null;
   const read = (s: Slots, seq: number) => {
     const after = sum ? (s.sums[i] as number) : (s.counts[i] as number);
-    const touched = s.epoch === seq;
-    const before = touched ? (sum ? (s.beforeSums[i] as number) : (s.beforeCounts[i] as number)) : after;
-    return { after, before, count: s.counts[i] as number };
+    return { after, before: s.before(i, seq, sum), count: s.counts[i] as number };
   };
   const test = (ctx: EvalContext): boolean => {
     const s = scopeOf(ctx);
     if (!s) return false;
     const after = sum ? (s.sums[i] as number) : (s.counts[i] as number);
-    const before = s.epoch === ctx.seq ? (sum ? (s.beforeSums[i] as number) : (s.beforeCounts[i] as number)) : after;
-    return pred(after, before, s.counts[i] as number);
+    return pred(after, s.before(i, ctx.seq, sum), s.counts[i] as number);
   };
   const desc = describeRule(rule);
   return {

@@ -3,36 +3,53 @@
  * and customer carries. Aggregates are updated in O(1) per event (per slot), never recounted.
  */
 
-/** Count and sum of one aggregate slot per scope, with the values before the current event. */
+/**
+ * Count and sum of one aggregate slot per scope, with the values before the current event.
+ * A slot's before-values are saved the first time an event changes it (`stamp` holds that
+ * event's sequence number), so an event pays only for the slots it really changes.
+ */
 export class Slots {
   readonly counts: Float64Array;
   readonly sums: Float64Array;
   readonly beforeCounts: Float64Array;
   readonly beforeSums: Float64Array;
-  /** Sequence number of the event that last touched these slots. */
-  epoch = -1;
+  /** Per slot: the sequence number of the event whose before-values are saved. */
+  readonly stamp: Float64Array;
 
   constructor(n: number) {
     this.counts = new Float64Array(n);
     this.sums = new Float64Array(n);
     this.beforeCounts = new Float64Array(n);
     this.beforeSums = new Float64Array(n);
+    this.stamp = new Float64Array(n).fill(-1);
   }
 
-  /** Remembers the values before event `seq` changes them (once per event). */
-  touch(seq: number): void {
-    if (this.epoch === seq) return;
-    this.beforeCounts.set(this.counts);
-    this.beforeSums.set(this.sums);
-    this.epoch = seq;
+  /** Adds to slot `i` for event `seq`, saving its before-values on the event's first change. */
+  add(i: number, seq: number, count: number, sum: number): void {
+    if (this.stamp[i] !== seq) {
+      this.stamp[i] = seq;
+      this.beforeCounts[i] = this.counts[i] as number;
+      this.beforeSums[i] = this.sums[i] as number;
+    }
+    this.counts[i] = (this.counts[i] as number) + count;
+    this.sums[i] = (this.sums[i] as number) + sum;
   }
 
-  /** Puts the values back as they were before event `seq` (rollback of a rejected event). */
+  /** Slot `i`'s count or sum before event `seq` changed it (its current value if it did not). */
+  before(i: number, seq: number, sum: boolean): number {
+    if (this.stamp[i] === seq) return sum ? (this.beforeSums[i] as number) : (this.beforeCounts[i] as number);
+    return sum ? (this.sums[i] as number) : (this.counts[i] as number);
+  }
+
+  /** Puts the slots event `seq` changed back as they were (rollback of a rejected event). */
   restore(seq: number): void {
-    if (this.epoch !== seq) return;
-    this.counts.set(this.beforeCounts);
-    this.sums.set(this.beforeSums);
-    this.epoch = -1;
+    const stamp = this.stamp;
+    for (let i = 0; i < stamp.length; i++) {
+      if (stamp[i] !== seq) continue;
+      this.counts[i] = this.beforeCounts[i] as number;
+      this.sums[i] = this.beforeSums[i] as number;
+      stamp[i] = -1;
+    }
   }
 }
 
