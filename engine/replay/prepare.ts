@@ -26,17 +26,69 @@ export function instantOr(text: string | undefined, fallback: number): number {
   return text === undefined ? fallback : ms(text);
 }
 
-/** Prepared events in processing order. */
-export function prepareEvents(events: readonly EventInput[]): PreparedEvent[] {
-  const out: PreparedEvent[] = new Array(events.length);
-  for (let i = 0; i < events.length; i++) {
-    const e = events[i] as EventInput;
-    const atMs = ms(e.at);
-    out[i] = { index: i, id: e.id ?? `#${i + 1}`, atMs, momentMs: e.receivedAt ? ms(e.receivedAt) : atMs, input: e };
+/**
+ * The events in processing order, kept as columns (instants in typed arrays, the order as a
+ * permutation) so a million-event replay makes no wrapper object per event; `at` fills one
+ * reusable cursor.
+ */
+export class PreparedEvents {
+  readonly length: number;
+  private readonly atMs: Float64Array;
+  private readonly momentMs: Float64Array;
+  /** Processing order as file indexes; null when the file is already in order of receipt. */
+  private readonly order: Int32Array | null;
+
+  constructor(private readonly events: readonly EventInput[]) {
+    const n = events.length;
+    this.length = n;
+    this.atMs = new Float64Array(n);
+    this.momentMs = new Float64Array(n);
+    let sorted = true;
+    for (let i = 0; i < n; i++) {
+      const e = events[i] as EventInput;
+      const at = ms(e.at);
+      this.atMs[i] = at;
+      const moment = e.receivedAt ? ms(e.receivedAt) : at;
+      this.momentMs[i] = moment;
+      // Most files are already in order of receipt: noticed in the same pass, no sort then.
+      if (i > 0 && moment < (this.momentMs[i - 1] as number)) sorted = false;
+    }
+    if (sorted) {
+      this.order = null;
+      return;
+    }
+    const moments = this.momentMs;
+    const order = new Int32Array(n);
+    for (let i = 0; i < n; i++) order[i] = i;
+    // Ascending moment, ties in file order.
+    order.sort((a, b) => (moments[a] as number) - (moments[b] as number) || a - b);
+    this.order = order;
   }
-  // Most files are already in order of receipt: check in one pass before sorting.
-  let sorted = true;
-  for (let i = 1; i < out.length && sorted; i++) sorted = (out[i - 1] as PreparedEvent).momentMs <= (out[i] as PreparedEvent).momentMs;
-  // Array.prototype.sort is stable, so ties keep file order.
-  return sorted ? out : out.sort((a, b) => a.momentMs - b.momentMs);
+
+  /** The `k`-th event in processing order, written into `into`. */
+  at(k: number, into: EventCursor): PreparedEvent {
+    const i = this.order === null ? k : (this.order[k] as number);
+    const e = this.events[i] as EventInput;
+    into.index = i;
+    into.id = e.id ?? `#${i + 1}`;
+    into.atMs = this.atMs[i] as number;
+    into.momentMs = this.momentMs[i] as number;
+    into.input = e;
+    return into;
+  }
+
+  /** The moment of the last event processed (0 with no events). */
+  lastMoment(): number {
+    if (this.length === 0) return 0;
+    return this.momentMs[this.order === null ? this.length - 1 : (this.order[this.length - 1] as number)] as number;
+  }
+}
+
+/** The one mutable `PreparedEvent` a replay fills for each event in turn. */
+export class EventCursor implements PreparedEvent {
+  index = 0;
+  id = '';
+  atMs = 0;
+  momentMs = 0;
+  input: EventInput = undefined as unknown as EventInput;
 }

@@ -18,7 +18,7 @@ import { generateDispatcher, type Test } from './codegen';
 import { checkExpectations } from './expectations';
 import { RewardLedger } from './ledger';
 import { ReplayCancelled, type ReplayOptions } from './options';
-import { prepareEvents, type PreparedEvent } from './prepare';
+import { EventCursor, PreparedEvents, type PreparedEvent } from './prepare';
 import { emptyContext, type EvalContext, type PartnerState, type World } from './state';
 
 /** More cascaded `partner.joined_group` events than this from one source event is a loop. */
@@ -280,13 +280,13 @@ class Replayer {
 }
 
 /** The as-of moment: the option, else the last event's moment (or now-less epoch 0 when empty). */
-function asOfOf(options: ReplayOptions, prepared: readonly PreparedEvent[]): number {
+function asOfOf(options: ReplayOptions, prepared: PreparedEvents): number {
   if (options.asOf !== undefined) {
     const v = parseInstant(options.asOf);
     if (v === null) throw new RangeError(`--as-of "${options.asOf}" is not an ISO-8601 instant`);
     return v;
   }
-  return prepared.length ? (prepared[prepared.length - 1] as PreparedEvent).momentMs : 0;
+  return prepared.lastMoment();
 }
 
 /**
@@ -307,13 +307,14 @@ export function replay(program: Program, eventSet: EventSet, options: ReplayOpti
 }
 
 function run(program: Program, eventSet: EventSet, options: ReplayOptions, rows: boolean): { report: Report; ledger: RewardLedger } {
-  const prepared = prepareEvents(eventSet.events);
+  const prepared = new PreparedEvents(eventSet.events);
+  const cursor = new EventCursor();
   const r = new Replayer(program, asOfOf(options, prepared), options);
   const every = Math.max(1, options.progressEvery ?? 10_000);
   const total = prepared.length;
   const keep = options.keepRewards !== false || eventSet.expect !== undefined;
   for (let i = 0; i < total; i++) {
-    r.step(prepared[i] as PreparedEvent);
+    r.step(prepared.at(i, cursor));
     if ((i + 1) % every === 0) {
       r.flushRewards(keep);
       options.onProgress?.(i + 1, total);
