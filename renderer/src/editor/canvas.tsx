@@ -14,6 +14,7 @@ import { connectionProblem } from './connection-rules';
 import { useEditor, useEditorStoreApi } from './editor-context';
 import type { PaletteItem } from './graph-slice';
 import type { EditorEdge } from './graph-types';
+import { LOD_CLASS, useZoomedOut } from './level-of-detail';
 import { nodeTypes } from './node-views';
 import { PALETTE_MIME } from './palette';
 
@@ -48,6 +49,7 @@ export function Canvas({ locked, palette }: { locked: boolean; palette: ReactNod
   const { screenToFlowPosition, fitView } = useReactFlow();
   const notify = useNotify((s) => s.show);
   const theme = useTheme();
+  const zoomedOut = useZoomedOut();
   const fit = useCallback(() => void fitView({ padding: 0.1, maxZoom: 1.2, duration: 200 }), [fitView]);
   const layout = useCallback(() => {
     store.getState().autoLayout();
@@ -80,6 +82,7 @@ export function Canvas({ locked, palette }: { locked: boolean; palette: ReactNod
   return (
     <Box sx={{ flex: 1, minWidth: 0, position: 'relative' }} onDragOver={(e) => (e.preventDefault(), (e.dataTransfer.dropEffect = 'move'))} onDrop={onDrop}>
       <ReactFlow
+        className={zoomedOut ? LOD_CLASS : undefined}
         nodes={nodes}
         edges={edges.map(edgeStyle)}
         nodeTypes={nodeTypes}
@@ -101,7 +104,7 @@ export function Canvas({ locked, palette }: { locked: boolean; palette: ReactNod
         defaultEdgeOptions={{ type: 'smoothstep' }}
         proOptions={{ hideAttribution: true }}
       >
-        <Background gap={20} />
+        {!zoomedOut && <Background gap={20} />}
         <Panel position="top-left">{palette}</Panel>
         <MiniMap pannable zoomable ariaLabel="Minimap" style={{ width: 160, height: 100 }} />
         <Controls onFitView={fit}>

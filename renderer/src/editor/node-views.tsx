@@ -1,18 +1,66 @@
-/** The canvas's node components, one per node type; `nodeTypes` is what React Flow renders. */
+/**
+ * The canvas's node components, one per node type; `nodeTypes` is what React Flow renders.
+ *
+ * Nodes are plain divs with inline styles from the theme (no MUI components or `sx` per node):
+ * an overview draws hundreds of them and mounts them as they scroll into view. Zoomed out, the
+ * canvas root gets the `of-lod` class (see `level-of-detail.ts`) and `canvas.css` hides the
+ * nodes' text and handles, so nothing re-renders when the zoom changes.
+ */
 import BoltIcon from '@mui/icons-material/Bolt';
 import ErrorOutlinedIcon from '@mui/icons-material/ErrorOutlined';
 import LockIcon from '@mui/icons-material/Lock';
 import WarningAmberIcon from '@mui/icons-material/WarningAmber';
-import { Box, Tooltip, Typography } from '@mui/material';
-import { alpha, useTheme } from '@mui/material/styles';
+import { Tooltip } from '@mui/material';
+import { alpha, useTheme, type Theme } from '@mui/material/styles';
 import { Handle, Position, type NodeProps, type NodeTypes } from '@xyflow/react';
-import type { ReactNode } from 'react';
+import { memo, type CSSProperties, type ReactNode } from 'react';
 import { ACTION_LABELS, actionSentence, EVENT_LABELS } from './action-model';
 import { useCanvasInfo } from './canvas-context';
 import type { ActionNode, BlockNode, EventNode, RuleNode } from './graph-types';
 import { ruleSentence } from './inspector-model';
+import './canvas.css';
 
 type Tone = 'event' | 'block' | 'rule' | 'action';
+
+/** The few text styles and colours the nodes use, computed once per theme. */
+interface NodeStyles {
+  tone: Record<Tone, string>;
+  title: CSSProperties;
+  body: CSSProperties;
+  caption: CSSProperties;
+  secondary: string;
+  paper: string;
+  error: string;
+  success: string;
+  selected: string;
+}
+
+const cache = new WeakMap<Theme, NodeStyles>();
+
+function text(t: Theme['typography']['body2']): CSSProperties {
+  return { fontFamily: t.fontFamily, fontWeight: t.fontWeight, fontSize: t.fontSize, lineHeight: t.lineHeight, letterSpacing: t.letterSpacing, margin: 0 };
+}
+
+function useNodeStyles(): NodeStyles {
+  const theme = useTheme();
+  let s = cache.get(theme);
+  if (!s) {
+    const p = theme.palette;
+    s = {
+      tone: { event: p.info.main, block: p.secondary.main, rule: p.primary.main, action: p.success.main },
+      title: { ...text(theme.typography.overline), textTransform: 'uppercase', lineHeight: 1.6, fontWeight: 700 },
+      body: { ...text(theme.typography.body2), color: p.text.primary },
+      caption: { ...text(theme.typography.caption), color: p.text.secondary },
+      secondary: p.text.secondary,
+      paper: p.background.paper,
+      error: p.error.main,
+      success: p.success.main,
+      selected: alpha(p.primary.main, 0.45),
+    };
+    cache.set(theme, s);
+  }
+  return s;
+}
 
 function Issues({ id }: { id: string }) {
   const list = useCanvasInfo().issues.get(id) ?? [];
@@ -21,99 +69,100 @@ function Issues({ id }: { id: string }) {
   const Icon = errors.length > 0 ? ErrorOutlinedIcon : WarningAmberIcon;
   return (
     <Tooltip title={list.map((i) => i.message).join(' · ')}>
-      <Box component="span" role="img" aria-label={`${list.length} problem${list.length === 1 ? '' : 's'}: ${list.map((i) => i.message).join('; ')}`} sx={{ display: 'inline-flex' }}>
+      <span role="img" aria-label={`${list.length} problem${list.length === 1 ? '' : 's'}: ${list.map((i) => i.message).join('; ')}`} style={{ display: 'inline-flex' }}>
         <Icon fontSize="small" color={errors.length > 0 ? 'error' : 'warning'} />
-      </Box>
+      </span>
     </Tooltip>
   );
 }
 
-function Shell(props: { id: string; tone: Tone; title: string; body: ReactNode; selected: boolean; target: boolean; source: boolean; then?: boolean; width?: number }) {
-  const theme = useTheme();
+function Shell(props: { id: string; tone: Tone; title: string; children: ReactNode; selected: boolean; target: boolean; source: boolean; then?: boolean; width?: number }) {
+  const s = useNodeStyles();
   const { locked, issues, verdicts, notes } = useCanvasInfo();
   const note = notes?.get(props.id);
-  const colors: Record<Tone, string> = {
-    event: theme.palette.info.main,
-    block: theme.palette.secondary.main,
-    rule: theme.palette.primary.main,
-    action: theme.palette.success.main,
-  };
+  const tone = s.tone[props.tone];
   const verdict = verdicts?.get(props.id);
   const hasError = (issues.get(props.id) ?? []).some((i) => i.severity === 'error');
-  const border = verdict === true ? theme.palette.success.main : verdict === false ? theme.palette.error.main : hasError ? theme.palette.error.main : colors[props.tone];
+  const border = verdict === true ? s.success : verdict === false ? s.error : hasError ? s.error : tone;
+  const handle = { width: 12, height: 12, background: tone };
   return (
-    <Box
+    <div
       data-testid={`node-${props.id}`}
-      sx={{
+      className="of-node"
+      style={{
         width: props.width ?? 210,
-        bgcolor: verdict === undefined ? 'background.paper' : alpha(border, 0.12),
-        border: 2,
+        background: verdict === undefined ? s.paper : alpha(border, 0.12),
         borderColor: border,
-        borderRadius: 2,
-        boxShadow: props.selected ? `0 0 0 3px ${alpha(theme.palette.primary.main, 0.45)}` : 'none',
-        opacity: verdicts && verdict === undefined ? 0.55 : 1,
+        boxShadow: props.selected ? `0 0 0 3px ${s.selected}` : undefined,
+        opacity: verdicts && verdict === undefined ? 0.55 : undefined,
       }}
     >
-      {props.target && <Handle type="target" position={Position.Left} style={{ width: 12, height: 12, background: colors[props.tone] }} />}
-      <Box sx={{ display: 'flex', alignItems: 'center', gap: 0.5, px: 1, py: 0.5, bgcolor: alpha(colors[props.tone], 0.14), borderTopLeftRadius: 6, borderTopRightRadius: 6 }}>
-        <Typography variant="overline" sx={{ flex: 1, lineHeight: 1.6, fontWeight: 700 }} noWrap>
+      {props.target && <Handle type="target" position={Position.Left} style={handle} />}
+      <div className="of-node-head" style={{ background: alpha(tone, 0.14) }}>
+        <span className="of-node-title" style={s.title}>
           {props.title}
-        </Typography>
+        </span>
         <Issues id={props.id} />
         {locked && <LockIcon fontSize="small" titleAccess="Locked" color="action" />}
-      </Box>
-      <Box sx={{ px: 1, py: 0.75 }}>
-        {props.body}
+      </div>
+      <div className="of-node-body">
+        {props.children}
         {note && (
-          <Typography variant="caption" component="div" sx={{ mt: 0.5, fontWeight: 600, color: verdict === false ? 'error.main' : 'success.main' }}>
+          <div style={{ ...s.caption, marginTop: 4, fontWeight: 600, color: verdict === false ? s.error : s.success }}>
             {note}
-          </Typography>
+          </div>
         )}
-      </Box>
-      {props.source && <Handle type="source" id="out" position={Position.Right} style={{ width: 12, height: 12, background: colors[props.tone] }} />}
+      </div>
+      {props.source && <Handle type="source" id="out" position={Position.Right} style={handle} />}
       {props.then && <Handle type="source" id="then" position={Position.Top} isConnectable={false} style={{ width: 6, height: 6, opacity: 0 }} />}
-    </Box>
+    </div>
   );
 }
 
-export function EventNodeView({ id, data, selected }: NodeProps<EventNode>) {
-  const body = (
-    <Typography variant="body2" sx={{ display: 'flex', alignItems: 'center', gap: 0.5 }}>
-      <BoltIcon fontSize="small" color="info" />
-      {EVENT_LABELS[data.event]}
-    </Typography>
+export const EventNodeView = memo(function EventNodeView({ id, data, selected }: NodeProps<EventNode>) {
+  const s = useNodeStyles();
+  return (
+    <Shell id={id} tone="event" title="Event" selected={selected} target={false} source>
+      <p style={{ ...s.body, display: 'flex', alignItems: 'center', gap: 4 }}>
+        <BoltIcon fontSize="small" color="info" />
+        {EVENT_LABELS[data.event]}
+      </p>
+    </Shell>
   );
-  return <Shell id={id} tone="event" title="Event" body={body} selected={selected} target={false} source />;
-}
+});
 
-export function BlockNodeView({ id, data, selected }: NodeProps<BlockNode>) {
-  const body = (
-    <Typography variant="body2" color="text.secondary">
-      {data.kind === 'all' ? 'Every rule below must pass' : 'At least one rule below must pass'}
-    </Typography>
+export const BlockNodeView = memo(function BlockNodeView({ id, data, selected }: NodeProps<BlockNode>) {
+  const s = useNodeStyles();
+  return (
+    <Shell id={id} tone="block" title={data.kind === 'all' ? 'AND block' : 'OR block'} selected={selected} target source then width={170}>
+      <p style={{ ...s.body, color: s.secondary }}>{data.kind === 'all' ? 'Every rule below must pass' : 'At least one rule below must pass'}</p>
+    </Shell>
   );
-  return <Shell id={id} tone="block" title={data.kind === 'all' ? 'AND block' : 'OR block'} body={body} selected={selected} target source then width={170} />;
-}
+});
 
-export function RuleNodeView({ id, data, selected }: NodeProps<RuleNode>) {
+export const RuleNodeView = memo(function RuleNodeView({ id, data, selected }: NodeProps<RuleNode>) {
+  const s = useNodeStyles();
   const filters = data.rule.filters ?? [];
-  const body = (
-    <>
-      <Typography variant="body2">{ruleSentence(data.rule)}</Typography>
+  return (
+    <Shell id={id} tone="rule" title="Rule" selected={selected} target source then>
+      <p style={s.body}>{ruleSentence(data.rule)}</p>
       {filters.map((f, i) => (
-        <Typography key={i} variant="caption" color="text.secondary" component="div" sx={{ pl: 1.5 }}>
+        <div key={i} style={{ ...s.caption, paddingLeft: 12 }}>
           where {ruleSentence(f)}
-        </Typography>
+        </div>
       ))}
-    </>
+    </Shell>
   );
-  return <Shell id={id} tone="rule" title="Rule" body={body} selected={selected} target source then />;
-}
+});
 
-export function ActionNodeView({ id, data, selected }: NodeProps<ActionNode>) {
-  const body = <Typography variant="body2">{actionSentence(data.action)}</Typography>;
-  return <Shell id={id} tone="action" title={ACTION_LABELS[data.action.type]} body={body} selected={selected} target source={false} />;
-}
+export const ActionNodeView = memo(function ActionNodeView({ id, data, selected }: NodeProps<ActionNode>) {
+  const s = useNodeStyles();
+  return (
+    <Shell id={id} tone="action" title={ACTION_LABELS[data.action.type]} selected={selected} target source={false}>
+      <p style={s.body}>{actionSentence(data.action)}</p>
+    </Shell>
+  );
+});
 
 export const nodeTypes = {
   event: EventNodeView,
