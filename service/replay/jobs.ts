@@ -7,7 +7,7 @@ import { replay } from '../../engine';
 import { parseEventSetText, tryParse } from '../../engine/formats/read';
 import type { EventTrace } from '../../engine/formats/report';
 import { ReplayCancelled } from '../../engine/replay/options';
-import { clearLedger, endRun, finishRun, getRunInputs, insertEventSet, loadEventSet, nowIso, setRunProgress, writeLedger, type Db } from '../store';
+import { clearLedger, endRun, finishRun, getRunInputs, insertEventSet, LedgerWriteCancelled, loadEventSet, nowIso, openLedgerWriter, setRunProgress, type Db } from '../store';
 import type { WorkerMessage } from './protocol';
 
 export interface JobIo {
@@ -24,17 +24,32 @@ function inputs(db: Db, runId: string) {
   return { ...run, set };
 }
 
-/** Replays a run and persists it; ends the run row as done, cancelled or failed. */
+/**
+ * Replays a run and persists it; ends the run row as done, cancelled or failed.
+ *
+ * The ledger is streamed: at every progress point the engine hands over the rows that are final
+ * and forgets them (`keepRewards: false`), and they go straight into the run's own ledger table
+ * in one transaction, so memory stays flat and the rows are written in the same pass. Once the
+ * replay is over the table's indexes are built (the `saving` phase) and the run row is finished.
+ * A cancelled or failed run leaves no rows: its table is dropped.
+ */
 export function runReplayJob(db: Db, runId: string, io: JobIo): void {
   try {
     const { program, set, asOf } = inputs(db, runId);
     const total = set.events.length;
     const every = Math.max(500, Math.floor(total / 200));
     let lastWrite = 0;
+    const ledger = openLedgerWriter(db, runId);
+    let streamed = 0;
     const report = replay(program, set, {
       ...(asOf === null ? {} : { asOf }),
       progressEvery: every,
       shouldCancel: io.cancelled,
+      keepRewards: false,
+      onRewards: (rows, first) => {
+        ledger.write(rows, first);
+        streamed = first + rows.length;
+      },
       onProgress: (processed, t) => {
         io.post({ type: 'progress', processed, total: t });
         // The row is a fallback for other readers; the main side shows the posted value.
@@ -44,16 +59,12 @@ export function runReplayJob(db: Db, runId: string, io: JobIo): void {
         }
       },
     });
-    const toSave = report.rewards.length;
-    io.post({ type: 'saving', saved: 0, toSave });
-    const cents = writeLedger(db, runId, report.rewards, undefined, (saved) => {
-      io.post({ type: 'saving', saved, toSave });
-      if (io.cancelled()) throw new ReplayCancelled(total);
-    });
-    finishRun(db, runId, report, cents, nowIso());
+    io.post({ type: 'saving', saved: streamed, toSave: streamed });
+    const totals = ledger.finish(io.cancelled);
+    finishRun(db, runId, report, totals, nowIso());
     io.post({ type: 'done' });
   } catch (e) {
-    if (e instanceof ReplayCancelled) {
+    if (e instanceof ReplayCancelled || e instanceof LedgerWriteCancelled) {
       clearLedger(db, runId);
       endRun(db, runId, 'cancelled', null, nowIso());
       io.post({ type: 'cancelled' });

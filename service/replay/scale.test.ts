@@ -67,12 +67,14 @@ describe.skipIf(!has)('scale', () => {
     const run = await s.call('replay.progress', { runId });
     const runMs = performance.now() - t0;
     const t1 = performance.now();
+    expect(run.error).toBeNull();
     const page = await s.call('replay.ledger', { runId, offset: Math.max(0, run.rewardCount - 200), limit: 200, sort: 'amountUsd', desc: true });
     const pageMs = performance.now() - t1;
     console.log(
       `[scale] ${N} events (${(bytes / 1e6).toFixed(0)} MB JSON): import ${importMs.toFixed(0)} ms; replay+persist ${runMs.toFixed(0)} ms for ${run.rewardCount} ledger rows; ` +
         `last ledger page sorted by USD ${pageMs.toFixed(0)} ms; worst main-thread gap ${worstGap.toFixed(0)} ms over ${polls} polls`,
     );
+    expect(run.error).toBeNull();
     expect(run).toMatchObject({ status: 'done', processed: N, total: N });
     expect(page.total).toBe(run.rewardCount);
     if (run.rewardCount > MAX_CSV_ROWS) {

@@ -1,12 +1,18 @@
 /**
  * Event sets, stored parsed (the engine's `EventSet`) in chunks of events: a million-event set
  * never becomes one giant string, and it is re-read chunk by chunk by the replay worker.
+ *
+ * The events were validated by the engine's schema when imported, and the chunks hold that
+ * parsed output, so loading does not run the schema over every event again: each chunk carries
+ * its event count and a CRC-32 of its JSON (schema 6), checked on load, and a chunk that fails
+ * the check is refused with an error naming the set and the chunk. Chunks stored before schema 6
+ * have no checksum and are still parsed with the schema.
  */
+import { crc32 } from 'node:zlib';
 import { z } from 'zod';
-import { EVENTS_FORMAT, EventSetSchema, type EventInput, type EventSet } from '../../engine/formats/events-schema';
+import { EVENTS_FORMAT, EventSchema, ExpectSchema, type EventInput, type EventSet } from '../../engine/formats/events-schema';
 import type { EventSetSummary } from '../contract';
 import type { Db } from './db';
-import { parseColumn } from './rows';
 
 /** Events per stored chunk. */
 export const EVENT_CHUNK = 10_000;
@@ -45,8 +51,12 @@ export function insertEventSet(db: Db, id: string, programId: string, set: Event
       set.expect === undefined ? null : JSON.stringify(set.expect),
       now,
     );
-    const put = db.prepare('INSERT INTO event_set_chunks (event_set_id, idx, events_json) VALUES (?, ?, ?)');
-    for (let i = 0; i * EVENT_CHUNK < set.events.length; i++) put.run(id, i, JSON.stringify(set.events.slice(i * EVENT_CHUNK, (i + 1) * EVENT_CHUNK)));
+    const put = db.prepare('INSERT INTO event_set_chunks (event_set_id, idx, events_json, event_count, crc32) VALUES (?, ?, ?, ?, ?)');
+    for (let i = 0; i * EVENT_CHUNK < set.events.length; i++) {
+      const events = set.events.slice(i * EVENT_CHUNK, (i + 1) * EVENT_CHUNK);
+      const text = JSON.stringify(events);
+      put.run(id, i, text, events.length, crc32(text));
+    }
   })();
   const s = getEventSetSummary(db, id);
   if (!s) throw new Error('event set vanished after insert');
@@ -62,19 +72,77 @@ export function listEventSets(db: Db, programId: string): EventSetSummary[] {
   return db.prepare<[string], EventSetRow>('SELECT * FROM event_sets WHERE program_id = ? ORDER BY created_at DESC, name').all(programId).map(summary);
 }
 
-const ChunkRow = z.array(z.unknown());
+const LegacyChunk = z.array(EventSchema);
 
-/** The stored set, re-parsed with the engine's schema (rows are parsed on read, like every row). */
+/** A stored event set that fails its integrity check; the message names the set and the chunk. */
+export class DamagedEventSet extends Error {
+  constructor(
+    readonly eventSetId: string,
+    readonly chunk: number | null,
+    detail: string,
+  ) {
+    super(`stored event set ${eventSetId} is damaged${chunk === null ? '' : ` in chunk ${chunk} (events ${chunk * EVENT_CHUNK}…${(chunk + 1) * EVENT_CHUNK - 1})`}: ${detail}`);
+    this.name = 'DamagedEventSet';
+  }
+}
+
+interface ChunkRow {
+  idx: number;
+  events_json: string;
+  event_count: number | null;
+  crc32: number | null;
+}
+
+/** The events of one stored chunk, checked (checksum and count, or the schema for old chunks). */
+function chunkEvents(setId: string, c: ChunkRow): EventInput[] {
+  const damaged = (detail: string): DamagedEventSet => new DamagedEventSet(setId, c.idx, detail);
+  if (c.crc32 === null || c.event_count === null) {
+    let value: unknown;
+    try {
+      value = JSON.parse(c.events_json);
+    } catch (e) {
+      throw damaged(`not JSON (${e instanceof Error ? e.message : String(e)})`);
+    }
+    const parsed = LegacyChunk.safeParse(value);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw damaged(`${issue?.path.join('.') ?? ''}: ${issue?.message ?? 'invalid'}`);
+    }
+    return parsed.data;
+  }
+  if (crc32(c.events_json) !== c.crc32) throw damaged('its checksum does not match its content');
+  let events: unknown;
+  try {
+    events = JSON.parse(c.events_json);
+  } catch (e) {
+    throw damaged(`not JSON (${e instanceof Error ? e.message : String(e)})`);
+  }
+  if (!Array.isArray(events) || events.length !== c.event_count) throw damaged(`expected ${c.event_count} events`);
+  // Written by insertEventSet from events the schema accepted, and unchanged since (checksum).
+  return events as EventInput[];
+}
+
+/** The stored set. Throws `DamagedEventSet` when a chunk or the set's counts do not check out. */
 export function loadEventSet(db: Db, id: string): EventSet | null {
   const r = db.prepare<[string], EventSetRow>('SELECT * FROM event_sets WHERE id = ?').get(id);
   if (!r) return null;
-  const events: unknown[] = [];
-  const chunks = db.prepare<[string], { events_json: string }>('SELECT events_json FROM event_set_chunks WHERE event_set_id = ? ORDER BY idx').iterate(id);
-  for (const c of chunks) for (const e of parseColumn(ChunkRow, c.events_json, 'event chunk')) events.push(e);
-  const raw = { format: EVENTS_FORMAT, name: r.name, events, ...(r.expect_json === null ? {} : { expect: JSON.parse(r.expect_json) as unknown }) };
-  const parsed = EventSetSchema.safeParse(raw);
-  if (!parsed.success) throw new Error(`stored event set ${id} is damaged: ${parsed.error.issues[0]?.message ?? ''}`);
-  return parsed.data;
+  const events: EventInput[] = [];
+  const chunks = db.prepare<[string], ChunkRow>('SELECT idx, events_json, event_count, crc32 FROM event_set_chunks WHERE event_set_id = ? ORDER BY idx').iterate(id);
+  let expected = 0;
+  for (const c of chunks) {
+    if (c.idx !== expected) throw new DamagedEventSet(id, expected, 'the chunk is missing');
+    expected++;
+    const part = chunkEvents(id, c);
+    for (let i = 0; i < part.length; i++) events.push(part[i] as EventInput);
+  }
+  if (events.length !== r.event_count) throw new DamagedEventSet(id, null, `it holds ${events.length} events, not ${r.event_count}`);
+  let expect: EventSet['expect'];
+  if (r.expect_json !== null) {
+    const parsed = ExpectSchema.safeParse(JSON.parse(r.expect_json));
+    if (!parsed.success) throw new DamagedEventSet(id, null, `expectations: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
+    expect = parsed.data;
+  }
+  return { format: EVENTS_FORMAT, name: r.name, events, ...(expect === undefined ? {} : { expect }) };
 }
 
 export function deleteEventSet(db: Db, id: string): boolean {

@@ -1,6 +1,7 @@
 /**
  * The ledger: one row per reward of a run, indexed for paging and filtering by partner,
  * trigger, status and due month. USD amounts are kept as integer cents so totals are exact.
+ * Each run since schema 6 has a table of its own (see `LedgerSource`).
  */
 import type { RewardRow, RewardStatus } from '../../engine/formats/report';
 import { formatMinor, parseMinor } from '../../engine/money';
@@ -10,7 +11,7 @@ import type { Db } from './db';
 
 export type LedgerFilter = Omit<z.output<typeof LedgerQuery>, 'offset' | 'limit'>;
 
-/** Rows per write transaction: large enough to be fast, small enough to keep readers responsive. */
+/** Rows per write transaction of `writeLedger`: large enough to be fast, small enough to keep readers responsive. */
 export const LEDGER_BATCH = 10_000;
 
 /** The due month (`YYYY-MM`, program zone) is the month before the invoice date's month. */
@@ -31,32 +32,247 @@ export function usdMinor(text: string): number {
   return v;
 }
 
-const INSERT = `INSERT INTO ledger (run_id, seq, id, kind, partner_key, trigger_id, trigger_version, event_id, description, amount,
-  currency, amount_usd_minor, fx_rate, earned_at, due_at, due_month, occurrence, occurrences, status, invoice_date, charge_date, payout_date)
-  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
+/**
+ * `usdMinor` without the general parser for the engine's own shape (`-?digits.dd`, what
+ * `formatMinor(…, 'USD')` writes): one pass over the characters. Anything else goes through
+ * `usdMinor`, so a malformed value still fails loudly.
+ */
+export function usdMinorFast(text: string): number {
+  const n = text.length;
+  // At most 15 digits: always a safe integer. A leading zero ("01.00") is left to the parser.
+  if (n < 4 || n > 16 || text.charCodeAt(n - 3) !== 46) return usdMinor(text);
+  const i = text.charCodeAt(0) === 45 ? 1 : 0;
+  if (i === n - 3 || (text.charCodeAt(i) === 48 && i + 1 !== n - 3)) return usdMinor(text);
+  let v = 0;
+  for (let k = i; k < n; k++) {
+    if (k === n - 3) continue;
+    const d = text.charCodeAt(k) - 48;
+    if (d < 0 || d > 9) return usdMinor(text);
+    v = v * 10 + d;
+  }
+  return i === 1 ? -v : v;
+}
 
 /**
- * Writes a run's rewards in transactions of `batch` rows (between batches other connections
- * get the write lock). Calls `onBatch` after each. Returns the USD total in cents.
+ * Where a run's ledger lives. Runs since schema 6 have a table of their own (`runs.ledger_table`),
+ * filled in one pass while the replay streams its rows and indexed once it is complete (an index
+ * built from sorted keys costs a fraction of one kept up to date row by row, and no other run's
+ * rows or readers share that table). Older runs keep their rows in the shared `ledger` table.
  */
-export function writeLedger(db: Db, runId: string, rewards: readonly RewardRow[], batch = LEDGER_BATCH, onBatch?: (written: number) => void): number {
-  const stmt = db.prepare(INSERT);
-  let total = 0;
-  const writeSlice = db.transaction((from: number, to: number) => {
-    for (let i = from; i < to; i++) {
-      const r = rewards[i];
-      if (!r) continue;
-      const cents = usdMinor(r.amountUsd);
-      total += cents;
-      stmt.run(runId, i, r.id, r.kind, r.partnerKey, r.triggerId, r.triggerVersion, r.eventId, r.description, r.amount, r.currency, cents, r.fxRate, r.earnedAt, r.dueAt, dueMonthOf(r.invoiceDate), r.occurrence, r.occurrences, r.status, r.invoiceDate, r.chargeDate, r.payoutDate);
+interface LedgerSource {
+  /** The table, quoted. */
+  from: string;
+  /** Conditions that select the run's rows (none for a table of its own). */
+  cond: string[];
+  params: (string | number)[];
+}
+
+const TABLE_PREFIX = 'ledger_';
+
+/** The table name of a run's own ledger; run ids are `run_` + base64url, checked to be sure. */
+export function ledgerTableName(runId: string): string {
+  if (!/^[A-Za-z0-9_-]{1,64}$/.test(runId)) throw new Error(`run id ${JSON.stringify(runId)} cannot name a ledger table`);
+  return `${TABLE_PREFIX}${runId}`;
+}
+
+const quote = (name: string): string => `"${name.replace(/"/g, '""')}"`;
+
+function source(db: Db, runId: string): LedgerSource {
+  const table = db.prepare<[string], { ledger_table: string | null }>('SELECT ledger_table FROM runs WHERE id = ?').get(runId)?.ledger_table;
+  if (table) return { from: quote(table), cond: [], params: [] };
+  return { from: 'ledger', cond: ['run_id = ?'], params: [runId] };
+}
+
+const COLUMNS = `seq, id, kind, partner_key, trigger_id, trigger_version, event_id, description, amount, currency, amount_usd_minor, fx_rate,
+  earned_at, due_at, due_month, occurrence, occurrences, status, invoice_date, charge_date, payout_date`;
+const WIDTH = 21;
+/** Rows per INSERT statement (prepared once): fewer calls into SQLite than one statement per row. */
+const ROWS_PER_INSERT = 64;
+
+function tableSql(q: string): string {
+  return `CREATE TABLE ${q} (
+    seq INTEGER PRIMARY KEY,
+    id TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    partner_key TEXT NOT NULL,
+    trigger_id TEXT NOT NULL,
+    trigger_version INTEGER NOT NULL,
+    event_id TEXT NOT NULL,
+    description TEXT NOT NULL,
+    amount TEXT NOT NULL,
+    currency TEXT NOT NULL,
+    amount_usd_minor INTEGER NOT NULL,
+    fx_rate TEXT NOT NULL,
+    earned_at TEXT NOT NULL,
+    due_at TEXT NOT NULL,
+    due_month TEXT NOT NULL,
+    occurrence INTEGER NOT NULL,
+    occurrences INTEGER NOT NULL,
+    status TEXT NOT NULL,
+    review_reason TEXT,
+    invoice_date TEXT NOT NULL,
+    charge_date TEXT NOT NULL,
+    payout_date TEXT NOT NULL
+  )`;
+}
+
+/**
+ * The indexes of a run's table (the same queries the shared table's indexes serve), built at the
+ * end. No index on `id`: the engine numbers rewards `r<seq + 1>`, so a reward is found by its
+ * `seq` (the primary key) and its id checked (`seqOfId`).
+ */
+function indexSql(name: string): string[] {
+  const q = quote(name);
+  const ix = (suffix: string): string => quote(`${name}_${suffix}`);
+  return [
+    `CREATE INDEX ${ix('partner')} ON ${q}(partner_key)`,
+    `CREATE INDEX ${ix('trigger')} ON ${q}(trigger_id)`,
+    `CREATE INDEX ${ix('status')} ON ${q}(status)`,
+    `CREATE INDEX ${ix('month')} ON ${q}(due_month, status, due_at)`,
+    `CREATE INDEX ${ix('amount')} ON ${q}(amount_usd_minor)`,
+    `CREATE INDEX ${ix('due')} ON ${q}(due_at)`,
+  ];
+}
+
+export interface LedgerTotals {
+  count: number;
+  /** USD total in cents. */
+  cents: number;
+}
+
+/** Writes one run's ledger as the replay hands it over; see `openLedgerWriter`. */
+export interface LedgerWriter {
+  /** Appends rows (`first` is the ledger index of `rows[0]`) in one transaction. */
+  write(rows: readonly RewardRow[], first: number): void;
+  /** Builds the indexes (checking `cancelled` between them); returns the count and USD total. */
+  finish(cancelled?: () => boolean): LedgerTotals;
+}
+
+export class LedgerWriteCancelled extends Error {
+  constructor() {
+    super('ledger write cancelled');
+    this.name = 'LedgerWriteCancelled';
+  }
+}
+
+/**
+ * Creates the run's own ledger table (replacing any left over) and returns a writer for it.
+ * The run is not `done` until `finishRun`, and nothing reads the ledger of an unfinished run,
+ * so the table can be filled without indexes; `dropLedger` removes it on cancel or failure.
+ */
+export function openLedgerWriter(db: Db, runId: string): LedgerWriter {
+  const name = ledgerTableName(runId);
+  const q = quote(name);
+  db.transaction(() => {
+    db.exec(`DROP TABLE IF EXISTS ${q}`);
+    db.exec(tableSql(q));
+    if (db.prepare('UPDATE runs SET ledger_table = ? WHERE id = ?').run(name, runId).changes !== 1) throw new Error(`run ${runId} does not exist`);
+  }).immediate();
+  const one = `(${Array.from({ length: WIDTH }, () => '?').join(',')})`;
+  const many = db.prepare(`INSERT INTO ${q} (${COLUMNS}) VALUES ${Array.from({ length: ROWS_PER_INSERT }, () => one).join(',')}`);
+  const single = db.prepare(`INSERT INTO ${q} (${COLUMNS}) VALUES ${one}`);
+  const params: unknown[] = new Array(WIDTH * ROWS_PER_INSERT);
+  let count = 0;
+  let cents = 0;
+  const put = (out: unknown[], at: number, r: RewardRow, seq: number): void => {
+    const c = usdMinorFast(r.amountUsd);
+    cents += c;
+    out[at] = seq;
+    out[at + 1] = r.id;
+    out[at + 2] = r.kind;
+    out[at + 3] = r.partnerKey;
+    out[at + 4] = r.triggerId;
+    out[at + 5] = r.triggerVersion;
+    out[at + 6] = r.eventId;
+    out[at + 7] = r.description;
+    out[at + 8] = r.amount;
+    out[at + 9] = r.currency;
+    out[at + 10] = c;
+    out[at + 11] = r.fxRate;
+    out[at + 12] = r.earnedAt;
+    out[at + 13] = r.dueAt;
+    out[at + 14] = dueMonthOf(r.invoiceDate);
+    out[at + 15] = r.occurrence;
+    out[at + 16] = r.occurrences;
+    out[at + 17] = r.status;
+    out[at + 18] = r.invoiceDate;
+    out[at + 19] = r.chargeDate;
+    out[at + 20] = r.payoutDate;
+  };
+  const one1: unknown[] = new Array(WIDTH);
+  const writeTx = db.transaction((rows: readonly RewardRow[], first: number) => {
+    const n = rows.length;
+    let i = 0;
+    for (; i + ROWS_PER_INSERT <= n; i += ROWS_PER_INSERT) {
+      for (let k = 0; k < ROWS_PER_INSERT; k++) put(params, k * WIDTH, rows[i + k] as RewardRow, first + i + k);
+      many.run(params);
+    }
+    for (; i < n; i++) {
+      put(one1, 0, rows[i] as RewardRow, first + i);
+      single.run(one1);
     }
   });
+  return {
+    write(rows, first) {
+      if (first !== count) throw new Error(`ledger rows out of order: expected row ${count}, got ${first}`);
+      if (rows.length === 0) return;
+      writeTx.immediate(rows, first);
+      count += rows.length;
+    },
+    finish(cancelled) {
+      for (const sql of indexSql(name)) {
+        if (cancelled?.()) throw new LedgerWriteCancelled();
+        // One index per transaction: other connections get the write lock in between.
+        db.transaction(() => db.exec(sql)).immediate();
+      }
+      return { count, cents };
+    },
+  };
+}
+
+/** Removes a run's ledger rows: its own table, or its rows in the shared table (older runs). */
+export function dropLedger(db: Db, runId: string): void {
+  db.transaction(() => {
+    const table = db.prepare<[string], { ledger_table: string | null }>('SELECT ledger_table FROM runs WHERE id = ?').get(runId)?.ledger_table;
+    if (table) {
+      db.exec(`DROP TABLE IF EXISTS ${quote(table)}`);
+      db.prepare('UPDATE runs SET ledger_table = NULL WHERE id = ?').run(runId);
+    }
+    db.prepare('DELETE FROM ledger WHERE run_id = ?').run(runId);
+  }).immediate();
+}
+
+/**
+ * Drops run ledger tables that no run refers to (a program deleted with its runs through the
+ * foreign keys, a run row deleted by an older build). Returns how many.
+ */
+export function dropOrphanLedgers(db: Db): number {
+  return db
+    .transaction(() => {
+      const orphans = db
+        .prepare<[], { name: string }>(
+          `SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'ledger!_%' ESCAPE '!'
+           AND name NOT IN (SELECT ledger_table FROM runs WHERE ledger_table IS NOT NULL)`,
+        )
+        .all();
+      for (const o of orphans) db.exec(`DROP TABLE IF EXISTS ${quote(o.name)}`);
+      return orphans.length;
+    })
+    .immediate();
+}
+
+/**
+ * Writes a whole ledger at once (tests, tools): a writer fed in batches of `batch` rows, calling
+ * `onBatch` after each. Returns the USD total in cents.
+ */
+export function writeLedger(db: Db, runId: string, rewards: readonly RewardRow[], batch = LEDGER_BATCH, onBatch?: (written: number) => void): number {
+  const w = openLedgerWriter(db, runId);
   for (let from = 0; from < rewards.length; from += batch) {
     const to = Math.min(rewards.length, from + batch);
-    writeSlice(from, to);
+    w.write(rewards.slice(from, to), from);
     onBatch?.(to);
   }
-  return total;
+  return w.finish().cents;
 }
 
 interface LedgerDbRow {
@@ -124,9 +340,10 @@ const SORT_COLUMNS: Record<LedgerFilter['sort'], string> = {
   status: 'status',
 };
 
-function where(f: Pick<LedgerFilter, 'runId' | 'partnerKey' | 'triggerId' | 'status' | 'month'>): { sql: string; params: (string | number)[] } {
-  const parts = ['run_id = ?'];
-  const params: (string | number)[] = [f.runId];
+function where(db: Db, f: Pick<LedgerFilter, 'runId' | 'partnerKey' | 'triggerId' | 'status' | 'month'>): { from: string; sql: string; params: (string | number)[] } {
+  const src = source(db, f.runId);
+  const parts = [...src.cond];
+  const params: (string | number)[] = [...src.params];
   const add = (col: string, v: string | undefined): void => {
     if (v === undefined) return;
     parts.push(`${col} = ?`);
@@ -136,7 +353,7 @@ function where(f: Pick<LedgerFilter, 'runId' | 'partnerKey' | 'triggerId' | 'sta
   add('trigger_id', f.triggerId);
   add('status', f.status);
   add('due_month', f.month);
-  return { sql: parts.join(' AND '), params };
+  return { from: src.from, sql: parts.length > 0 ? parts.join(' AND ') : '1', params };
 }
 
 /**
@@ -144,13 +361,15 @@ function where(f: Pick<LedgerFilter, 'runId' | 'partnerKey' | 'triggerId' | 'sta
  * an index alone (skipping offset rows costs no row reads), then only those rows are read.
  */
 export function queryLedgerPage(db: Db, q: z.output<typeof LedgerQuery>): LedgerRow[] {
-  const w = where(q);
+  const w = where(db, q);
   const dir = q.desc ? 'DESC' : 'ASC';
   const order = q.sort === 'id' ? `seq ${dir}` : `${SORT_COLUMNS[q.sort]} ${dir}, seq ${dir}`;
-  const keys = db.prepare<(string | number)[], { seq: number }>(`SELECT seq FROM ledger WHERE ${w.sql} ORDER BY ${order} LIMIT ? OFFSET ?`).all(...w.params, q.limit, q.offset);
+  const keys = db.prepare<(string | number)[], { seq: number }>(`SELECT seq FROM ${w.from} WHERE ${w.sql} ORDER BY ${order} LIMIT ? OFFSET ?`).all(...w.params, q.limit, q.offset);
   if (keys.length === 0) return [];
   const seqs = keys.map((k) => k.seq);
-  const rows = db.prepare<(string | number)[], LedgerDbRow>(`SELECT * FROM ledger WHERE run_id = ? AND seq IN (${seqs.map(() => '?').join(',')})`).all(q.runId, ...seqs);
+  const src = source(db, q.runId);
+  const run = [...src.cond, `seq IN (${seqs.map(() => '?').join(',')})`].join(' AND ');
+  const rows = db.prepare<(string | number)[], LedgerDbRow>(`SELECT * FROM ${src.from} WHERE ${run}`).all(...src.params, ...seqs);
   const bySeq = new Map(rows.map((r) => [r.seq, r]));
   return seqs.flatMap((s) => {
     const r = bySeq.get(s);
@@ -160,8 +379,8 @@ export function queryLedgerPage(db: Db, q: z.output<typeof LedgerQuery>): Ledger
 
 /** Count and USD total of the rows matching a filter. */
 export function ledgerTotals(db: Db, f: Pick<LedgerFilter, 'runId' | 'partnerKey' | 'triggerId' | 'status' | 'month'>): { total: number; totalUsd: string } {
-  const w = where(f);
-  const agg = db.prepare<(string | number)[], { n: number; usd: number | null }>(`SELECT COUNT(*) AS n, SUM(amount_usd_minor) AS usd FROM ledger WHERE ${w.sql}`).get(...w.params);
+  const w = where(db, f);
+  const agg = db.prepare<(string | number)[], { n: number; usd: number | null }>(`SELECT COUNT(*) AS n, SUM(amount_usd_minor) AS usd FROM ${w.from} WHERE ${w.sql}`).get(...w.params);
   return { total: agg?.n ?? 0, totalUsd: formatMinor(agg?.usd ?? 0, 'USD') };
 }
 
@@ -172,14 +391,20 @@ export function queryLedger(db: Db, q: z.output<typeof LedgerQuery>): { rows: Le
 
 /** Every matching row, in ledger order (CSV export, comparisons). */
 export function* iterateLedger(db: Db, f: LedgerFilter): Generator<LedgerRow> {
-  const w = where(f);
+  const w = where(db, f);
   const order = `${SORT_COLUMNS[f.sort]} ${f.desc ? 'DESC' : 'ASC'}, seq`;
-  for (const r of db.prepare<(string | number)[], LedgerDbRow>(`SELECT * FROM ledger WHERE ${w.sql} ORDER BY ${order}`).iterate(...w.params)) yield toLedgerRow(r);
+  for (const r of db.prepare<(string | number)[], LedgerDbRow>(`SELECT * FROM ${w.from} WHERE ${w.sql} ORDER BY ${order}`).iterate(...w.params)) yield toLedgerRow(r);
 }
 
 /** Whole ledger of a run, in ledger order. */
 export function readLedger(db: Db, runId: string): LedgerRow[] {
   return [...iterateLedger(db, { runId, sort: 'id', desc: false })];
+}
+
+/** The ledger position of a reward id: the engine numbers rewards `r1`, `r2`… in ledger order. */
+function seqOfId(id: string): number | null {
+  const m = /^r([1-9][0-9]{0,14})$/.exec(id);
+  return m ? Number(m[1]) - 1 : null;
 }
 
 export type Decision = 'approved' | 'declined' | 'hold' | 'pending';
@@ -190,20 +415,23 @@ export type Decision = 'approved' | 'declined' | 'hold' | 'pending';
  * Returns the ids that were updated and those not found.
  */
 export function reviewRewards(db: Db, runId: string, ids: readonly string[], decision: Decision, reason: string | null, now: string): { updated: number; missing: string[] } {
-  const find = db.prepare<[string, string], { status: RewardStatus }>('SELECT status FROM ledger WHERE run_id = ? AND id = ?');
-  const set = db.prepare('UPDATE ledger SET status = ?, review_reason = ? WHERE run_id = ? AND id = ?');
+  const src = source(db, runId);
+  const cond = [...src.cond, 'seq = ?', 'id = ?'].join(' AND ');
+  const find = db.prepare<(string | number)[], { status: RewardStatus }>(`SELECT status FROM ${src.from} WHERE ${cond}`);
+  const set = db.prepare(`UPDATE ${src.from} SET status = ?, review_reason = ? WHERE ${cond}`);
   const log = db.prepare('INSERT INTO reviews (run_id, reward_id, decision, reason, decided_at) VALUES (?, ?, ?, ?, ?)');
   const missing: string[] = [];
   let updated = 0;
   db.transaction(() => {
     for (const id of ids) {
-      const row = find.get(runId, id);
+      const seq = seqOfId(id);
+      const row = seq === null ? undefined : find.get(...src.params, seq, id);
       if (!row) {
         missing.push(id);
         continue;
       }
       if (row.status === 'scheduled' || row.status === 'paid') continue;
-      set.run(decision, decision === 'declined' || decision === 'hold' ? reason : null, runId, id);
+      set.run(decision, decision === 'declined' || decision === 'hold' ? reason : null, ...src.params, seq as number, id);
       log.run(runId, id, decision, reason, now);
       updated++;
     }
@@ -213,15 +441,17 @@ export function reviewRewards(db: Db, runId: string, ids: readonly string[], dec
 
 /** Per status and partner: counts and cents of rewards due in a month (the invoice preview). */
 export function monthTotals(db: Db, runId: string, month: string): { status: RewardStatus; partnerKey: string; n: number; usd: number }[] {
+  const w = where(db, { runId, month });
   return db
-    .prepare<[string, string], { status: RewardStatus; partnerKey: string; n: number; usd: number }>(
-      `SELECT status, partner_key AS partnerKey, COUNT(*) AS n, SUM(amount_usd_minor) AS usd FROM ledger
-       WHERE run_id = ? AND due_month = ? GROUP BY status, partner_key ORDER BY partner_key, status`,
+    .prepare<(string | number)[], { status: RewardStatus; partnerKey: string; n: number; usd: number }>(
+      `SELECT status, partner_key AS partnerKey, COUNT(*) AS n, SUM(amount_usd_minor) AS usd FROM ${w.from}
+       WHERE ${w.sql} GROUP BY status, partner_key ORDER BY partner_key, status`,
     )
-    .all(runId, month);
+    .all(...w.params);
 }
 
 /** Months (`YYYY-MM`) that have rewards, ascending. */
 export function ledgerMonths(db: Db, runId: string): string[] {
-  return db.prepare<[string], { m: string }>('SELECT DISTINCT due_month AS m FROM ledger WHERE run_id = ? ORDER BY due_month').all(runId).map((r) => r.m);
+  const w = where(db, { runId });
+  return db.prepare<(string | number)[], { m: string }>(`SELECT DISTINCT due_month AS m FROM ${w.from} WHERE ${w.sql} ORDER BY due_month`).all(...w.params).map((r) => r.m);
 }

@@ -142,4 +142,12 @@ export const MIGRATIONS: readonly string[] = [
   DROP INDEX ledger_month;
   CREATE INDEX ledger_month ON ledger(run_id, due_month, status, due_at);
   `,
+  // 6: each new run's ledger in a table of its own (named in runs.ledger_table, indexed once
+  // complete); event chunks carry a CRC-32 of their JSON, checked on load instead of re-parsing
+  // every event with the schema.
+  `
+  ALTER TABLE runs ADD COLUMN ledger_table TEXT;
+  ALTER TABLE event_set_chunks ADD COLUMN event_count INTEGER;
+  ALTER TABLE event_set_chunks ADD COLUMN crc32 INTEGER;
+  `,
 ];

@@ -6,6 +6,7 @@
 import { PROGRAM_FORMAT, ProgramSchema, type Partner, type Program } from '../../engine/formats/program-schema';
 import type { ProgramSummary } from '../contract';
 import type { Db } from './db';
+import { dropOrphanLedgers } from './ledger-repo';
 import { FxRatesRow, NamedListRow, parseColumn, parsePartnerRow } from './rows';
 import { getOrders, listTriggers, saveTriggerVersion, setOrder } from './triggers-repo';
 
@@ -108,9 +109,15 @@ export function touchProgram(db: Db, id: string, now: string): void {
   db.prepare('UPDATE programs SET updated_at = ? WHERE id = ?').run(now, id);
 }
 
-/** Deletes a program and, through the foreign keys, everything that belongs to it. */
+/** Deletes a program and, through the foreign keys, everything that belongs to it (its runs' ledger tables too). */
 export function deleteProgram(db: Db, id: string): boolean {
-  return db.prepare('DELETE FROM programs WHERE id = ?').run(id).changes > 0;
+  return db
+    .transaction(() => {
+      const deleted = db.prepare('DELETE FROM programs WHERE id = ?').run(id).changes > 0;
+      if (deleted) dropOrphanLedgers(db);
+      return deleted;
+    })
+    .immediate();
 }
 
 /** Inserts or replaces a partner; a new partner goes last. */

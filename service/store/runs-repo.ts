@@ -8,6 +8,7 @@ import type { GroupChangeRow, PartnerStateRow, RejectedRow, Report, TagAppliedRo
 import { formatMinor } from '../../engine/money';
 import type { RunResult, RunStatus, RunSummary } from '../contract';
 import type { Db } from './db';
+import { dropLedger, dropOrphanLedgers, type LedgerTotals } from './ledger-repo';
 import { parseColumn } from './rows';
 
 interface RunRow {
@@ -88,16 +89,19 @@ export function setRunProgress(db: Db, id: string, processed: number): void {
   db.prepare("UPDATE runs SET processed = ? WHERE id = ? AND status = 'running'").run(processed, id);
 }
 
-/** Records a finished run's report parts and totals (the ledger is written separately, in batches). */
-export function finishRun(db: Db, id: string, report: Report, rewardsUsdMinor: number, now: string): void {
+/**
+ * Records a finished run's report parts and its ledger's totals (the ledger is written
+ * separately, and with a streamed ledger `report.rewards` is empty).
+ */
+export function finishRun(db: Db, id: string, report: Report, ledger: LedgerTotals, now: string): void {
   db.prepare(
     `UPDATE runs SET status = 'done', processed = total, finished_at = ?, reward_count = ?, rewards_usd_minor = ?,
        rejected_count = ?, expectations_passed = ?, group_changes_json = ?, tags_applied_json = ?, partners_json = ?,
        rejected_json = ?, expectations_json = ? WHERE id = ?`,
   ).run(
     now,
-    report.rewards.length,
-    rewardsUsdMinor,
+    ledger.count,
+    ledger.cents,
     report.rejected.length,
     report.expectations.passed ? 1 : 0,
     JSON.stringify(report.groupChanges),
@@ -114,9 +118,16 @@ export function endRun(db: Db, id: string, status: 'cancelled' | 'failed', error
   db.prepare("UPDATE runs SET status = ?, error = ?, finished_at = ? WHERE id = ? AND status = 'running'").run(status, error, now, id);
 }
 
-/** Runs left `running` by a previous launch that ended mid-replay. */
+/**
+ * Runs left `running` by a previous launch that ended mid-replay: marked failed, their partial
+ * ledgers removed; ledger tables of runs that no longer exist are dropped too.
+ */
 export function markInterruptedRuns(db: Db, now: string): number {
-  return db.prepare("UPDATE runs SET status = 'failed', error = 'interrupted: the app closed during the replay', finished_at = ? WHERE status = 'running'").run(now).changes;
+  const ids = db.prepare<[], { id: string }>("SELECT id FROM runs WHERE status = 'running'").all();
+  for (const { id } of ids) dropLedger(db, id);
+  const n = db.prepare("UPDATE runs SET status = 'failed', error = 'interrupted: the app closed during the replay', finished_at = ? WHERE status = 'running'").run(now).changes;
+  dropOrphanLedgers(db);
+  return n;
 }
 
 const S = z.string();
@@ -160,7 +171,12 @@ export function getRunResult(db: Db, id: string): RunResult | null {
 }
 
 export function deleteRun(db: Db, id: string): boolean {
-  return db.prepare('DELETE FROM runs WHERE id = ?').run(id).changes > 0;
+  return db
+    .transaction(() => {
+      dropLedger(db, id);
+      return db.prepare('DELETE FROM runs WHERE id = ?').run(id).changes > 0;
+    })
+    .immediate();
 }
 
 /** What a worker needs to (re)compute a run: the program snapshot, the event set and the as-of moment. */
@@ -170,7 +186,7 @@ export function getRunInputs(db: Db, id: string): { program: Program; eventSetId
   return r && program ? { program, eventSetId: r.event_set_id, asOf: r.as_of } : null;
 }
 
-/** Removes a run's ledger rows (a run cancelled while its ledger was being written). */
+/** Removes a run's ledger rows (a run cancelled or failed while its ledger was being written). */
 export function clearLedger(db: Db, id: string): void {
-  db.prepare('DELETE FROM ledger WHERE run_id = ?').run(id);
+  dropLedger(db, id);
 }

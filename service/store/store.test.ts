@@ -9,7 +9,7 @@ import { MIGRATIONS } from './migrations';
 import {
   deleteProgram, deleteTrigger, getRun, getRunResult, getTrigger, insertEventSet, insertProgram, insertRun, listEventSets, listPrograms,
   listVersions, loadEventSet, loadProgram, markInterruptedRuns, migrate, openDb, queryLedger, readLedger, reviewRewards, saveTriggerVersion,
-  finishRun, writeLedger, dueMonthOf, type Db,
+  finishRun, writeLedger, dueMonthOf, deleteRun, type Db,
 } from './index';
 
 const EXAMPLES = path.resolve(import.meta.dirname, '../../resources/samples/spec-examples');
@@ -70,15 +70,30 @@ describe('migrations', () => {
     const old = openDb(file, { migrate: false });
     migrate(old, MIGRATIONS.slice(0, 3));
     insertProgram(old, 'p1', sampleProgram(), '2026-01-01T00:00:00Z');
-    insertEventSet(old, 'es1', 'p1', tinySet, 'json', '2026-01-01T00:00:00Z');
+    // What the schema-3 code wrote: chunks without count or checksum, ledger rows in the shared table.
+    const events = [{ id: 'c1', type: 'customer.created', at: '2026-02-01T10:00:00Z', customer: { key: 'k1', partnerKey: 'ana' } }];
+    old.prepare("INSERT INTO event_sets (id, program_id, name, source, event_count, created_at) VALUES ('es1', 'p1', 'x', 'json', 1, '2026-01-01T00:00:00Z')").run();
+    old.prepare("INSERT INTO event_set_chunks (event_set_id, idx, events_json) VALUES ('es1', 0, ?)").run(JSON.stringify(events));
     insertRun(old, { id: 'run1', programId: 'p1', eventSetId: 'es1', eventSetName: 'x', program: sampleProgram(), total: 1, asOf: null, now: '2026-01-01T00:00:00Z' });
-    writeLedger(old, 'run1', [reward(1), reward(2)]);
+    const put = old.prepare(`INSERT INTO ledger (run_id, seq, id, kind, partner_key, trigger_id, trigger_version, event_id, description, amount, currency, amount_usd_minor,
+      fx_rate, earned_at, due_at, due_month, occurrence, occurrences, status, invoice_date, charge_date, payout_date) VALUES ('run1', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    [reward(1), reward(2)].forEach((r, i) => {
+      put.run(i, r.id, r.kind, r.partnerKey, r.triggerId, r.triggerVersion, r.eventId, r.description, r.amount, r.currency, 500 * (i + 1), r.fxRate, r.earnedAt, r.dueAt, dueMonthOf(r.invoiceDate), r.occurrence, r.occurrences, r.status, r.invoiceDate, r.chargeDate, r.payoutDate);
+    });
     old.close();
     const db = openDb(file);
     expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
     expect(queryLedger(db, { runId: 'run1', offset: 0, limit: 10, month: '2026-02', sort: 'amountUsd', desc: true }).rows.map((r) => r.id)).toEqual(['r2', 'r1']);
     const indexes = db.prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'ledger' AND name LIKE 'ledger_%'").all().map((r) => r.name);
     expect(indexes).toEqual(expect.arrayContaining(['ledger_amount', 'ledger_due', 'ledger_month']));
+    expect(loadEventSet(db, 'es1')?.events).toEqual(events);
+    expect(reviewRewards(db, 'run1', ['r2'], 'approved', null, '2026-01-02T00:00:00Z')).toEqual({ updated: 1, missing: [] });
+    expect(readLedger(db, 'run1').map((r) => r.status)).toEqual(['pending', 'approved']);
+    // An old chunk is still checked with the schema, and its error names the chunk.
+    db.prepare("UPDATE event_set_chunks SET events_json = replace(events_json, 'ana', '') WHERE event_set_id = 'es1'").run();
+    expect(() => loadEventSet(db, 'es1')).toThrow(/event set es1 is damaged in chunk 0 .*customer\.partnerKey/);
+    deleteRun(db, 'run1');
+    expect(db.prepare('SELECT COUNT(*) AS n FROM ledger').get()).toEqual({ n: 0 });
     db.close();
   });
 });
@@ -128,7 +143,7 @@ describe('round trips', () => {
     const rewards = Array.from({ length: 25 }, (_, i) => reward(i + 1));
     const cents = writeLedger(db, 'run1', rewards, 10);
     expect(cents).toBe(12_500);
-    finishRun(db, 'run1', { format: 'offerflow.report/1', rewards, groupChanges: [], tagsApplied: [], partners: [{ key: 'ana', group: 'silver', tier: null, tags: [] }], rejected: [], expectations: { passed: true, failures: [] } }, cents, '2026-01-01T00:00:01Z');
+    finishRun(db, 'run1', { format: 'offerflow.report/1', rewards, groupChanges: [], tagsApplied: [], partners: [{ key: 'ana', group: 'silver', tier: null, tags: [] }], rejected: [], expectations: { passed: true, failures: [] } }, { count: rewards.length, cents }, '2026-01-01T00:00:01Z');
     expect(getRun(db, 'run1')).toMatchObject({ status: 'done', rewardCount: 25, rewardsUsd: '125.00', expectationsPassed: true });
     expect(getRunResult(db, 'run1')?.partners).toEqual([{ key: 'ana', group: 'silver', tier: null, tags: [] }]);
     expect(readLedger(db, 'run1').map(({ reviewReason, ...r }) => (void reviewReason, r))).toEqual(rewards);
@@ -137,8 +152,11 @@ describe('round trips', () => {
     expect(page).toMatchObject({ total: 2, totalUsd: '10.00' });
     expect(page.rows[0]).toMatchObject({ id: 'r1', status: 'declined', reviewReason: 'duplicate' });
     expect(queryLedger(db, { runId: 'run1', offset: 0, limit: 3, month: '2026-02', partnerKey: 'ana', sort: 'amountUsd', desc: true }).total).toBe(13);
+    expect(db.prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'ledger_%'").all()).toEqual([{ name: 'ledger_run1' }]);
     deleteProgram(db, 'p1');
     expect(db.prepare('SELECT COUNT(*) AS n FROM ledger').get()).toEqual({ n: 0 });
+    // The run's own ledger table goes with it (the foreign keys only reach the run row).
+    expect(db.prepare("SELECT name FROM sqlite_master WHERE name LIKE 'ledger_run1%'").all()).toEqual([]);
   });
 
   it('marks runs left running by a crash as failed', () => {
