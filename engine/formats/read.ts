@@ -31,8 +31,9 @@ export function parseJsonText(text: string, file: string): unknown {
   }
 }
 
-function parseWith<S extends z.ZodType>(schema: S, value: unknown, file: string): z.infer<S> {
-  if (valueDepth(value, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) {
+/** `depthChecked`: the value comes from text whose nesting `parseJsonText` already bounded. */
+function parseWith<S extends z.ZodType>(schema: S, value: unknown, file: string, depthChecked = false): z.infer<S> {
+  if (!depthChecked && valueDepth(value, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) {
     throw new InputError(file, [{ path: '', message: `is nested more than ${MAX_JSON_DEPTH} levels deep` }]);
   }
   const r = schema.safeParse(value);
@@ -46,7 +47,7 @@ export function parseProgram(value: unknown, file = 'program'): Program {
 }
 
 export function parseProgramText(text: string, file = 'program'): Program {
-  return parseProgram(parseJsonText(text, file), file);
+  return parseWith(ProgramSchema, parseJsonText(text, file), file, true);
 }
 
 export function parseEventSet(value: unknown, file = 'events'): EventSet {
@@ -56,7 +57,7 @@ export function parseEventSet(value: unknown, file = 'events'): EventSet {
 /** Reads an event set from JSON or (when `file` ends in .csv, any case) CSV text. */
 export function parseEventSetText(text: string, file = 'events'): EventSet {
   if (/\.csv$/i.test(file)) return parseEventsCsv(text, file);
-  return parseEventSet(parseJsonText(text, file), file);
+  return parseWith(EventSetSchema, parseJsonText(text, file), file, true);
 }
 
 /** Collects issues without throwing, for callers that want values (the service contract). */

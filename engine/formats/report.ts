@@ -151,6 +151,36 @@ const SENTINEL = '\u0000rewards\u0000';
 /** Characters per chunk handed to `write`. */
 const CHUNK = 1 << 20;
 
+const q = JSON.stringify;
+/**
+ * One reward row as `JSON.stringify(report, null, 2)` writes it inside the rewards array (keys
+ * in `RewardRow` order). Text that comes from the user's files is escaped by JSON.stringify;
+ * amounts, instants, dates and enums are the engine's own and need none.
+ */
+function rowJson(r: RewardRow): string {
+  return `    {
+      "id": ${q(r.id)},
+      "kind": "${r.kind}",
+      "partnerKey": ${q(r.partnerKey)},
+      "triggerId": ${q(r.triggerId)},
+      "triggerVersion": ${r.triggerVersion},
+      "eventId": ${q(r.eventId)},
+      "description": ${q(r.description)},
+      "amount": "${r.amount}",
+      "currency": ${q(r.currency)},
+      "amountUsd": "${r.amountUsd}",
+      "fxRate": "${r.fxRate}",
+      "earnedAt": "${r.earnedAt}",
+      "dueAt": "${r.dueAt}",
+      "occurrence": ${r.occurrence},
+      "occurrences": ${r.occurrences},
+      "status": "${r.status}",
+      "invoiceDate": "${r.invoiceDate}",
+      "chargeDate": "${r.chargeDate}",
+      "payoutDate": "${r.payoutDate}"
+    }`;
+}
+
 /**
  * Writes the report as `serializeReport` would, byte for byte, with the reward rows taken from
  * `rows` one at a time and handed to `write` in chunks of about a megabyte: a report of
@@ -166,7 +196,7 @@ export function writeReport(report: Report, rows: RewardRowSource, write: (chunk
   const at = text.indexOf(marker);
   let buf = text.slice(0, at);
   for (let i = 0; i < rows.length; i++) {
-    buf += `${i === 0 ? '' : ',\n'}    ${JSON.stringify(rows.row(i), null, 2).replace(/\n/g, '\n    ')}`;
+    buf += i === 0 ? rowJson(rows.row(i)) : `,\n${rowJson(rows.row(i))}`;
     if (buf.length >= CHUNK) {
       write(buf);
       buf = '';

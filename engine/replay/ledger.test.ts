@@ -37,7 +37,8 @@ describe('the compact reward ledger', () => {
   });
 
   it('writes a report of no rewards, and one of many rewards in several chunks, like serializeReport', () => {
-    const p = program({ triggers: [trigger('pay', {})] });
+    const odd = 'Say "hi" \\ tab\t line\n \u2028 ✓ \u0007';
+    const p = program({ triggers: [trigger('pay', { action: { type: 'reward', offer: { description: odd, type: 'flat', amount: '1.50', currency: 'USD' } } })] });
     const none = replayToLedger(p, eventSet([customer('c1')]));
     const out: string[] = [];
     writeReport(none.report, none.ledger, (c) => out.push(c));
@@ -48,6 +49,7 @@ describe('the compact reward ledger', () => {
     const chunks: string[] = [];
     writeReport(report, ledger, (c) => chunks.push(c));
     expect(chunks.length).toBeGreaterThan(1);
+    expect(ledger.row(0).description).toBe(odd);
     expect(chunks.join('')).toBe(serializeReport(run(p, many)));
   });
 
