@@ -1,6 +1,7 @@
 /**
  * One bench measurement: build the program and the event stream (not timed), then time
- * `replay()` alone and sample the heap every 10,000 events to find its peak growth.
+ * `replay()` alone and sample the heap every 10,000 events to find its peak growth (keeping the
+ * whole ledger in the report, or streaming it out).
  */
 import { replay } from '../engine/index';
 import { benchEvents } from './events';
@@ -20,35 +21,67 @@ export interface Measurement {
   rejected: number;
 }
 
-const MB = 1024 * 1024;
+export const MB = 1024 * 1024;
 
-export function measure(size: number, partners: number): Measurement {
-  const program = benchProgram(partners);
-  const set = benchEvents(size, partners);
+export interface MemorySampler {
+  sample(): void;
+  /** Peaks in MB: heap and RSS growth over the base, and the RSS itself. */
+  peaks(): { peakHeapDeltaMb: number; peakRssMb: number; peakRssDeltaMb: number };
+}
+
+/** Peak heapUsed and RSS from the moment it is made, sampled whenever `sample` is called. */
+export function memorySampler(): MemorySampler {
   const base = process.memoryUsage();
   let peakHeap = base.heapUsed;
   let peakRss = base.rss;
-  const sample = () => {
-    const m = process.memoryUsage();
-    if (m.heapUsed > peakHeap) peakHeap = m.heapUsed;
-    if (m.rss > peakRss) peakRss = m.rss;
+  return {
+    sample(): void {
+      const m = process.memoryUsage();
+      if (m.heapUsed > peakHeap) peakHeap = m.heapUsed;
+      if (m.rss > peakRss) peakRss = m.rss;
+    },
+    peaks: () => ({ peakHeapDeltaMb: (peakHeap - base.heapUsed) / MB, peakRssMb: peakRss / MB, peakRssDeltaMb: (peakRss - base.rss) / MB }),
   };
+}
+
+/** Wall and CPU time of `work`, and events per second of each. */
+export function timed<T>(events: number, work: () => T): { value: T; ms: number; cpuMs: number; eventsPerSec: number; eventsPerCpuSec: number } {
   const c0 = process.cpuUsage();
   const t0 = performance.now();
-  const report = replay(program, set, { onProgress: sample, progressEvery: 10_000 });
-  const replayMs = performance.now() - t0;
+  const value = work();
+  const ms = performance.now() - t0;
   const cpu = process.cpuUsage(c0);
   const cpuMs = (cpu.user + cpu.system) / 1000;
-  sample();
+  return { value, ms, cpuMs, eventsPerSec: events / (ms / 1000), eventsPerCpuSec: events / (cpuMs / 1000) };
+}
+
+/**
+ * `stream`: the ledger leaves the replay in batches (`onRewards`, a sink that only counts) and
+ * is not kept (`keepRewards: false`) — the engine's flat-memory mode the store uses.
+ */
+export function measure(size: number, partners: number, stream = false): Measurement {
+  const program = benchProgram(partners);
+  const set = benchEvents(size, partners);
+  const mem = memorySampler();
+  let streamed = 0;
+  const t = timed(size, () =>
+    replay(program, set, {
+      onProgress: mem.sample,
+      progressEvery: 10_000,
+      ...(stream ? { keepRewards: false, onRewards: (rows: readonly unknown[]) => void (streamed += rows.length) } : {}),
+    }),
+  );
+  mem.sample();
+  const { peakHeapDeltaMb, peakRssMb } = mem.peaks();
   return {
     events: size,
-    replayMs,
-    cpuMs,
-    eventsPerSec: size / (replayMs / 1000),
-    eventsPerCpuSec: size / (cpuMs / 1000),
-    peakHeapDeltaMb: (peakHeap - base.heapUsed) / MB,
-    peakRssMb: peakRss / MB,
-    rewards: report.rewards.length,
-    rejected: report.rejected.length,
+    replayMs: t.ms,
+    cpuMs: t.cpuMs,
+    eventsPerSec: t.eventsPerSec,
+    eventsPerCpuSec: t.eventsPerCpuSec,
+    peakHeapDeltaMb,
+    peakRssMb,
+    rewards: t.value.rewards.length + streamed,
+    rejected: t.value.rejected.length,
   };
 }

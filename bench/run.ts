@@ -1,15 +1,24 @@
 /**
- * `npm run bench`: engine-only replay of the synthetic 100-trigger program over 1e4 … 1e6
- * in-memory events, each run in a fresh child process (so heap figures do not leak between
- * runs), reporting medians of events/s and peak heap growth.
+ * `npm run bench`: the synthetic 100-trigger program over 1e4 … 1e6 in-memory events, each run
+ * in a fresh child process (so heap figures do not leak between runs), reporting medians of
+ * events/s and peak memory growth:
+ * - engine-only replay, keeping the whole ledger in the report, then streaming it out
+ *   (`onRewards` + `keepRewards: false`);
+ * - end to end through the store (bench/e2e.ts): import of the JSON text, then the run as the
+ *   replay worker runs it (load the stored set, replay, persist the ledger, finish the run);
+ * - how time and memory grow with size; the peers on the same rules.
  *
  *   npm run bench                      # sizes 1e4, 1e5, 1e6; 5 runs each
  *   npm run bench -- --runs 3 --sizes 10000,1000000
+ *   npm run bench -- --only e2e        # one part: engine | stream | e2e | peers (comma-separated)
  *   npm run bench -- --peer-sizes 10000,100000   # peers (json-rules-engine, zen) at these sizes
- *   node --import tsx bench/run.ts --child 1000000   # one measurement, JSON on stdout
+ *   node --import tsx bench/run.ts --child 1000000 [--stream]   # one engine measurement, JSON on stdout
+ *   node --expose-gc --import tsx bench/e2e.ts 1000000         # one end-to-end measurement
  */
 import { execFileSync } from 'node:child_process';
+import os from 'node:os';
 import { fileURLToPath } from 'node:url';
+import type { E2eMeasurement } from './e2e';
 import { measure, type Measurement } from './measure';
 import { benchEvents } from './events';
 import { factStream, measurePeer, type PeerResult } from './peers/peers';
@@ -28,8 +37,8 @@ function median(xs: readonly number[]): number {
   return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
 }
 
-function child(size: number): Measurement {
-  const args = ['--max-old-space-size=8192', '--import', 'tsx', fileURLToPath(import.meta.url), '--child', String(size)];
+function child(size: number, stream: boolean): Measurement {
+  const args = ['--max-old-space-size=8192', '--import', 'tsx', fileURLToPath(import.meta.url), '--child', String(size), ...(stream ? ['--stream'] : [])];
   const out = execFileSync(process.execPath, args, {
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -84,16 +93,80 @@ async function main(): Promise<void> {
   }
   const one = arg('child');
   if (one) {
-    process.stdout.write(`${JSON.stringify(measure(Number(one), PARTNERS))}\n`);
+    process.stdout.write(`${JSON.stringify(measure(Number(one), PARTNERS, process.argv.includes('--stream')))}\n`);
     return;
   }
   const runs = Number(arg('runs') ?? 5);
   const sizes = (arg('sizes') ?? '10000,100000,1000000').split(',').map(Number);
-  console.log(`engine-only replay: 100 triggers, ${PARTNERS} partners, America/New_York; median of ${runs} runs (fresh process each)\n`);
-  const ours = sizes.map((size) => row(size, runs));
-  table(ours);
-  const peerSizes = (arg('peer-sizes') ?? '10000').split(',').filter(Boolean).map(Number);
-  peers(peerSizes, Math.min(runs, 3), ours);
+  const only = new Set((arg('only') ?? 'engine,stream,e2e,peers').split(','));
+  console.log(`100 triggers, ${PARTNERS} partners, America/New_York; median of ${runs} runs (fresh process each); load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}\n`);
+  let ours: Row[] = [];
+  if (only.has('engine')) {
+    console.log('engine-only replay, the whole ledger kept in the report:\n');
+    ours = sizes.map((size) => row(size, runs, false));
+    table(ours);
+  }
+  if (only.has('stream')) {
+    console.log('\nengine-only replay, ledger streamed out (onRewards to a counting sink, keepRewards: false):\n');
+    const streamed = sizes.map((size) => row(size, runs, true));
+    table(streamed);
+    if (ours.length === 0) ours = streamed;
+  }
+  if (only.has('e2e')) e2e(sizes, runs);
+  if (only.has('peers')) {
+    const peerSizes = (arg('peer-sizes') ?? '10000').split(',').filter(Boolean).map(Number);
+    peers(peerSizes, Math.min(runs, 3), ours);
+  }
+  console.log(`\nload average at the end: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+}
+
+function e2eChild(size: number): E2eMeasurement {
+  const file = fileURLToPath(new URL('./e2e.ts', import.meta.url));
+  const out = execFileSync(process.execPath, ['--expose-gc', '--max-old-space-size=8192', '--import', 'tsx', file, String(size), String(PARTNERS)], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return JSON.parse(out.trim().split('\n').pop() as string) as E2eMeasurement;
+}
+
+/** End to end through the store: import, then run (replay + persisted ledger + finished run row). */
+function e2e(sizes: number[], runs: number): void {
+  console.log('\nend to end through the store (fresh SQLite file; see bench/e2e.ts): import of the JSON text, then the run (load the stored set, replay, persist the ledger, finish the run):\n');
+  const rows = sizes.map((size) => {
+    const ms: E2eMeasurement[] = [];
+    for (let k = 0; k < runs; k++) {
+      ms.push(e2eChild(size));
+      process.stderr.write('.');
+    }
+    process.stderr.write('\n');
+    const med = (f: (m: E2eMeasurement) => number): number => median(ms.map(f));
+    return {
+      size,
+      importMs: med((m) => m.importMs),
+      runMs: med((m) => m.runMs),
+      eps: med((m) => m.eventsPerSec),
+      epcs: med((m) => m.eventsPerCpuSec),
+      heap: med((m) => m.peakHeapDeltaMb),
+      rss: med((m) => m.peakRssMb),
+      rssDelta: med((m) => m.peakRssDeltaMb),
+      ledger: med((m) => m.ledgerRows),
+      dbMb: med((m) => m.dbMb),
+    };
+  });
+  console.log('| events | import ms | run ms | run events/s (wall) | run events/CPU-s | peak heap Δ MB | peak RSS MB | peak RSS Δ MB | ledger rows | file MB |');
+  console.log('| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  for (const r of rows) {
+    console.log(`| ${fmt(r.size)} | ${fmt(r.importMs)} | ${fmt(r.runMs)} | ${fmt(r.eps)} | ${fmt(r.epcs)} | ${fmt(r.heap, 1)} | ${fmt(r.rss)} | ${fmt(r.rssDelta)} | ${fmt(r.ledger)} | ${fmt(r.dbMb)} |`);
+  }
+  console.log('\ngrowth of the end-to-end run from the smallest size (linear time: time × = events ×; flat memory: heap × ≈ 1):\n');
+  console.log('| events | events × | run time × | import time × | peak heap Δ × | peak RSS × |');
+  console.log('| ---: | ---: | ---: | ---: | ---: | ---: |');
+  const b = rows[0];
+  for (const r of rows) {
+    if (!b) break;
+    const x = (a: number, base: number): string => (base > 0 ? `${fmt(a / base, 1)}` : '—');
+    console.log(`| ${fmt(r.size)} | ${x(r.size, b.size)} | ${x(r.runMs, b.runMs)} | ${x(r.importMs, b.importMs)} | ${x(r.heap, b.heap)} | ${x(r.rss, b.rss)} |`);
+  }
 }
 
 interface Row {
@@ -106,10 +179,10 @@ interface Row {
   rewards: number;
 }
 
-function row(size: number, runs: number): Row {
+function row(size: number, runs: number, stream: boolean): Row {
   const ms: Measurement[] = [];
   for (let k = 0; k < runs; k++) {
-    ms.push(child(size));
+    ms.push(child(size, stream));
     process.stderr.write('.');
   }
   process.stderr.write('\n');
