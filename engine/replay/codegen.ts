@@ -35,14 +35,30 @@ function inlineLeaf(rule: Rule, g: Gen): string | null {
     if (rule.op === 'not_equal_to') return `(c.transaction === null || c.transaction.${f} !== ${lit})`;
   }
   const spec = fieldSpec(rule.object, rule.field);
-  if (spec?.aggregate && spec.aggregate.scope === 'partner' && CMP[rule.op]) {
-    const slot = g.slotOf(rule);
-    if (!slot) return null;
-    const arr = spec.aggregate.measure === 'sum' ? 'sums' : 'counts';
-    const x = g.thresholdOf(rule);
-    if (!Number.isFinite(x)) return null;
-    return `(p.slots.${arr}[${slot.index}] ${CMP[rule.op]} ${x})`;
-  }
+  if (spec?.aggregate) return inlineAggregate(rule, spec.aggregate.scope, spec.aggregate.measure === 'sum', g);
+  return null;
+}
+
+/**
+ * An aggregate leaf over the partner's (`p.slots`) or the customer's slots, with the same
+ * semantics as `aggregatePredicate` (after = current value, before = value before this event).
+ */
+function inlineAggregate(rule: Rule, scope: 'partner' | 'customer', sum: boolean, g: Gen): string | null {
+  const slot = g.slotOf(rule);
+  if (!slot) return null;
+  const i = slot.index;
+  const S = scope === 'partner' ? 'p.slots' : 'c.customer.slots';
+  const guard = (expr: string) => (scope === 'partner' ? `(${expr})` : `(c.customer !== null && ${expr})`);
+  if (rule.op === 'is_empty') return guard(`${S}.counts[${i}] === 0`);
+  if (rule.op === 'is_not_empty') return guard(`${S}.counts[${i}] > 0`);
+  const x = g.thresholdOf(rule);
+  if (!Number.isFinite(x)) return null;
+  const after = `${S}.${sum ? 'sums' : 'counts'}[${i}]`;
+  const before = `${S}.before(${i}, c.seq, ${sum})`;
+  if (CMP[rule.op]) return guard(`${after} ${CMP[rule.op]} ${x}`);
+  if (rule.op === 'becomes_greater_than') return guard(`${before} <= ${x} && ${x} < ${after}`);
+  if (rule.op === 'reaches_or_exceeds') return guard(`${before} < ${x} && ${x} <= ${after}`);
+  if (rule.op === 'is_multiple_of') return guard(`${after} !== 0 && ${after} % ${x} === 0`);
   return null;
 }
 
