@@ -330,10 +330,8 @@ function applyTransaction(ev: PreparedEvent, t: TxInput, ctx: EvalContext, env: 
   if (!customer) return reject(a, `unknown customer "${t.customerKey}"`);
   const rate = rateOf(env, t.currency);
   if (!rate) return reject(a, `transaction "${t.key}" is in ${t.currency}, which has no FX rate in the program`);
-  // One hash lookup instead of has + add: a key already present leaves the size unchanged.
-  const known = world.transactions.size;
-  world.transactions.add(t.key);
-  if (world.transactions.size === known) return reject(a, `transaction "${t.key}" already exists`);
+  // One lookup instead of has + add (nothing after this rejects the event).
+  if (!world.transactions.add(t.key)) return reject(a, `transaction "${t.key}" already exists`);
   const minor = parseMinor(t.amount, t.currency) as number;
   const usd = t.currency === 'USD' ? minor : toUsdMinor(minor, t.currency, rate);
   const tx: TransactionObj = {

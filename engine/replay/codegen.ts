@@ -8,7 +8,7 @@
 import { fieldSpec } from '../catalogue';
 import { isAll, isRule, type Rule, type RuleNode } from '../formats/program-schema';
 import type { SlotDef } from './compile';
-import type { EvalContext } from './state';
+import { SLOT_WIDTH, type EvalContext } from './state';
 
 export type Test = (ctx: EvalContext) => boolean;
 
@@ -48,12 +48,13 @@ function inlineAggregate(rule: Rule, scope: 'partner' | 'customer', sum: boolean
   if (!slot) return null;
   const i = slot.index;
   const S = scope === 'partner' ? 'p.slots' : 'c.customer.slots';
+  const base = i * SLOT_WIDTH;
   const guard = (expr: string) => (scope === 'partner' ? `(${expr})` : `(c.customer !== null && ${expr})`);
-  if (rule.op === 'is_empty') return guard(`${S}.counts[${i}] === 0`);
-  if (rule.op === 'is_not_empty') return guard(`${S}.counts[${i}] > 0`);
+  if (rule.op === 'is_empty') return guard(`${S}.v[${base}] === 0`);
+  if (rule.op === 'is_not_empty') return guard(`${S}.v[${base}] > 0`);
   const x = g.thresholdOf(rule);
   if (!Number.isFinite(x)) return null;
-  const after = `${S}.${sum ? 'sums' : 'counts'}[${i}]`;
+  const after = `${S}.v[${sum ? base + 1 : base}]`;
   const before = `${S}.before(${i}, c.seq, ${sum})`;
   if (CMP[rule.op]) return guard(`${after} ${CMP[rule.op]} ${x}`);
   if (rule.op === 'becomes_greater_than') return guard(`${before} <= ${x} && ${x} < ${after}`);

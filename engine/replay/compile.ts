@@ -121,14 +121,13 @@ function compileAggregate(spec: FieldSpec, rule: Rule, slots: SlotRegistry, zone
   const pred = aggregatePredicate(rule.op, rule.op === 'is_empty' || rule.op === 'is_not_empty' ? 0 : threshold(spec, rule.value, zone));
   const scopeOf = def.scope === 'partner' ? (ctx: EvalContext) => ctx.partner?.slots ?? null : (ctx: EvalContext) => ctx.customer?.slots ?? null;
   const read = (s: Slots, seq: number) => {
-    const after = sum ? (s.sums[i] as number) : (s.counts[i] as number);
-    return { after, before: s.before(i, seq, sum), count: s.counts[i] as number };
+    const after = sum ? s.sum(i) : s.count(i);
+    return { after, before: s.before(i, seq, sum), count: s.count(i) };
   };
   const test = (ctx: EvalContext): boolean => {
     const s = scopeOf(ctx);
     if (!s) return false;
-    const after = sum ? (s.sums[i] as number) : (s.counts[i] as number);
-    return pred(after, s.before(i, ctx.seq, sum), s.counts[i] as number);
+    return pred(sum ? s.sum(i) : s.count(i), s.before(i, ctx.seq, sum), s.count(i));
   };
   const desc = describeRule(rule);
   return {

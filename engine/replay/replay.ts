@@ -16,6 +16,7 @@ import { applyEvent, newApplied, newPartner, resolveDefs, undoApply, type ApplyE
 import { compileTree, SlotRegistry, type CompiledNode } from './compile';
 import { generateDispatcher, type Test } from './codegen';
 import { checkExpectations } from './expectations';
+import { KeySet } from './key-set';
 import { RewardLedger } from './ledger';
 import { ReplayCancelled, type ReplayOptions } from './options';
 import { EventCursor, PreparedEvents, type PreparedEvent } from './prepare';
@@ -112,8 +113,8 @@ class Replayer {
     const world: World = {
       partners: new Map(),
       customers: new Map(),
-      transactions: new Set(),
-      actions: new Set(),
+      transactions: new KeySet(),
+      actions: new KeySet(),
       deals: new Map(),
       leads: new Map(),
       partnerSlotCount: this.slots.partner.length,

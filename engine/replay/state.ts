@@ -2,53 +2,61 @@
  * The replay's world: partners, customers, deals, leads, and the aggregate slots each partner
  * and customer carries. Aggregates are updated in O(1) per event (per slot), never recounted.
  */
+import type { KeySet } from './key-set';
+
+/** Numbers kept per slot, side by side: count, sum, count before, sum before, stamp. */
+export const SLOT_WIDTH = 5;
 
 /**
  * Count and sum of one aggregate slot per scope, with the values before the current event.
- * A slot's before-values are saved the first time an event changes it (`stamp` holds that
- * event's sequence number), so an event pays only for the slots it really changes.
+ * A slot's before-values are saved the first time an event changes it (its stamp holds that
+ * event's sequence number), so an event pays only for the slots it really changes. All of a
+ * slot's numbers sit together in one array (`v[SLOT_WIDTH * i + k]`): one cache line per slot.
  */
 export class Slots {
-  readonly counts: Float64Array;
-  readonly sums: Float64Array;
-  readonly beforeCounts: Float64Array;
-  readonly beforeSums: Float64Array;
-  /** Per slot: the sequence number of the event whose before-values are saved. */
-  readonly stamp: Float64Array;
+  readonly v: Float64Array;
 
   constructor(n: number) {
-    this.counts = new Float64Array(n);
-    this.sums = new Float64Array(n);
-    this.beforeCounts = new Float64Array(n);
-    this.beforeSums = new Float64Array(n);
-    this.stamp = new Float64Array(n).fill(-1);
+    this.v = new Float64Array(n * SLOT_WIDTH);
+    for (let i = 0; i < n; i++) this.v[i * SLOT_WIDTH + 4] = -1;
+  }
+
+  count(i: number): number {
+    return this.v[i * SLOT_WIDTH] as number;
+  }
+
+  sum(i: number): number {
+    return this.v[i * SLOT_WIDTH + 1] as number;
   }
 
   /** Adds to slot `i` for event `seq`, saving its before-values on the event's first change. */
   add(i: number, seq: number, count: number, sum: number): void {
-    if (this.stamp[i] !== seq) {
-      this.stamp[i] = seq;
-      this.beforeCounts[i] = this.counts[i] as number;
-      this.beforeSums[i] = this.sums[i] as number;
+    const v = this.v;
+    const b = i * SLOT_WIDTH;
+    if (v[b + 4] !== seq) {
+      v[b + 4] = seq;
+      v[b + 2] = v[b] as number;
+      v[b + 3] = v[b + 1] as number;
     }
-    this.counts[i] = (this.counts[i] as number) + count;
-    this.sums[i] = (this.sums[i] as number) + sum;
+    v[b] = (v[b] as number) + count;
+    v[b + 1] = (v[b + 1] as number) + sum;
   }
 
   /** Slot `i`'s count or sum before event `seq` changed it (its current value if it did not). */
   before(i: number, seq: number, sum: boolean): number {
-    if (this.stamp[i] === seq) return sum ? (this.beforeSums[i] as number) : (this.beforeCounts[i] as number);
-    return sum ? (this.sums[i] as number) : (this.counts[i] as number);
+    const b = i * SLOT_WIDTH;
+    const k = sum ? 1 : 0;
+    return (this.v[this.v[b + 4] === seq ? b + 2 + k : b + k] as number);
   }
 
   /** Puts the slots event `seq` changed back as they were (rollback of a rejected event). */
   restore(seq: number): void {
-    const stamp = this.stamp;
-    for (let i = 0; i < stamp.length; i++) {
-      if (stamp[i] !== seq) continue;
-      this.counts[i] = this.beforeCounts[i] as number;
-      this.sums[i] = this.beforeSums[i] as number;
-      stamp[i] = -1;
+    const v = this.v;
+    for (let b = 0; b < v.length; b += SLOT_WIDTH) {
+      if (v[b + 4] !== seq) continue;
+      v[b] = v[b + 2] as number;
+      v[b + 1] = v[b + 3] as number;
+      v[b + 4] = -1;
     }
   }
 }
@@ -133,8 +141,8 @@ export function emptyContext(): EvalContext {
 export interface World {
   partners: Map<string, PartnerState>;
   customers: Map<string, CustomerState>;
-  transactions: Set<string>;
-  actions: Set<string>;
+  transactions: KeySet;
+  actions: KeySet;
   deals: Map<string, DealState>;
   leads: Map<string, LeadState>;
   partnerSlotCount: number;

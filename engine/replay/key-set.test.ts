@@ -1,0 +1,55 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { KeySet } from './key-set';
+
+describe('KeySet', () => {
+  it('behaves like Set<string> under any mix of add, delete and has (growth and deletion markers included)', () => {
+    const op = fc.tuple(fc.constantFrom('add', 'add', 'add', 'delete', 'has'), fc.oneof(fc.string({ maxLength: 3 }), fc.integer({ min: 0, max: 5000 }).map((n) => `tx${n}`)));
+    fc.assert(
+      fc.property(fc.array(op, { maxLength: 6000 }), (ops) => {
+        const mine = new KeySet();
+        const ref = new Set<string>();
+        for (const [what, key] of ops) {
+          if (what === 'add') {
+            const had = ref.has(key);
+            ref.add(key);
+            expect(mine.add(key)).toBe(!had);
+          } else if (what === 'delete') expect(mine.delete(key)).toBe(ref.delete(key));
+          else expect(mine.has(key)).toBe(ref.has(key));
+          expect(mine.size).toBe(ref.size);
+        }
+        for (const key of ref) expect(mine.has(key)).toBe(true);
+      }),
+      { numRuns: 60, seed: 23 },
+    );
+  });
+
+  it('holds a million keys, and keys that differ only past a hash collision stay apart', () => {
+    const s = new KeySet();
+    for (let i = 0; i < 1_000_000; i++) expect(s.add(`k${i}`)).toBe(true);
+    expect(s.size).toBe(1_000_000);
+    expect(s.add('k999999')).toBe(false);
+    expect(s.has('k1000000')).toBe(false);
+    // FNV-1a collisions exist among short strings; equal hashes must still compare keys.
+    const seen = new Map<number, string>();
+    let pair: [string, string] | null = null;
+    const hash = (key: string) => {
+      let h = 0x811c9dc5;
+      for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
+      return h | 0;
+    };
+    for (let i = 0; !pair && i < 3_000_000; i++) {
+      const key = `c${i}`;
+      const other = seen.get(hash(key));
+      if (other !== undefined) pair = [other, key];
+      else seen.set(hash(key), key);
+    }
+    expect(pair).not.toBeNull();
+    const t = new KeySet();
+    expect(t.add(pair![0])).toBe(true);
+    expect(t.has(pair![1])).toBe(false);
+    expect(t.add(pair![1])).toBe(true);
+    expect(t.delete(pair![0])).toBe(true);
+    expect(t.has(pair![1])).toBe(true);
+  });
+});
