@@ -76,6 +76,21 @@ describe('rounding half away from zero', () => {
     );
   });
 
+  it('the number fast path of percentages agrees with exact BigInt arithmetic', async () => {
+    const fc = (await import('fast-check')).default;
+    fc.assert(
+      fc.property(fc.integer({ min: -1e12, max: 1e12 }), fc.integer({ min: 1, max: 1_999_999_999 }), fc.integer({ min: 0, max: 16 }), (minor, units, scale) => {
+        const percent = { units: BigInt(units), scale };
+        const exact = Number(divRoundHalfAway(BigInt(minor) * percent.units, 100n * 10n ** BigInt(scale)));
+        expect(percentOf(minor, percent)).toBe(exact);
+      }),
+      { numRuns: 5000, seed: 8 },
+    );
+    expect(percentOf(1, { units: 5n, scale: 1 })).toBe(0); // 0.005 → 0
+    expect(percentOf(10, { units: 5n, scale: 0 })).toBe(1); // 0.5 → 1
+    expect(percentOf(-10, { units: 5n, scale: 0 })).toBe(-1);
+  });
+
   it('canonical decimals drop trailing zeros', () => {
     expect(canonicalDecimal(d('1.080'))).toBe('1.08');
     expect(canonicalDecimal(d('1.0'))).toBe('1');

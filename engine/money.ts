@@ -149,20 +149,26 @@ export function divRoundHalfAway(n: bigint, d: bigint): bigint {
   return neg ? -q : q;
 }
 
+/**
+ * `minor × units / 10^exp` rounded half away from zero, in Numbers while every product stays an
+ * exact integer below 2^53; null when it would not (the caller then uses BigInt).
+ */
+function fastScaled(minor: number, units: bigint, multiplier: number, exp: number): number | null {
+  if (units >= 1_000_000_000n || exp > 15) return null;
+  const num = minor * Number(units) * multiplier;
+  if (!Number.isSafeInteger(num)) return null;
+  const den = 10 ** exp;
+  const q = Math.floor(Math.abs(num) / den);
+  const r = Math.abs(num) - q * den;
+  const rounded = r * 2 >= den ? q + 1 : q;
+  return num < 0 && rounded !== 0 ? -rounded : rounded;
+}
+
 /** Converts minor units of `from` into minor units of USD at `rate` (USD per one unit). */
 export function toUsdMinor(minor: number, from: string, rate: Decimal): number {
   const expFrom = exponentOf(from);
-  // Number fast path while every product stays an exact integer below 2^53.
-  if (rate.units < 1_000_000_000n && rate.scale + expFrom <= 15) {
-    const num = minor * Number(rate.units) * 100;
-    if (Number.isSafeInteger(num)) {
-      const den = 10 ** (expFrom + rate.scale);
-      const q = Math.floor(Math.abs(num) / den);
-      const r = Math.abs(num) - q * den;
-      const rounded = r * 2 >= den ? q + 1 : q;
-      return num < 0 && rounded !== 0 ? -rounded : rounded;
-    }
-  }
+  const fast = fastScaled(minor, rate.units, 100, expFrom + rate.scale);
+  if (fast !== null) return fast;
   // usd = minor / 10^expFrom * rate.units / 10^rate.scale, in cents (× 10^2)
   const num = BigInt(minor) * rate.units * 100n;
   const den = 10n ** BigInt(expFrom + rate.scale);
@@ -171,6 +177,8 @@ export function toUsdMinor(minor: number, from: string, rate: Decimal): number {
 
 /** `percent` % of `minor`, rounded half away from zero to the minor unit. */
 export function percentOf(minor: number, percent: Decimal): number {
+  const fast = fastScaled(minor, percent.units, 1, percent.scale + 2);
+  if (fast !== null) return fast;
   const num = BigInt(minor) * percent.units;
   const den = 100n * 10n ** BigInt(percent.scale);
   return Number(divRoundHalfAway(num, den));

@@ -48,20 +48,20 @@ function rewardAmount(trigger: Trigger, ctx: EvalContext): { minor: number; curr
   return { minor: percentOf(tx.minor, percentDecimal(offer.percent)), currency: tx.currency };
 }
 
-/** Runs the action; returns a sentence for the trace. */
-export function runAction(trigger: Trigger, ctx: EvalContext, eventId: string, env: ActionEnv): string {
+/** Runs the action; returns a sentence for the trace when `explain` (else an empty string). */
+export function runAction(trigger: Trigger, ctx: EvalContext, eventId: string, env: ActionEnv, explain: boolean): string {
   const partner = ctx.partner as PartnerState;
   const a = trigger.action;
   switch (a.type) {
     case 'reward':
     case 'drip': {
       const amt = rewardAmount(trigger, ctx);
-      if (typeof amt === 'string') return `no reward: ${amt}`;
-      if (amt.minor <= 0) return `no reward: the computed amount ${formatMinor(amt.minor, amt.currency)} ${amt.currency} is not positive`;
+      if (typeof amt === 'string') return explain ? `no reward: ${amt}` : '';
+      if (amt.minor <= 0) return explain ? `no reward: the computed amount ${formatMinor(amt.minor, amt.currency)} ${amt.currency} is not positive` : '';
       const ledger = env.out.rewards;
       if (a.type === 'reward') {
         ledger.push('reward', partner.key, trigger, eventId, amt.currency, amt.minor, ctx.momentMs, ctx.momentMs, 1, 1, 'pending');
-        return `reward ${formatMinor(amt.minor, amt.currency)} ${amt.currency}`;
+        return explain ? `reward ${formatMinor(amt.minor, amt.currency)} ${amt.currency}` : '';
       }
       const amounts = dripAmounts(a.drip, amt.minor);
       const dues = dripDueTimes(env.zone, a.drip, ctx.momentMs);
@@ -73,23 +73,24 @@ export function runAction(trigger: Trigger, ctx: EvalContext, eventId: string, e
         ledger.push('drip', partner.key, trigger, eventId, amt.currency, minor, ctx.momentMs, due, k + 1, a.drip.occurrences, due <= env.asOfMs ? 'pending' : 'scheduled');
         made++;
       }
+      if (!explain) return '';
       return `drip reward: ${made} occurrence${made === 1 ? '' : 's'} of ${formatMinor(amt.minor, amt.currency)} ${amt.currency}${a.drip.split ? ' split' : ' each'}`;
     }
     case 'change_group': {
       const from = partner.group;
-      if (from === a.group) return `no move: ${partner.key} is already in ${a.group}`;
+      if (from === a.group) return explain ? `no move: ${partner.key} is already in ${a.group}` : '';
       partner.group = a.group;
       env.journal.push(() => (partner.group = from));
       env.out.groupChanges.push({ partnerKey: partner.key, from, to: a.group, triggerId: trigger.id, eventId, at: formatInstant(ctx.momentMs) });
       env.queueJoinedGroup(partner);
-      return `moved ${partner.key} from ${from ?? 'no group'} to ${a.group}`;
+      return explain ? `moved ${partner.key} from ${from ?? 'no group'} to ${a.group}` : '';
     }
     case 'apply_tag': {
-      if (partner.tags.includes(a.tag)) return `no tag: ${partner.key} already has ${a.tag}`;
+      if (partner.tags.includes(a.tag)) return explain ? `no tag: ${partner.key} already has ${a.tag}` : '';
       partner.tags.push(a.tag);
       env.journal.push(() => partner.tags.splice(partner.tags.indexOf(a.tag), 1));
       env.out.tagsApplied.push({ partnerKey: partner.key, tag: a.tag, triggerId: trigger.id, eventId, at: formatInstant(ctx.momentMs) });
-      return `tagged ${partner.key} with ${a.tag}`;
+      return explain ? `tagged ${partner.key} with ${a.tag}` : '';
     }
     default: {
       const never: never = a;

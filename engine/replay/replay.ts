@@ -85,7 +85,7 @@ class Replayer {
   private readonly dispatch: Record<TriggerEvent, Dispatcher>;
   private firing: { list: CompiledTrigger[]; eventId: string } = { list: [], eventId: '' };
   private readonly fire = (k: number): void => {
-    runAction((this.firing.list[k] as CompiledTrigger).trigger, this.ctx, this.firing.eventId, this.actionEnv);
+    runAction((this.firing.list[k] as CompiledTrigger).trigger, this.ctx, this.firing.eventId, this.actionEnv, false);
   };
   private readonly env: ApplyEnv;
   private readonly actionEnv: ActionEnv;
@@ -176,7 +176,7 @@ class Replayer {
         trace?.push({ triggerId: t.id, triggerVersion: t.version ?? 1, verdict: 'failed', reason: 'the rules did not pass', rules: rulesTrace });
         continue;
       }
-      const outcome = runAction(t, ctx, eventId, this.actionEnv);
+      const outcome = runAction(t, ctx, eventId, this.actionEnv, true);
       trace?.push({ triggerId: t.id, triggerVersion: t.version ?? 1, verdict: 'passed', reason: ct.rules ? 'the rules passed' : 'no rules: always passes', rules: rulesTrace, outcome });
     }
   }
