@@ -97,6 +97,8 @@ describe.skipIf(!has)('scale', () => {
     const cancelled = await s.call('replay.cancel', { runId });
     expect(cancelled.status).toBe('cancelled');
     expect(s.db.prepare('SELECT COUNT(*) AS n FROM ledger WHERE run_id = ?').get(runId)).toEqual({ n: 0 });
+    // Nor a table of its own (the streamed ledger's), half-filled or not.
+    expect(s.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'ledger!_%' ESCAPE '!'").all()).toEqual([]);
     const ledger = await s.dispatch('replay.ledger', { runId });
     expect(ledger.ok ? null : ledger.error.message).toMatch(/cancelled/);
   }, 120_000);
