@@ -4,7 +4,7 @@
  */
 import type { Worker } from 'node:worker_threads';
 import type { EventTrace } from '../../engine/formats/report';
-import { endRun, nowIso, type Db, type LedgerFilter } from '../store';
+import { clearLedger, endRun, getRun, nowIso, type Db, type LedgerFilter } from '../store';
 import type { WorkerInput, WorkerJob, WorkerMessage } from './protocol';
 import type { SpawnWorker } from './spawn';
 import type { ImportInput } from './jobs';
@@ -53,6 +53,15 @@ export interface ManagerOptions {
 export function createRunManager(opts: ManagerOptions): RunManager {
   const active = new Map<string, Active>();
 
+  /** Drops the ledger of a run that did not finish; a later start-up sweeps it if this fails. */
+  function dropPartialLedger(runId: string): void {
+    try {
+      if (getRun(opts.db, runId)?.status !== 'done') clearLedger(opts.db, runId);
+    } catch {
+      // Busy or closing: markInterruptedRuns drops the ledgers of unfinished runs at the next start.
+    }
+  }
+
   function spawn(job: WorkerJob): { worker: Worker; flag: Int32Array } {
     const cancel = new SharedArrayBuffer(4);
     const input: WorkerInput = { dbFile: opts.dbFile, nativeBinding: opts.nativeBinding, job, cancel };
@@ -71,8 +80,12 @@ export function createRunManager(opts: ManagerOptions): RunManager {
     });
     worker.on('error', (e) => endRun(opts.db, runId, 'failed', `the replay worker crashed: ${e.message}`, nowIso()));
     worker.on('exit', (code) => {
-      // A worker that died without ending its run (out of memory, killed) must not leave it "running".
-      if (code !== 0) endRun(opts.db, runId, 'failed', `the replay worker stopped (exit code ${code})`, nowIso());
+      // A worker that died without ending its run (out of memory, killed) must not leave it
+      // "running", nor the part of its ledger it had written.
+      if (code !== 0) {
+        endRun(opts.db, runId, 'failed', `the replay worker stopped (exit code ${code})`, nowIso());
+        dropPartialLedger(runId);
+      }
       active.delete(runId);
       resolveEnded();
     });
@@ -86,6 +99,7 @@ export function createRunManager(opts: ManagerOptions): RunManager {
     if ((await Promise.race([a.ended, timeout])) === 'timeout') {
       await a.worker.terminate();
       endRun(opts.db, runId, 'cancelled', null, nowIso());
+      dropPartialLedger(runId);
     }
   }
 

@@ -120,10 +120,12 @@ export function endRun(db: Db, id: string, status: 'cancelled' | 'failed', error
 
 /**
  * Runs left `running` by a previous launch that ended mid-replay: marked failed, their partial
- * ledgers removed; ledger tables of runs that no longer exist are dropped too.
+ * ledgers removed; ledger tables of unfinished runs and of runs that no longer exist are dropped
+ * too. Only when no other live process may own a running run (see createService).
  */
 export function markInterruptedRuns(db: Db, now: string): number {
-  const ids = db.prepare<[], { id: string }>("SELECT id FROM runs WHERE status = 'running'").all();
+  // Running ones, and any unfinished run whose worker was stopped before it could drop its table.
+  const ids = db.prepare<[], { id: string }>("SELECT id FROM runs WHERE status = 'running' OR (status <> 'done' AND ledger_table IS NOT NULL)").all();
   for (const { id } of ids) dropLedger(db, id);
   const n = db.prepare("UPDATE runs SET status = 'failed', error = 'interrupted: the app closed during the replay', finished_at = ? WHERE status = 'running'").run(now).changes;
   dropOrphanLedgers(db);

@@ -9,7 +9,7 @@ import { MIGRATIONS } from './migrations';
 import {
   deleteProgram, deleteTrigger, getRun, getRunResult, getTrigger, insertEventSet, insertProgram, insertRun, listEventSets, listPrograms,
   listVersions, loadEventSet, loadProgram, markInterruptedRuns, migrate, openDb, queryLedger, readLedger, reviewRewards, saveTriggerVersion,
-  finishRun, writeLedger, dueMonthOf, deleteRun, type Db,
+  finishRun, writeLedger, dueMonthOf, deleteRun, endRun, openLedgerWriter, type Db,
 } from './index';
 
 const EXAMPLES = path.resolve(import.meta.dirname, '../../resources/samples/spec-examples');
@@ -166,6 +166,28 @@ describe('round trips', () => {
     insertRun(db, { id: 'run1', programId: 'p1', eventSetId: 'es1', eventSetName: 'x', program: sampleProgram(), total: 3, asOf: null, now: '2026-01-01T00:00:00Z' });
     expect(markInterruptedRuns(db, '2026-01-01T00:00:05Z')).toBe(1);
     expect(getRun(db, 'run1')?.status).toBe('failed');
+  });
+
+  it('drops the partial ledgers of unfinished runs and orphaned ledger tables at start-up, and keeps finished ones', () => {
+    open();
+    const program = sampleProgram();
+    insertProgram(db, 'p1', program, '2026-01-01T00:00:00Z');
+    insertEventSet(db, 'es1', 'p1', tinySet, 'json', '2026-01-01T00:00:00Z');
+    const run = (id: string): void => insertRun(db, { id, programId: 'p1', eventSetId: 'es1', eventSetName: 'x', program, total: 3, asOf: null, now: '2026-01-01T00:00:00Z' });
+    const rewards = Array.from({ length: 5 }, (_, i) => reward(i + 1));
+    for (const id of ['cut', 'stopped', 'done']) {
+      run(id);
+      openLedgerWriter(db, id).write(rewards, 0);
+    }
+    // 'stopped': a cancel that had to terminate its worker; 'done' finished; 'gone' deleted by an older build.
+    endRun(db, 'stopped', 'cancelled', null, '2026-01-01T00:00:01Z');
+    finishRun(db, 'done', { format: 'offerflow.report/1', rewards: [], groupChanges: [], tagsApplied: [], partners: [], rejected: [], expectations: { passed: true, failures: [] } }, { count: 5, cents: 2500 }, '2026-01-01T00:00:01Z');
+    db.exec('CREATE TABLE "ledger_run_gone" (seq INTEGER PRIMARY KEY)');
+    expect(markInterruptedRuns(db, '2026-01-01T00:00:05Z')).toBe(1);
+    expect(getRun(db, 'cut')).toMatchObject({ status: 'failed', error: expect.stringMatching(/interrupted/) });
+    expect(db.prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'ledger!_%' ESCAPE '!'").all()).toEqual([{ name: 'ledger_done' }]);
+    expect(readLedger(db, 'done')).toHaveLength(5);
+    expect(readLedger(db, 'cut')).toEqual([]);
   });
 
   it('derives the due month from the invoice date', () => {
