@@ -29,8 +29,9 @@ function inputs(db: Db, runId: string) {
  *
  * The ledger is streamed: at every progress point the engine hands over the rows that are final
  * and forgets them (`keepRewards: false`), and they go straight into the run's own ledger table
- * in one transaction, so memory stays flat and the rows are written in the same pass. Once the
- * replay is over the table's indexes are built (the `saving` phase) and the run row is finished.
+ * in one transaction, so the ledger never piles up in memory (only the loaded event set grows
+ * with the run) and the rows are written in the same pass. Once the replay is over the table's
+ * indexes are built (the `saving` phase) and the run row is finished.
  * A cancelled or failed run leaves no rows: its table is dropped.
  */
 export function runReplayJob(db: Db, runId: string, io: JobIo): void {
