@@ -20,7 +20,7 @@ import type { ActionNode, BlockNode, EventNode, RuleNode } from './graph-types';
 import { ruleSentence } from './inspector-model';
 import './canvas.css';
 
-type Tone = 'event' | 'block' | 'rule' | 'action';
+export type Tone = 'event' | 'block' | 'rule' | 'action';
 
 /** The few text styles and colours the nodes use, computed once per theme. */
 interface NodeStyles {
@@ -41,7 +41,7 @@ function text(t: Theme['typography']['body2']): CSSProperties {
   return { fontFamily: t.fontFamily, fontWeight: t.fontWeight, fontSize: t.fontSize, lineHeight: t.lineHeight, letterSpacing: t.letterSpacing, margin: 0 };
 }
 
-function useNodeStyles(): NodeStyles {
+export function useNodeStyles(): NodeStyles {
   const theme = useTheme();
   let s = cache.get(theme);
   if (!s) {
