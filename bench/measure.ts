@@ -3,7 +3,7 @@
  * `replay()` alone and sample the heap every 10,000 events to find its peak growth (keeping the
  * whole ledger in the report, or streaming it out).
  */
-import { replay } from '../engine/index';
+import { replay, replayToLedger } from '../engine/index';
 import { benchEvents } from './events';
 import { benchProgram } from './program';
 
@@ -56,21 +56,33 @@ export function timed<T>(events: number, work: () => T): { value: T; ms: number;
 }
 
 /**
- * `stream`: the ledger leaves the replay in batches (`onRewards`, a sink that only counts) and
- * is not kept (`keepRewards: false`) — the engine's flat-memory mode the store uses.
+ * How the replay's ledger is kept:
+ * - `ledger`: `replayToLedger`, the rows in the engine's compact ledger (typed columns, strings
+ *   formatted when a row is read) — what the CLI uses;
+ * - `rows`: `replay()`, every row built as an object in `report.rewards` at the end;
+ * - `stream`: rows leave in batches (`onRewards` to a sink that only counts, `keepRewards:
+ *   false`) — the store's mode.
  */
-export function measure(size: number, partners: number, stream = false): Measurement {
+export type LedgerMode = 'ledger' | 'rows' | 'stream';
+
+export function measure(size: number, partners: number, mode: LedgerMode = 'ledger'): Measurement {
   const program = benchProgram(partners);
   const set = benchEvents(size, partners);
   const mem = memorySampler();
   let streamed = 0;
-  const t = timed(size, () =>
-    replay(program, set, {
-      onProgress: mem.sample,
-      progressEvery: 10_000,
-      ...(stream ? { keepRewards: false, onRewards: (rows: readonly unknown[]) => void (streamed += rows.length) } : {}),
-    }),
-  );
+  const options = {
+    onProgress: mem.sample,
+    progressEvery: 10_000,
+    ...(mode === 'stream' ? { keepRewards: false, onRewards: (rows: readonly unknown[]) => void (streamed += rows.length) } : {}),
+  };
+  const t = timed(size, () => {
+    if (mode !== 'ledger') {
+      const report = replay(program, set, options);
+      return { rewards: report.rewards.length + streamed, rejected: report.rejected.length };
+    }
+    const { report, ledger } = replayToLedger(program, set, options);
+    return { rewards: ledger.length, rejected: report.rejected.length };
+  });
   mem.sample();
   const { peakHeapDeltaMb, peakRssMb } = mem.peaks();
   return {
@@ -81,7 +93,7 @@ export function measure(size: number, partners: number, stream = false): Measure
     eventsPerCpuSec: t.eventsPerCpuSec,
     peakHeapDeltaMb,
     peakRssMb,
-    rewards: t.value.rewards.length + streamed,
-    rejected: t.value.rejected.length,
+    rewards: t.value.rewards,
+    rejected: t.value.rejected,
   };
 }

@@ -2,24 +2,24 @@
  * `npm run bench`: the synthetic 100-trigger program over 1e4 … 1e6 in-memory events, each run
  * in a fresh child process (so heap figures do not leak between runs), reporting medians of
  * events/s and peak memory growth:
- * - engine-only replay, keeping the whole ledger in the report, then streaming it out
- *   (`onRewards` + `keepRewards: false`);
+ * - engine-only replay: the ledger kept compact (`replayToLedger`), kept as row objects
+ *   (`replay()`), and streamed out (`onRewards` + `keepRewards: false`);
  * - end to end through the store (bench/e2e.ts): import of the JSON text, then the run as the
  *   replay worker runs it (load the stored set, replay, persist the ledger, finish the run);
  * - how time and memory grow with size; the peers on the same rules.
  *
  *   npm run bench                      # sizes 1e4, 1e5, 1e6; 5 runs each
  *   npm run bench -- --runs 3 --sizes 10000,1000000
- *   npm run bench -- --only e2e        # one part: engine | stream | e2e | peers (comma-separated)
+ *   npm run bench -- --only e2e        # one part: engine | rows | stream | e2e | peers (comma-separated)
  *   npm run bench -- --peer-sizes 10000,100000   # peers (json-rules-engine, zen) at these sizes
- *   node --import tsx bench/run.ts --child 1000000 [--stream]   # one engine measurement, JSON on stdout
+ *   node --import tsx bench/run.ts --child 1000000 [--mode ledger|rows|stream]   # one engine measurement, JSON on stdout
  *   node --expose-gc --import tsx bench/e2e.ts 1000000         # one end-to-end measurement
  */
 import { execFileSync } from 'node:child_process';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import type { E2eMeasurement } from './e2e';
-import { measure, type Measurement } from './measure';
+import { measure, type LedgerMode, type Measurement } from './measure';
 import { benchEvents } from './events';
 import { factStream, measurePeer, type PeerResult } from './peers/peers';
 import { benchProgram } from './program';
@@ -37,8 +37,8 @@ function median(xs: readonly number[]): number {
   return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
 }
 
-function child(size: number, stream: boolean): Measurement {
-  const args = ['--max-old-space-size=8192', '--import', 'tsx', fileURLToPath(import.meta.url), '--child', String(size), ...(stream ? ['--stream'] : [])];
+function child(size: number, mode: LedgerMode): Measurement {
+  const args = ['--max-old-space-size=8192', '--import', 'tsx', fileURLToPath(import.meta.url), '--child', String(size), '--mode', mode];
   const out = execFileSync(process.execPath, args, {
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -93,22 +93,28 @@ async function main(): Promise<void> {
   }
   const one = arg('child');
   if (one) {
-    process.stdout.write(`${JSON.stringify(measure(Number(one), PARTNERS, process.argv.includes('--stream')))}\n`);
+    process.stdout.write(`${JSON.stringify(measure(Number(one), PARTNERS, (arg('mode') ?? 'ledger') as LedgerMode))}\n`);
     return;
   }
   const runs = Number(arg('runs') ?? 5);
   const sizes = (arg('sizes') ?? '10000,100000,1000000').split(',').map(Number);
-  const only = new Set((arg('only') ?? 'engine,stream,e2e,peers').split(','));
+  const only = new Set((arg('only') ?? 'engine,rows,stream,e2e,peers').split(','));
   console.log(`100 triggers, ${PARTNERS} partners, America/New_York; median of ${runs} runs (fresh process each); load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}\n`);
   let ours: Row[] = [];
   if (only.has('engine')) {
-    console.log('engine-only replay, the whole ledger kept in the report:\n');
-    ours = sizes.map((size) => row(size, runs, false));
+    console.log('engine-only replay, the whole ledger kept in the engine\'s compact ledger (replayToLedger, as the CLI runs it):\n');
+    ours = sizes.map((size) => row(size, runs, 'ledger'));
     table(ours);
+  }
+  if (only.has('rows')) {
+    console.log('\nengine-only replay, every reward row built as an object in report.rewards (replay()):\n');
+    const rows = sizes.map((size) => row(size, runs, 'rows'));
+    table(rows);
+    if (ours.length === 0) ours = rows;
   }
   if (only.has('stream')) {
     console.log('\nengine-only replay, ledger streamed out (onRewards to a counting sink, keepRewards: false):\n');
-    const streamed = sizes.map((size) => row(size, runs, true));
+    const streamed = sizes.map((size) => row(size, runs, 'stream'));
     table(streamed);
     if (ours.length === 0) ours = streamed;
   }
@@ -179,10 +185,10 @@ interface Row {
   rewards: number;
 }
 
-function row(size: number, runs: number, stream: boolean): Row {
+function row(size: number, runs: number, mode: LedgerMode): Row {
   const ms: Measurement[] = [];
   for (let k = 0; k < runs; k++) {
-    ms.push(child(size, stream));
+    ms.push(child(size, mode));
     process.stderr.write('.');
   }
   process.stderr.write('\n');
