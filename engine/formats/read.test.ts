@@ -33,6 +33,11 @@ describe('program file errors name the path', () => {
     expect(issues.join('\n')).toContain(expected);
   });
 
+  it('refuses an event file nested a million levels deep with a message (JSON.parse does not recurse)', () => {
+    const text = `{"format":"offerflow.events/1","name":"x","events":${'['.repeat(1_000_000)}${']'.repeat(1_000_000)}}`;
+    expect(issuesOf(() => parseEventSetText(text, 'deep.events.json'))).toEqual([': is nested more than 200 levels deep']);
+  });
+
   it('refuses absurdly deep nesting with a message instead of overflowing the stack', () => {
     let rules = '{"object":"customer","field":"has_paid","op":"is","value":true}';
     for (let i = 0; i < 5000; i++) rules = `{"all":[${rules}]}`;

