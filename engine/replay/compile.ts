@@ -108,6 +108,8 @@ function scalarPredicate(spec: FieldSpec, rule: Rule, zone: Zone): Predicate {
 
 /** Formats a read value for the trace: money as USD decimals, instants as ISO. */
 function display(spec: FieldSpec, v: Scalar): unknown {
+  // A copy: the partner's tag list changes later in the replay, the trace must not.
+  if (Array.isArray(v)) return [...(v as readonly string[])];
   if (v === null || typeof v !== 'number') return v;
   if (spec.kind === 'money' || (spec.kind === 'aggregate_sum' && spec.aggregate?.unit === 'usd')) return formatMinor(v, 'USD');
   if (spec.kind === 'date') return formatInstant(v);

@@ -66,3 +66,20 @@ describe('the compact reward ledger', () => {
     expect(ledger.row(0)).toMatchObject({ id: 'r2501', kind: 'drip', eventId: 'x', amount: '0.07', dueAt: '1970-01-02T00:00:00Z', occurrence: 2, occurrences: 3, status: 'scheduled' });
   });
 });
+
+describe('tracing one event', () => {
+  it('stopping after the traced event gives the same trace as replaying everything (demo set, cascades included)', () => {
+    const { program: prog, events } = load('demo.program.json', 'demo.events.json');
+    const full = replay(prog, events, { trace: true });
+    const withCascade = full.trace!.filter((t) => t.cascadeOf !== undefined).map((t) => t.cascadeOf!);
+    expect(withCascade.length).toBeGreaterThan(0);
+    const ids = [...new Set([...withCascade.slice(0, 3), ...events.events.filter((_, i) => i % 500 === 7).map((e) => e.id!)])];
+    for (const id of ids) {
+      const want = full.trace!.filter((t) => t.eventId === id || t.cascadeOf === id);
+      const got = replay(prog, events, { traceEventIds: new Set([id]), stopAfterTraced: true }).trace!.filter((t) => t.eventId === id || t.cascadeOf === id);
+      expect(got.length).toBeGreaterThan(0);
+      expect(got).toEqual(want);
+    }
+    expect(replay(prog, events, { traceEventIds: new Set(['no such event']), stopAfterTraced: true }).trace).toEqual([]);
+  });
+});

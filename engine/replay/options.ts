@@ -6,6 +6,11 @@ export interface ReplayOptions {
   trace?: boolean;
   /** Record the trace of these event ids only (the app's on-demand trace of one event). */
   traceEventIds?: ReadonlySet<string>;
+  /**
+   * With `traceEventIds`: stop once the last of those events (and its cascades) is processed —
+   * later events cannot change their traces. The report then covers only the events up to it.
+   */
+  stopAfterTraced?: boolean;
   /** The moment drip occurrences are judged due (ISO instant); default: the last event's moment. */
   asOf?: string;
   /** Called every `progressEvery` events and at the end. */

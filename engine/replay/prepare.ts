@@ -77,6 +77,16 @@ export class PreparedEvents {
     return into;
   }
 
+  /** Position in processing order of the last event whose id is in `ids`; −1 when none is. */
+  lastPositionOf(ids: ReadonlySet<string>): number {
+    for (let k = this.length - 1; k >= 0; k--) {
+      const i = this.order === null ? k : (this.order[k] as number);
+      const e = this.events[i] as EventInput;
+      if (ids.has(e.id ?? `#${i + 1}`)) return k;
+    }
+    return -1;
+  }
+
   /** The moment of the last event processed (0 with no events). */
   lastMoment(): number {
     if (this.length === 0) return 0;

@@ -314,7 +314,8 @@ function run(program: Program, eventSet: EventSet, options: ReplayOptions, rows:
   const every = Math.max(1, options.progressEvery ?? 10_000);
   const total = prepared.length;
   const keep = options.keepRewards !== false || eventSet.expect !== undefined;
-  for (let i = 0; i < total; i++) {
+  const end = options.stopAfterTraced && options.traceEventIds ? prepared.lastPositionOf(options.traceEventIds) + 1 : total;
+  for (let i = 0; i < end; i++) {
     r.step(prepared.at(i, cursor));
     if ((i + 1) % every === 0) {
       r.flushRewards(keep);
@@ -323,6 +324,6 @@ function run(program: Program, eventSet: EventSet, options: ReplayOptions, rows:
     }
   }
   r.flushRewards(keep);
-  options.onProgress?.(total, total);
+  options.onProgress?.(end, total);
   return r.report(eventSet, rows && keep);
 }

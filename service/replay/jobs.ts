@@ -81,7 +81,7 @@ export function runReplayJob(db: Db, runId: string, io: JobIo): void {
 /** The traces of one event of a run, its cascades included. */
 export function traceJob(db: Db, runId: string, eventId: string): EventTrace[] {
   const { program, set, asOf } = inputs(db, runId);
-  const report = replay(program, set, { ...(asOf === null ? {} : { asOf }), traceEventIds: new Set([eventId]) });
+  const report = replay(program, set, { ...(asOf === null ? {} : { asOf }), traceEventIds: new Set([eventId]), stopAfterTraced: true });
   return (report.trace ?? []).filter((t) => t.eventId === eventId || t.cascadeOf === eventId);
 }
 
