@@ -1,6 +1,6 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { run, type Io } from './main';
 
@@ -30,6 +30,16 @@ describe('offerflow CLI', () => {
     expect(r.code).toBe(0);
     expect(JSON.parse(r.out).format).toBe('offerflow.report/1');
     expect(r.err).toContain('expectations passed');
+  });
+
+  it('replay --out that cannot be written exits 2 naming it, leaving no temporary file and the old file as it was', () => {
+    const target = mkdtempSync(join(tmpdir(), 'offerflow-out-')); // a directory: the final rename fails
+    const r = capture(['replay', prog, events, '--out', target]);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(`${target}: cannot be written (EISDIR)`);
+    expect(readdirSync(join(target, '..')).filter((f) => f.startsWith(`${basename(target)}.tmp-`))).toEqual([]);
+    const missing = join(dir, 'no-such-folder', 'r.json');
+    expect(capture(['replay', prog, events, '--out', missing]).err).toContain(`${missing}: cannot be written (ENOENT)`);
   });
 
   it('replay writes --out atomically and is byte-identical across runs', () => {
