@@ -33,27 +33,6 @@ export function usdMinor(text: string): number {
 }
 
 /**
- * `usdMinor` without the general parser for the engine's own shape (`-?digits.dd`, what
- * `formatMinor(…, 'USD')` writes): one pass over the characters. Anything else goes through
- * `usdMinor`, so a malformed value still fails loudly.
- */
-export function usdMinorFast(text: string): number {
-  const n = text.length;
-  // At most 15 digits: always a safe integer. A leading zero ("01.00") is left to the parser.
-  if (n < 4 || n > 16 || text.charCodeAt(n - 3) !== 46) return usdMinor(text);
-  const i = text.charCodeAt(0) === 45 ? 1 : 0;
-  if (i === n - 3 || (text.charCodeAt(i) === 48 && i + 1 !== n - 3)) return usdMinor(text);
-  let v = 0;
-  for (let k = i; k < n; k++) {
-    if (k === n - 3) continue;
-    const d = text.charCodeAt(k) - 48;
-    if (d < 0 || d > 9) return usdMinor(text);
-    v = v * 10 + d;
-  }
-  return i === 1 ? -v : v;
-}
-
-/**
  * Where a run's ledger lives. Runs since schema 6 have a table of their own (`runs.ledger_table`),
  * filled in one pass while the replay streams its rows and indexed once it is complete (an index
  * built from sorted keys costs a fraction of one kept up to date row by row, and no other run's
@@ -86,8 +65,6 @@ function source(db: Db, runId: string): LedgerSource {
 const COLUMNS = `seq, id, kind, partner_key, trigger_id, trigger_version, event_id, description, amount, currency, amount_usd_minor, fx_rate,
   earned_at, due_at, due_month, occurrence, occurrences, status, invoice_date, charge_date, payout_date`;
 const WIDTH = 21;
-/** Rows per INSERT statement (prepared once): fewer calls into SQLite than one statement per row. */
-const ROWS_PER_INSERT = 64;
 
 function tableSql(q: string): string {
   return `CREATE TABLE ${q} (
@@ -168,48 +145,37 @@ export function openLedgerWriter(db: Db, runId: string): LedgerWriter {
     db.exec(tableSql(q));
     if (db.prepare('UPDATE runs SET ledger_table = ? WHERE id = ?').run(name, runId).changes !== 1) throw new Error(`run ${runId} does not exist`);
   }).immediate();
-  const one = `(${Array.from({ length: WIDTH }, () => '?').join(',')})`;
-  const many = db.prepare(`INSERT INTO ${q} (${COLUMNS}) VALUES ${Array.from({ length: ROWS_PER_INSERT }, () => one).join(',')}`);
-  const single = db.prepare(`INSERT INTO ${q} (${COLUMNS}) VALUES ${one}`);
-  const params: unknown[] = new Array(WIDTH * ROWS_PER_INSERT);
+  const insert = db.prepare(`INSERT INTO ${q} (${COLUMNS}) VALUES (${Array.from({ length: WIDTH }, () => '?').join(',')})`);
+  const params: unknown[] = new Array(WIDTH);
   let count = 0;
   let cents = 0;
-  const put = (out: unknown[], at: number, r: RewardRow, seq: number): void => {
-    const c = usdMinorFast(r.amountUsd);
-    cents += c;
-    out[at] = seq;
-    out[at + 1] = r.id;
-    out[at + 2] = r.kind;
-    out[at + 3] = r.partnerKey;
-    out[at + 4] = r.triggerId;
-    out[at + 5] = r.triggerVersion;
-    out[at + 6] = r.eventId;
-    out[at + 7] = r.description;
-    out[at + 8] = r.amount;
-    out[at + 9] = r.currency;
-    out[at + 10] = c;
-    out[at + 11] = r.fxRate;
-    out[at + 12] = r.earnedAt;
-    out[at + 13] = r.dueAt;
-    out[at + 14] = dueMonthOf(r.invoiceDate);
-    out[at + 15] = r.occurrence;
-    out[at + 16] = r.occurrences;
-    out[at + 17] = r.status;
-    out[at + 18] = r.invoiceDate;
-    out[at + 19] = r.chargeDate;
-    out[at + 20] = r.payoutDate;
-  };
-  const one1: unknown[] = new Array(WIDTH);
   const writeTx = db.transaction((rows: readonly RewardRow[], first: number) => {
-    const n = rows.length;
-    let i = 0;
-    for (; i + ROWS_PER_INSERT <= n; i += ROWS_PER_INSERT) {
-      for (let k = 0; k < ROWS_PER_INSERT; k++) put(params, k * WIDTH, rows[i + k] as RewardRow, first + i + k);
-      many.run(params);
-    }
-    for (; i < n; i++) {
-      put(one1, 0, rows[i] as RewardRow, first + i);
-      single.run(one1);
+    for (let i = 0; i < rows.length; i++) {
+      const r = rows[i] as RewardRow;
+      const c = usdMinor(r.amountUsd);
+      cents += c;
+      params[0] = first + i;
+      params[1] = r.id;
+      params[2] = r.kind;
+      params[3] = r.partnerKey;
+      params[4] = r.triggerId;
+      params[5] = r.triggerVersion;
+      params[6] = r.eventId;
+      params[7] = r.description;
+      params[8] = r.amount;
+      params[9] = r.currency;
+      params[10] = c;
+      params[11] = r.fxRate;
+      params[12] = r.earnedAt;
+      params[13] = r.dueAt;
+      params[14] = dueMonthOf(r.invoiceDate);
+      params[15] = r.occurrence;
+      params[16] = r.occurrences;
+      params[17] = r.status;
+      params[18] = r.invoiceDate;
+      params[19] = r.chargeDate;
+      params[20] = r.payoutDate;
+      insert.run(params);
     }
   });
   return {
