@@ -15,9 +15,7 @@ const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 function validYmd(y: number, m: number, d: number): boolean {
   if (m < 1 || m > 12 || d < 1) return false;
-  if (d <= 28) return true;
-  const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
-  return d <= (m === 2 && leap ? 29 : (MONTH_DAYS[m - 1] as number));
+  return d <= 28 || d <= daysInMonth(y, m);
 }
 
 const DIGIT0 = 48;

@@ -18,7 +18,6 @@ export interface Outputs {
 
 export interface ActionEnv {
   readonly zone: Zone;
-  readonly rates: ReadonlyMap<string, Decimal>;
   readonly asOfMs: number;
   readonly out: Outputs;
   /** Undo steps of the current source event (for the cascade-loop rollback). */

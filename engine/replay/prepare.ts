@@ -26,6 +26,11 @@ export function instantOr(text: string | undefined, fallback: number): number {
   return text === undefined ? fallback : ms(text);
 }
 
+/** An event's id: its own, or `#<position from 1>` when the file gives none. */
+function idOf(e: EventInput, i: number): string {
+  return e.id ?? `#${i + 1}`;
+}
+
 /**
  * The events in processing order, kept as columns (instants in typed arrays, the order as a
  * permutation) so a million-event replay makes no wrapper object per event; `at` fills one
@@ -70,7 +75,7 @@ export class PreparedEvents {
     const i = this.order === null ? k : (this.order[k] as number);
     const e = this.events[i] as EventInput;
     into.index = i;
-    into.id = e.id ?? `#${i + 1}`;
+    into.id = idOf(e, i);
     into.atMs = this.atMs[i] as number;
     into.momentMs = this.momentMs[i] as number;
     into.input = e;
@@ -81,8 +86,7 @@ export class PreparedEvents {
   lastPositionOf(ids: ReadonlySet<string>): number {
     for (let k = this.length - 1; k >= 0; k--) {
       const i = this.order === null ? k : (this.order[k] as number);
-      const e = this.events[i] as EventInput;
-      if (ids.has(e.id ?? `#${i + 1}`)) return k;
+      if (ids.has(idOf(this.events[i] as EventInput, i))) return k;
     }
     return -1;
   }

@@ -134,7 +134,7 @@ class Replayer {
       defs: resolveDefs(this.slots),
     };
     for (const p of program.partners) newPartner(this.env, p.key, p.name, p.group, p.tier, p.tags, parseInstant(p.joinedAt) as number);
-    this.actionEnv = { zone: this.zone, rates, asOfMs, out: this.out, journal: this.journal, queueJoinedGroup: (p) => this.queue.push(p) };
+    this.actionEnv = { zone: this.zone, asOfMs, out: this.out, journal: this.journal, queueJoinedGroup: (p) => this.queue.push(p) };
   }
 
   private tracing(ev: PreparedEvent): boolean {
