@@ -146,7 +146,6 @@ export function openLedgerWriter(db: Db, runId: string): LedgerWriter {
     if (db.prepare('UPDATE runs SET ledger_table = ? WHERE id = ?').run(name, runId).changes !== 1) throw new Error(`run ${runId} does not exist`);
   }).immediate();
   const insert = db.prepare(`INSERT INTO ${q} (${COLUMNS}) VALUES (${Array.from({ length: WIDTH }, () => '?').join(',')})`);
-  const params: unknown[] = new Array(WIDTH);
   let count = 0;
   let cents = 0;
   const writeTx = db.transaction((rows: readonly RewardRow[], first: number) => {
@@ -154,28 +153,8 @@ export function openLedgerWriter(db: Db, runId: string): LedgerWriter {
       const r = rows[i] as RewardRow;
       const c = usdMinor(r.amountUsd);
       cents += c;
-      params[0] = first + i;
-      params[1] = r.id;
-      params[2] = r.kind;
-      params[3] = r.partnerKey;
-      params[4] = r.triggerId;
-      params[5] = r.triggerVersion;
-      params[6] = r.eventId;
-      params[7] = r.description;
-      params[8] = r.amount;
-      params[9] = r.currency;
-      params[10] = c;
-      params[11] = r.fxRate;
-      params[12] = r.earnedAt;
-      params[13] = r.dueAt;
-      params[14] = dueMonthOf(r.invoiceDate);
-      params[15] = r.occurrence;
-      params[16] = r.occurrences;
-      params[17] = r.status;
-      params[18] = r.invoiceDate;
-      params[19] = r.chargeDate;
-      params[20] = r.payoutDate;
-      insert.run(params);
+      insert.run(first + i, r.id, r.kind, r.partnerKey, r.triggerId, r.triggerVersion, r.eventId, r.description, r.amount, r.currency, c, r.fxRate, r.earnedAt, r.dueAt,
+        dueMonthOf(r.invoiceDate), r.occurrence, r.occurrences, r.status, r.invoiceDate, r.chargeDate, r.payoutDate);
     }
   });
   return {
