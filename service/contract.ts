@@ -63,7 +63,19 @@ export interface EventSetSummary {
   createdAt: string;
 }
 
-export type RunStatus = 'running' | 'done' | 'cancelled' | 'failed';
+/**
+ * A run's life: `queued` (waiting for a free replay worker), `running`, then one of the three
+ * ends. A run never goes back to an earlier state, and its progress never goes backwards.
+ */
+export type RunStatus = 'queued' | 'running' | 'done' | 'cancelled' | 'failed';
+
+/** What a running replay is doing: reading its inputs, replaying the events, saving the ledger. */
+export type RunPhase = 'loading' | 'replaying' | 'saving';
+
+/** Whether a run has not ended yet (queued or running): its progress is worth polling. */
+export function runInProgress(status: RunStatus): status is 'queued' | 'running' {
+  return status === 'queued' || status === 'running';
+}
 
 export interface RunSummary {
   id: string;
@@ -82,12 +94,15 @@ export interface RunSummary {
   expectationsPassed: boolean | null;
   error: string | null;
   /**
-   * While running: `replaying` the events (`processed` of `total`), then `saving` the ledger
-   * (`saved` of `toSave` rows), which on a million-event run takes a while of its own.
+   * While running: `loading` the program snapshot and the event set, `replaying` the events
+   * (`processed` of `total`), then `saving` the ledger (`saved` of `toSave` rows), which on a
+   * million-event run takes a while of its own. Absent once the run has ended.
    */
-  phase?: 'replaying' | 'saving';
+  phase?: RunPhase;
   saved?: number;
   toSave?: number;
+  /** While queued: this run's place in the line for a replay worker, 1 = next to start. */
+  queuePosition?: number;
 }
 
 export interface RunResult {

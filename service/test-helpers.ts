@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { ArgsOf, Channel, ResultOf } from './contract';
+import { runInProgress, type ArgsOf, type Channel, type ResultOf } from './contract';
 import { createService, type Service } from './service';
 
 /** The spec's worked examples, copied into the repository as fixtures. */
@@ -37,12 +37,12 @@ export function testService(now?: () => string): TestService {
   };
 }
 
-/** Polls a run until it is no longer running. */
+/** Polls a run until it has ended (no longer queued or running). */
 export async function waitForRun(s: TestService, runId: string, timeoutMs = 60_000): Promise<ResultOf<'replay.progress'>> {
   const end = Date.now() + timeoutMs;
   for (;;) {
     const p = await s.call('replay.progress', { runId });
-    if (p.status !== 'running') return p;
+    if (!runInProgress(p.status)) return p;
     if (Date.now() > end) throw new Error(`run ${runId} still running after ${timeoutMs} ms`);
     await new Promise((r) => setTimeout(r, 20));
   }

@@ -23,7 +23,8 @@ export function requireRun(ctx: ServiceContext, runId: string, field = 'runId'):
   if (!run) throw new Failure(`run "${runId}" does not exist`, field);
   const live = ctx.runs.live(runId);
   if (run.status !== 'running') return run;
-  if (!live) return { ...run, phase: 'replaying' };
+  // No word from the worker yet: it is still reading the program snapshot and the event set.
+  if (!live) return { ...run, phase: 'loading' };
   const saving = live.phase === 'saving' ? { saved: live.saved, toSave: live.toSave } : {};
   return { ...run, processed: live.processed, total: live.total, phase: live.phase, ...saving };
 }

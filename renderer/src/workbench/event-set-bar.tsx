@@ -11,9 +11,9 @@ import Typography from '@mui/material/Typography';
 import PlayArrowIcon from '@mui/icons-material/PlayArrow';
 import StopIcon from '@mui/icons-material/Stop';
 import UploadFileIcon from '@mui/icons-material/UploadFile';
-import type { EventSetSummary, RunSummary, ServiceError } from '../../../service/contract';
+import { runInProgress, type EventSetSummary, type RunSummary, type ServiceError } from '../../../service/contract';
 import { importTitle, issueLines } from './import-issues';
-import { progressPercent, progressText } from './run-progress';
+import { progressCaption, progressPercent } from './run-progress';
 import { groupDigits } from './money-format';
 import { useSend } from './hooks';
 
@@ -35,7 +35,7 @@ export function EventSetBar({ programId, eventSets, eventSetId, onPick, onImport
   const input = useRef<HTMLInputElement>(null);
   const [importError, setImportError] = useState<{ fileName: string; error: ServiceError } | null>(null);
   const [importing, setImporting] = useState(false);
-  const isRunning = running?.status === 'running';
+  const isRunning = running !== null && runInProgress(running.status);
 
   const importFile = async (file: File) => {
     setImporting(true);
@@ -83,10 +83,8 @@ export function EventSetBar({ programId, eventSets, eventSetId, onPick, onImport
       </Stack>
       {isRunning && running && (
         <Box role="group" aria-label="Replay progress">
-          <LinearProgress variant="determinate" value={progressPercent(running)} aria-label="Replay progress" />
-          <Typography variant="caption">
-            {progressPercent(running)}% · {progressText(running)}
-          </Typography>
+          <LinearProgress variant={running.status === 'queued' ? 'indeterminate' : 'determinate'} value={progressPercent(running)} aria-label="Replay progress" />
+          <Typography variant="caption">{progressCaption(running)}</Typography>
         </Box>
       )}
       {runError && <Alert severity="error">{runError.message}</Alert>}

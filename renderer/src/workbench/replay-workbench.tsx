@@ -6,7 +6,7 @@ import Stack from '@mui/material/Stack';
 import Tab from '@mui/material/Tab';
 import Tabs from '@mui/material/Tabs';
 import Typography from '@mui/material/Typography';
-import type { RunSummary } from '../../../service/contract';
+import { runInProgress, type RunSummary } from '../../../service/contract';
 import { useServiceQuery } from './hooks';
 import { useProgramRevision } from './revision';
 import { useReplayRunner } from './use-replay-runner';
@@ -46,14 +46,14 @@ export function ReplayWorkbench({ programId, revision }: ProgramViewProps) {
   const run = listed && runner.run?.id === listed.id ? runner.run : listed;
   const sets = eventSets.data ?? [];
   const { watch } = runner;
-  const goingId = runner.run?.status === 'running' ? runner.run.id : null;
+  const goingId = runner.run && runInProgress(runner.run.status) ? runner.run.id : null;
   useEffect(() => {
     // A run just started: show it (its live progress) instead of the previous one.
     if (!goingId) return;
     selectRun(programId, goingId);
     setTick((t) => t + 1);
   }, [goingId, programId, selectRun]);
-  const going = runner.run?.status === 'running' ? null : runList.find((r) => r.status === 'running');
+  const going = runner.run && runInProgress(runner.run.status) ? null : runList.find((r) => runInProgress(r.status));
   useEffect(() => {
     if (going) watch(going);
   }, [going, watch]);
@@ -90,7 +90,7 @@ export function ReplayWorkbench({ programId, revision }: ProgramViewProps) {
       </Paper>
       {runList.length === 0 && !runs.loading && <Typography color="text.secondary">No runs yet: pick an event set and press Run replay.</Typography>}
       {runList.length > 0 && <RunSummaryBar runs={runList} run={run} onPick={(id) => selectRun(programId, id)} />}
-      {run && !finished && run.status !== 'running' && <Alert severity="info">This run was {run.status}; its results are not kept. Run it again to see them.</Alert>}
+      {run && !finished && !runInProgress(run.status) && <Alert severity="info">This run was {run.status}; its results are not kept. Run it again to see them.</Alert>}
       {run && finished && (
         <Paper variant="outlined">
           <Tabs value={tab} onChange={(_, v: TabName) => setTab(v)} variant="scrollable" aria-label="Run results">

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultRun, newestFirst, progressPercent, progressText } from './run-progress';
+import { defaultRun, newestFirst, progressCaption, progressPercent, progressText } from './run-progress';
 import type { RunSummary } from '../../../service/contract';
 
 const run = (id: string, startedAt: string, status: RunSummary['status']): RunSummary => ({
@@ -20,5 +20,12 @@ describe('run progress', () => {
     expect(defaultRun(runs)?.id).toBe('a');
     expect(defaultRun([runs[1]!])?.id).toBe('b');
     expect(defaultRun([])).toBeNull();
+  });
+
+  it('says where a queued run stands, and what a running one is doing', () => {
+    expect(progressCaption({ status: 'queued', processed: 0, total: 10, queuePosition: 3 })).toBe('Queued · position 3');
+    expect(progressCaption({ status: 'running', processed: 0, total: 10, phase: 'loading' })).toBe('Loading the event set…');
+    expect(progressCaption({ status: 'running', processed: 5, total: 10, phase: 'replaying' })).toBe('50% · 5 / 10 events');
+    expect(progressCaption({ status: 'running', processed: 10, total: 10, phase: 'saving' })).toBe('100% · 10 / 10 events · saving the ledger');
   });
 });

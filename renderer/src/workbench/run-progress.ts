@@ -11,7 +11,15 @@ export function progressText(run: Pick<RunSummary, 'processed' | 'total'>): stri
   return `${groupDigits(String(run.processed))} / ${groupDigits(String(run.total))} events`;
 }
 
-export const RUN_STATUS_LABELS: Readonly<Record<RunStatus, string>> = { running: 'Running', done: 'Done', cancelled: 'Cancelled', failed: 'Failed' };
+export const RUN_STATUS_LABELS: Readonly<Record<RunStatus, string>> = { queued: 'Queued', running: 'Running', done: 'Done', cancelled: 'Cancelled', failed: 'Failed' };
+
+/** The line under a going run's progress bar: its place in the queue, or how far it got. */
+export function progressCaption(run: Pick<RunSummary, 'status' | 'processed' | 'total' | 'phase' | 'queuePosition'>): string {
+  if (run.status === 'queued') return run.queuePosition === undefined ? 'Queued' : `Queued · position ${run.queuePosition}`;
+  if (run.phase === 'loading') return 'Loading the event set…';
+  const saving = run.phase === 'saving' ? ' · saving the ledger' : '';
+  return `${progressPercent(run)}% · ${progressText(run)}${saving}`;
+}
 
 /** The runs picker's newest-first order. */
 export function newestFirst(runs: readonly RunSummary[]): RunSummary[] {

@@ -8,7 +8,7 @@ import { displayUsd, groupDigits } from './money-format';
 import { runLabel } from './run-compare';
 import { newestFirst, progressText, RUN_STATUS_LABELS } from './run-progress';
 
-const STATUS_COLORS = { running: 'info', done: 'success', cancelled: 'warning', failed: 'error' } as const;
+const STATUS_COLORS = { queued: 'default', running: 'info', done: 'success', cancelled: 'warning', failed: 'error' } as const;
 
 /** The kept runs, and the headline numbers of the chosen one. */
 export function RunSummaryBar({ runs, run, onPick }: { runs: readonly RunSummary[]; run: RunSummary | null; onPick: (id: string) => void }) {
@@ -24,7 +24,7 @@ export function RunSummaryBar({ runs, run, onPick }: { runs: readonly RunSummary
       </TextField>
       {run && (
         <>
-          <Chip size="small" color={STATUS_COLORS[run.status]} label={RUN_STATUS_LABELS[run.status]} />
+          <Chip size="small" color={STATUS_COLORS[run.status]} label={run.status === 'queued' && run.queuePosition !== undefined ? `Queued · position ${run.queuePosition}` : RUN_STATUS_LABELS[run.status]} />
           <Typography variant="body2" aria-label="Run summary">
             {progressText(run)} · {groupDigits(String(run.rewardCount))} rewards · {displayUsd(run.rewardsUsd)} · {groupDigits(String(run.rejectedCount))} rejected
             {run.expectationsPassed === null ? '' : run.expectationsPassed ? ' · expectations passed' : ' · expectations failed'}

@@ -3,7 +3,7 @@
  * The replay runs in the service's worker, so the window stays responsive meanwhile.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { RunSummary, ServiceError } from '../../../service/contract';
+import { runInProgress, type RunSummary, type ServiceError } from '../../../service/contract';
 import { useSend } from './hooks';
 
 const POLL_MS = 200;
@@ -23,7 +23,7 @@ export function useReplayRunner(programId: string, onFinished: (run: RunSummary)
   const [error, setError] = useState<ServiceError | null>(null);
   const finished = useRef(onFinished);
   finished.current = onFinished;
-  const runId = run?.status === 'running' ? run.id : null;
+  const runId = run && runInProgress(run.status) ? run.id : null;
 
   useEffect(() => {
     if (!runId) return;
@@ -37,7 +37,7 @@ export function useReplayRunner(programId: string, onFinished: (run: RunSummary)
         return;
       }
       setRun(r.value);
-      if (r.value.status === 'running') timer = setTimeout(() => void poll(), POLL_MS);
+      if (runInProgress(r.value.status)) timer = setTimeout(() => void poll(), POLL_MS);
       else finished.current(r.value);
     };
     timer = setTimeout(() => void poll(), POLL_MS);
@@ -58,7 +58,7 @@ export function useReplayRunner(programId: string, onFinished: (run: RunSummary)
       const p = await send('replay.progress', { runId: r.value.runId });
       if (p.ok) {
         setRun(p.value);
-        if (p.value.status !== 'running') finished.current(p.value);
+        if (!runInProgress(p.value.status)) finished.current(p.value);
       } else setError(p.error);
     },
     [programId, send],
@@ -70,7 +70,7 @@ export function useReplayRunner(programId: string, onFinished: (run: RunSummary)
     if (!r.ok) setError(r.error);
     else {
       setRun(r.value);
-      if (r.value.status !== 'running') finished.current(r.value);
+      if (!runInProgress(r.value.status)) finished.current(r.value);
     }
   }, [runId, send]);
 
