@@ -1,7 +1,9 @@
 /**
  * The replay workbench at scale and against the engine: a 1,000,000-event set replays with live
- * progress while the window stays usable, can be cancelled, and its ledger opens in under a
- * second; and every number the screens show for the demo set matches the engine's report.
+ * progress while the window stays usable, can be cancelled, and its ledger opens and scrolls to
+ * its last row; and every number the screens show for the demo set matches the engine's report.
+ * How fast the ledger opens is measured, not asserted, here (a loaded machine must not fail the
+ * suite): `npm run bench:ui` runs this spec with OFFERFLOW_BENCH=1 and holds the < 1 s target.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -18,7 +20,7 @@ declare global {
   function whenShown(selector: string, act: () => void): Promise<number>;
 }
 
-test('a million events: live progress, a usable window, cancel, and a ledger that opens in under a second', async ({ page }) => {
+test('a million events: live progress, a usable window, cancel, and a ledger that opens and scrolls to the end', async ({ page }) => {
   test.setTimeout(600_000);
   const wb = new WorkbenchModel(page);
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'offerflow-big-')), 'million.events.csv');
@@ -81,7 +83,8 @@ test('a million events: live progress, a usable window, cancel, and a ledger tha
   test.info().annotations.push({ type: 'ledger-open-ms', description: String(openMs) }, { type: 'ledger-scroll-to-end-ms', description: String(endMs) }, { type: 'ledger-rows', description: String(count) });
   console.log(`ledger of ${count} rewards: opened in ${Math.round(openMs)} ms, scrolled to the end in ${Math.round(endMs)} ms`);
   await wb.shot('workbench-million-ledger');
-  expect(openMs).toBeLessThan(1000);
+  // The target is the bench's (`npm run bench:ui`), never a timed assertion in the suite.
+  if (process.env.OFFERFLOW_BENCH) expect(openMs, 'ledger of a million-event run opens in under a second').toBeLessThan(1000);
 });
 
 test('every number on the screens matches the engine report for the same inputs', async ({ page, api }) => {
