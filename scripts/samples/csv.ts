@@ -1,4 +1,5 @@
 /** Writes events as the CSV event-set format of FORMATS.md (one event per row, a header row). */
+import { csvField } from '../../engine/formats/csv-write';
 import type { Ev } from './events';
 
 const COLUMNS = [
@@ -9,10 +10,9 @@ type Column = (typeof COLUMNS)[number];
 
 const WRAPPERS = ['partner', 'customer', 'transaction', 'action', 'deal', 'lead'] as const;
 
+/** An input fixture the reader takes back as it is: quoted, not formula-guarded (that is for exports). */
 function cell(v: unknown): string {
-  if (v === undefined || v === null) return '';
-  const s = String(v);
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  return v === undefined || v === null ? '' : csvField(String(v));
 }
 
 /** One row: the event's own fields, then its payload's fields mapped onto the columns. */

@@ -1,20 +1,17 @@
-/** The ledger as CSV (RFC 4180 quoting), in the column order of the report's reward rows. */
+/** The ledger as CSV, in the column order of the report's reward rows (the shared CSV writer). */
+import { csvText, type CsvColumn } from '../../engine/formats/csv-write';
 import type { LedgerRow } from '../contract';
 
-const COLUMNS: readonly (keyof LedgerRow)[] = [
-  'id', 'kind', 'partnerKey', 'triggerId', 'triggerVersion', 'eventId', 'description', 'amount', 'currency', 'amountUsd',
-  'fxRate', 'earnedAt', 'dueAt', 'occurrence', 'occurrences', 'status', 'reviewReason', 'invoiceDate', 'chargeDate', 'payoutDate',
-];
+/** Amounts, rates and counts are the engine's own numbers; every other column is text. */
+const NUMBER_COLUMNS: ReadonlySet<keyof LedgerRow> = new Set(['triggerVersion', 'amount', 'amountUsd', 'fxRate', 'occurrence', 'occurrences']);
 
-function cell(v: unknown): string {
-  const s = v === null || v === undefined ? '' : String(v);
-  // Quote what would break a row, and cells a spreadsheet would run as a formula.
-  const guarded = /^[=+\-@\t\r]/.test(s) && !/^-?\d/.test(s) ? `'${s}` : s;
-  return /[",\r\n]/.test(guarded) ? `"${guarded.replace(/"/g, '""')}"` : guarded;
-}
+const COLUMNS: readonly CsvColumn<LedgerRow>[] = (
+  [
+    'id', 'kind', 'partnerKey', 'triggerId', 'triggerVersion', 'eventId', 'description', 'amount', 'currency', 'amountUsd',
+    'fxRate', 'earnedAt', 'dueAt', 'occurrence', 'occurrences', 'status', 'reviewReason', 'invoiceDate', 'chargeDate', 'payoutDate',
+  ] as const
+).map((k) => ({ header: k, kind: NUMBER_COLUMNS.has(k) ? 'number' : 'text', value: (r: LedgerRow) => r[k] }));
 
 export function ledgerCsv(rows: Iterable<LedgerRow>): string {
-  const lines = [COLUMNS.join(',')];
-  for (const r of rows) lines.push(COLUMNS.map((c) => cell(r[c])).join(','));
-  return `${lines.join('\r\n')}\r\n`;
+  return csvText(COLUMNS, rows);
 }
