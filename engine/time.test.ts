@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { Temporal } from 'temporal-polyfill';
 import { describe, expect, it } from 'vitest';
 import { addWallClock, formatInstant, isDate, parseInstant, payoutDates, Zone, type CalendarUnit } from './time';
 
@@ -147,5 +148,66 @@ describe('fast calendar arithmetic agrees with Temporal', () => {
       const ref = Temporal.Instant.fromEpochMilliseconds(ms).toZonedDateTimeISO('America/New_York').offsetNanoseconds / 1e6;
       expect(ny.offsetAt(ms)).toBe(ref);
     }
+  });
+});
+
+/** Transitions of a zone between 2020 and 2040 (epoch ms), as Temporal reports them. */
+function transitionsOf(id: string): number[] {
+  const out: number[] = [];
+  let zdt = Temporal.Instant.fromEpochMilliseconds(Date.UTC(2020, 0, 1)).toZonedDateTimeISO(id);
+  for (;;) {
+    const next = zdt.getTimeZoneTransition('next');
+    if (!next || next.epochMilliseconds > Date.UTC(2040, 0, 1)) return out;
+    out.push(next.epochMilliseconds);
+    zdt = next;
+  }
+}
+
+const temporalOffset = (id: string, ms: number) => Temporal.Instant.fromEpochMilliseconds(ms).toZonedDateTimeISO(id).offsetNanoseconds / 1e6;
+
+/**
+ * A fresh zone whose first lookup is exactly on a transition must still answer every instant
+ * around it as Temporal does (the span cached by that lookup once started at the previous
+ * transition, so the hour before a change got the new offset).
+ */
+function checkLookupOnTransition(id: string, t: number): void {
+  const zone = new Zone(id);
+  expect(zone.offsetAt(t)).toBe(temporalOffset(id, t));
+  for (const d of [-1, -60_000, -3_600_000, -86_400_000, 1, 3_600_000, 86_400_000]) {
+    expect(zone.offsetAt(t + d), `${id} at ${new Date(t).toISOString()} ${d >= 0 ? '+' : ''}${d} ms`).toBe(temporalOffset(id, t + d));
+  }
+}
+
+describe('a lookup exactly on an offset transition', () => {
+  it('does not cache the new offset for the hour before it (America/New_York, both changes)', () => {
+    checkLookupOnTransition('America/New_York', Date.UTC(2026, 2, 8, 7));
+    checkLookupOnTransition('America/New_York', Date.UTC(2026, 10, 1, 6));
+  });
+
+  it('leaves a daily drip on the wall clock (issue 13 repro: occurrence 3 at 07:00 local)', () => {
+    const ny = new Zone('America/New_York');
+    ny.offsetAt(Date.UTC(2026, 2, 8, 7)); // the lookup on the transition that poisoned the cache
+    const first = t('2026-03-06T12:00:00Z');
+    expect(formatInstant(ny.add(first, 2, 'day'))).toBe('2026-03-08T11:00:00Z');
+    expect(ny.elapsedDays(t('2026-03-08T04:30:00Z'), t('2026-03-08T05:30:00Z'))).toBe(1);
+  });
+
+  // Every zone the polyfill ships, 2020–2040: sampled here; FUZZ_RUNS sweeps all of them.
+  const zones = Intl.supportedValuesOf('timeZone');
+  const fuzz = Number(process.env.FUZZ_RUNS ?? 0);
+  it(`answers around it as Temporal does in ${fuzz > 0 ? 'every zone and every' : 'sampled zones and'} transition 2020–2040`, () => {
+    if (fuzz > 0) {
+      for (const id of zones) for (const tr of transitionsOf(id)) checkLookupOnTransition(id, tr);
+      return;
+    }
+    // A zone and an instant of 2020–2040; the case is the first transition after that instant.
+    const onTransition = fc
+      .tuple(fc.constantFrom(...zones), fc.integer({ min: Date.UTC(2020, 0, 1), max: Date.UTC(2040, 0, 1) }))
+      .map(([id, from]) => ({ id, tr: Temporal.Instant.fromEpochMilliseconds(from).toZonedDateTimeISO(id).getTimeZoneTransition('next')?.epochMilliseconds }))
+      .filter((c): c is { id: string; tr: number } => c.tr !== undefined && c.tr <= Date.UTC(2040, 0, 1));
+    fc.assert(
+      fc.property(onTransition, ({ id, tr }) => checkLookupOnTransition(id, tr)),
+      { numRuns: 150, seed: 13 },
+    );
   });
 });

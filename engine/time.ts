@@ -233,9 +233,11 @@ export class Zone {
 
   private addSpan(ms: number): OffsetSpan {
     const zdt = Temporal.Instant.fromEpochMilliseconds(ms).toZonedDateTimeISO(this.id);
-    const prev = zdt.getTimeZoneTransition('previous');
+    // "previous" is strictly before the instant asked: asked of `ms` itself, a transition exactly
+    // at `ms` would be skipped and the span would start at the transition before (with the new
+    // offset). Asked of `ms + 1` it is the last transition at or before `ms`.
+    const prev = Temporal.Instant.fromEpochMilliseconds(ms + 1).toZonedDateTimeISO(this.id).getTimeZoneTransition('previous');
     const next = zdt.getTimeZoneTransition('next');
-    // A transition exactly at `ms` is reported as "previous" of the next instant: nudge by 1 ms.
     const from = prev ? prev.epochMilliseconds : -8.64e15;
     const to = next ? next.epochMilliseconds : 8.64e15;
     const span = { from: Math.min(from, ms), to: Math.max(to, ms + 1), offset: zdt.offsetNanoseconds / 1_000_000 };
