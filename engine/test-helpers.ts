@@ -1,4 +1,5 @@
 /** Builders for engine tests: compact programs and event sets parsed through the real schemas. */
+import { InputError } from './formats/issues';
 import { parseEventSet, parseProgram } from './formats/read';
 import type { EventSet } from './formats/events-schema';
 import type { Program } from './formats/program-schema';
@@ -86,4 +87,15 @@ export function setAtPath(root: unknown, path: JsonPath, value: unknown, remove:
     else delete node[last];
   } else node[last] = value;
   return copy;
+}
+
+/** The `path: message` of each issue `fn` throws as an `InputError` (none: `[]`). */
+export function issuesOf(fn: () => unknown): string[] {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof InputError) return e.issues.map((i) => `${i.path}: ${i.message}`);
+    throw e;
+  }
+  return [];
 }

@@ -1,16 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { InputError } from './issues';
+import { issuesOf } from '../test-helpers';
 import { parseEventSetText, parseProgramText } from './read';
-
-function issuesOf(fn: () => unknown): string[] {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof InputError) return e.issues.map((i) => `${i.path}: ${i.message}`);
-    throw e;
-  }
-  return [];
-}
 
 const P = (over: Record<string, unknown>) => JSON.stringify({ format: 'offerflow.program/1', name: 'x', ...over });
 const reward = { type: 'reward', offer: { description: 'd', type: 'flat', amount: '1.00', currency: 'USD' } };

@@ -8,6 +8,7 @@ import { ProgramSchema, type Program } from './program-schema';
 import { EventSetSchema, type EventSet } from './events-schema';
 import { zodIssues } from './zod-issues';
 import { parseEventsCsv } from './events-csv';
+import { isJsonLinesPath, parseEventsJsonl } from './events-jsonl';
 import { MAX_JSON_DEPTH, valueDepth } from './depth';
 
 /** Parses JSON text, turning a syntax error into an issue with line and column. */
@@ -52,9 +53,13 @@ export function parseEventSet(value: unknown, file = 'events'): EventSet {
   return parseWith(EventSetSchema, value, file);
 }
 
-/** Reads an event set from JSON or (when `file` ends in .csv, any case) CSV text. */
+/**
+ * Reads an event set from JSON, CSV (`file` ends in .csv, any case) or JSON Lines (.jsonl or
+ * .ndjson) text.
+ */
 export function parseEventSetText(text: string, file = 'events'): EventSet {
   if (/\.csv$/i.test(file)) return parseEventsCsv(text, file);
+  if (isJsonLinesPath(file)) return parseEventsJsonl(text, file);
   return parseEventSet(parseJsonText(text, file), file);
 }
 
