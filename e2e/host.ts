@@ -17,8 +17,8 @@ export interface RunningHost {
 }
 
 /** Spawns the host and resolves with its URL once it prints it. */
-export function launchHost(dataDir: string, opts: { build?: boolean; timeoutMs?: number } = {}): Promise<RunningHost> {
-  const args = ['--import', 'tsx', path.join(ROOT, 'service/host/main.ts'), '--port', '0', '--data-dir', dataDir];
+export function launchHost(dataDir: string, opts: { build?: boolean; timeoutMs?: number; port?: number; args?: readonly string[] } = {}): Promise<RunningHost> {
+  const args = ['--import', 'tsx', path.join(ROOT, 'service/host/main.ts'), '--port', String(opts.port ?? 0), '--data-dir', dataDir, ...(opts.args ?? [])];
   if (opts.build === false) args.push('--no-build');
   const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';

@@ -140,8 +140,15 @@ export interface InvoicePartnerLine {
   partnerKey: string;
   rewardCount: number;
   amountUsd: string;
-  /** Whether the partner's balance reaches the 5.00 USD cash-out threshold. */
+  /** The approved part of the balance (pending rewards are invoiced but not yet payable). */
+  approvedUsd: string;
+  /** Whether the partner's approved balance reaches the 5.00 USD cash-out threshold. */
   canCashOut: boolean;
+  /**
+   * Why not, when not: the balance reaches 5.00 USD only with rewards still pending review
+   * (`awaiting_approval`), or not at all (`below_minimum`).
+   */
+  cashOutBlocker: 'awaiting_approval' | 'below_minimum' | null;
 }
 
 export interface InvoicePreview {

@@ -26,11 +26,13 @@ export function invoiceDates(month: string): { invoiceDate: string; chargeDate: 
 interface Tally {
   n: number;
   usd: number;
+  /** The approved part of `usd`: only approved rewards can be cashed out. */
+  approved: number;
 }
 
-function add<K>(map: Map<K, Tally>, key: K, row: Tally): void {
-  const cur = map.get(key) ?? { n: 0, usd: 0 };
-  map.set(key, { n: cur.n + row.n, usd: cur.usd + row.usd });
+function add<K>(map: Map<K, Tally>, key: K, row: { n: number; usd: number; status: RewardStatus }): void {
+  const cur = map.get(key) ?? { n: 0, usd: 0, approved: 0 };
+  map.set(key, { n: cur.n + row.n, usd: cur.usd + row.usd, approved: cur.approved + (row.status === 'approved' ? row.usd : 0) });
 }
 
 /** The invoice for rewards due in `month`: pending and approved ones, per partner. */
@@ -47,7 +49,9 @@ export function invoicePreview(db: Db, runId: string, month: string | undefined)
     partnerKey,
     rewardCount: v.n,
     amountUsd: formatMinor(v.usd, 'USD'),
-    canCashOut: v.usd >= CASH_OUT_MINOR,
+    approvedUsd: formatMinor(v.approved, 'USD'),
+    canCashOut: v.approved >= CASH_OUT_MINOR,
+    cashOutBlocker: v.approved >= CASH_OUT_MINOR ? null : v.usd >= CASH_OUT_MINOR ? 'awaiting_approval' : 'below_minimum',
   }));
   const total = [...lines.values()].reduce((s, v) => s + v.usd, 0);
   return {

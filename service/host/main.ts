@@ -1,15 +1,16 @@
 /**
  * `npm run serve -- --port <n> --data-dir <dir>`: the same app and contract as the desktop shell,
  * for a browser on this machine. Prints exactly one line on stdout: the URL to open, token
- * included. Everything else goes to stderr.
+ * included. Everything else goes to stderr. With `--demo` the token is kept in the data folder
+ * and reused, so the URL stays the same across restarts and an open tab reconnects.
  */
-import { randomBytes } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { seedIfEmpty } from '../seed';
 import { createService } from '../service';
 import { DataFileError, startFresh } from '../store/safe-open';
+import { demoToken, newToken } from './demo-token';
 import { buildRenderer, rendererIsStale } from './renderer-build';
 import { startHost } from './server';
 
@@ -19,11 +20,13 @@ export interface HostArgs {
   build: boolean;
   /** Move a damaged or foreign data file aside and start with an empty one. */
   startFresh: boolean;
+  /** Keep the token in `<dataDir>/demo-token` (0600) and reuse it: one URL across restarts. */
+  demo: boolean;
 }
 
-/** Parses `--port`, `--data-dir`, `--no-build` and `--start-fresh`; throws a message naming the bad option. */
+/** Parses `--port`, `--data-dir`, `--no-build`, `--start-fresh` and `--demo`; throws a message naming the bad option. */
 export function parseHostArgs(argv: readonly string[]): HostArgs {
-  const out: HostArgs = { port: 5178, dataDir: path.join(os.homedir(), '.offerflow'), build: true, startFresh: false };
+  const out: HostArgs = { port: 5178, dataDir: path.join(os.homedir(), '.offerflow'), build: true, startFresh: false, demo: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = (): string => {
@@ -37,7 +40,8 @@ export function parseHostArgs(argv: readonly string[]): HostArgs {
     } else if (a === '--data-dir') out.dataDir = path.resolve(value());
     else if (a === '--no-build') out.build = false;
     else if (a === '--start-fresh') out.startFresh = true;
-    else throw new Error(`unknown option ${a} (use --port <n>, --data-dir <dir>, --no-build, --start-fresh)`);
+    else if (a === '--demo') out.demo = true;
+    else throw new Error(`unknown option ${a} (use --port <n>, --data-dir <dir>, --no-build, --start-fresh, --demo)`);
   }
   return out;
 }
@@ -58,6 +62,13 @@ function openServiceOrExplain(args: HostArgs): ReturnType<typeof createService> 
   }
 }
 
+function keptToken(dataDir: string): string {
+  const kept = demoToken(dataDir);
+  for (const w of kept.warnings) process.stderr.write(`${w}\n`);
+  process.stderr.write(`${kept.created ? 'Made' : 'Reusing'} the demo token in ${kept.file}\n`);
+  return kept.token;
+}
+
 async function main(): Promise<void> {
   const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
   const args = parseHostArgs(process.argv.slice(2));
@@ -67,7 +78,7 @@ async function main(): Promise<void> {
   }
   const service = openServiceOrExplain(args);
   await seedIfEmpty(service, root);
-  const token = randomBytes(24).toString('base64url');
+  const token = args.demo ? keptToken(args.dataDir) : newToken();
   const host = await startHost({ dispatch: service.dispatch, token, staticDir: path.join(root, 'dist/renderer'), port: args.port });
   process.stdout.write(`Offerflow is running at ${host.url}\n`);
   const stop = (): void => {

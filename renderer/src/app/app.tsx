@@ -12,6 +12,7 @@ import { runMenuCommand } from '../client/menu-commands';
 import { provideClient } from '../workbench';
 import { useAppStore } from './app-store';
 import { ClientProvider, useQuery } from './client-context';
+import { ConnectionBanner } from './connection-banner';
 import { Navigator } from './navigator';
 import { useNotify } from './notify';
 import { ViewHost } from './view-host';
@@ -72,6 +73,7 @@ function Shell({ client }: { client: ServiceClient }) {
       <Navigator />
       <ViewHost />
       <Notifier />
+      <ConnectionBanner />
     </Box>
   );
 }

@@ -6,6 +6,7 @@
  */
 import type { FileKind, MenuCommand, OfferflowBridge, OpenedFile } from '../../../service/bridge';
 import type { ArgsOf, Channel, Result, ResultOf, ServiceClient } from '../../../service/contract';
+import { isReadChannel, useConnection } from './connection';
 
 declare global {
   interface Window {
@@ -29,20 +30,47 @@ export function takeToken(loc: Location = window.location, store: Storage = wind
   return store.getItem(TOKEN_KEY);
 }
 
+export interface HttpOptions {
+  /**
+   * How long a read call keeps retrying while the host does not answer (a restart), in ms;
+   * 0 answers at once with "did not answer". Writes are never retried.
+   */
+  reconnectMs?: number;
+  /** Waits between retries (tests pass an instant one). */
+  wait?: (ms: number) => Promise<void>;
+}
+
+const pause = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
 /** The HTTP transport: `POST /api/<channel>` with the token header. */
-export function httpClient(token: string | null, base = ''): ServiceClient {
+export function httpClient(token: string | null, base = '', opts: HttpOptions = {}): ServiceClient {
+  const { reconnectMs = 0, wait = pause } = opts;
+  const mark = (state: 'up' | 'lost' | 'refused', message?: string) => useConnection.getState().mark(state, message);
   return {
     async send<C extends Channel>(channel: C, args: ArgsOf<C>): Promise<Result<ResultOf<C>>> {
-      try {
-        const res = await fetch(`${base}/api/${channel}`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', 'x-offerflow-token': token ?? '' },
-          body: JSON.stringify(args),
-        });
-        const body = (await res.json()) as Result<ResultOf<C>>;
-        return body;
-      } catch (e) {
-        return { ok: false, error: { message: `the Offerflow host did not answer: ${e instanceof Error ? e.message : String(e)}` } };
+      const retry = reconnectMs > 0 && isReadChannel(channel);
+      let waited = 0;
+      let delay = 250;
+      for (;;) {
+        try {
+          const res = await fetch(`${base}/api/${channel}`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', 'x-offerflow-token': token ?? '' },
+            body: JSON.stringify(args),
+          });
+          const body = (await res.json()) as Result<ResultOf<C>>;
+          if (res.status === 401 && !body.ok) mark('refused', body.error.message);
+          else mark('up');
+          return body;
+        } catch (e) {
+          mark('lost');
+          if (!retry || waited >= reconnectMs) {
+            return { ok: false, error: { message: `the Offerflow host did not answer: ${e instanceof Error ? e.message : String(e)}` } };
+          }
+          await wait(delay);
+          waited += delay;
+          delay = Math.min(2000, Math.round(delay * 1.5));
+        }
       }
     },
   };
@@ -57,7 +85,8 @@ export function bridgeClient(bridge: OfferflowBridge): ServiceClient {
 
 function makeClient(): ServiceClient {
   if (typeof window === 'undefined') return httpClient(null);
-  return window.offerflow ? bridgeClient(window.offerflow) : httpClient(takeToken());
+  // A browser tab outlives a host restart: reads wait up to 10 minutes for it to come back.
+  return window.offerflow ? bridgeClient(window.offerflow) : httpClient(takeToken(), '', { reconnectMs: 600_000 });
 }
 
 /** The client every component uses (through the app's ClientProvider). */

@@ -17,10 +17,12 @@ function dismissed(): boolean {
 export interface FirstRunHintProps {
   /** Jumps to the replay workbench (the shell wires it to its navigation). */
   onOpenReplay?: () => void;
+  /** The open program has no triggers yet (a new program): the steps start from building one. */
+  empty?: boolean;
 }
 
 /** A short, dismissable "where to start" for a fresh install; dismissal is remembered. */
-export function FirstRunHint({ onOpenReplay }: FirstRunHintProps) {
+export function FirstRunHint({ onOpenReplay, empty = false }: FirstRunHintProps) {
   const [hidden, setHidden] = useState(dismissed);
   if (hidden) return null;
   const close = () => {
@@ -47,10 +49,21 @@ export function FirstRunHint({ onOpenReplay }: FirstRunHintProps) {
     >
       <AlertTitle>Where to start</AlertTitle>
       <Box component="ol" sx={{ m: 0, pl: 2.5 }}>
-        <li>Open a trigger on the left to see its Event → Rules → Action graph.</li>
-        <li>Check Offer visibility to see which partner sees which offer, and why.</li>
-        <li>In the Replay workbench, run the demo event set: every reward, move and tag, and the trace of why.</li>
-        <li>Review rewards and preview the month's invoice under Payouts.</li>
+        {empty ? (
+          <>
+            <li>Add a trigger with the + next to Triggers on the left: pick its event, then its rules and action.</li>
+            <li>Add sample partners under Partners, with their groups, tiers and tags.</li>
+            <li>In the Replay workbench, import an event set (JSON or CSV) and run it against your triggers.</li>
+            <li>Review the rewards and preview the month's invoice under Payouts.</li>
+          </>
+        ) : (
+          <>
+            <li>Open a trigger on the left to see its Event → Rules → Action graph.</li>
+            <li>Check Offer visibility to see which partner sees which offer, and why.</li>
+            <li>In the Replay workbench, run an event set: every reward, move and tag, and the trace of why.</li>
+            <li>Review rewards and preview the month's invoice under Payouts.</li>
+          </>
+        )}
       </Box>
     </Alert>
   );

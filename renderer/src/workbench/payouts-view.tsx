@@ -21,6 +21,14 @@ import { addMonths, dayLabel, monthLabel } from './month-model';
 import { displayUsd } from './money-format';
 import { EMPTY_FILTER, STATUS_LABELS } from './ledger-model';
 import type { ProgramViewProps } from './types';
+import type { InvoicePartnerLine } from '../../../service/contract';
+
+/** Only an approved balance of 5.00 USD or more can be cashed out; say which rule holds a partner back. */
+export function CashOutChip({ line }: { line: InvoicePartnerLine }) {
+  if (line.canCashOut) return <Chip size="small" color="success" label="can cash out" />;
+  const label = line.cashOutBlocker === 'awaiting_approval' ? 'awaiting approval' : 'below $5.00';
+  return <Chip size="small" label={label} title="A partner can cash out once their approved rewards reach $5.00." />;
+}
 
 /** The invoice a month's rewards would make (1st), its charge (8th) and payout (13th). */
 export function PayoutsView({ programId, revision }: ProgramViewProps) {
@@ -77,7 +85,8 @@ export function PayoutsView({ programId, revision }: ProgramViewProps) {
                   { label: 'Partner', cell: (l) => l.partnerKey },
                   { label: 'Rewards', cell: (l) => l.rewardCount },
                   { label: 'Balance (USD)', cell: (l) => displayUsd(l.amountUsd) },
-                  { label: 'Cash-out', cell: (l) => <Chip size="small" color={l.canCashOut ? 'success' : 'default'} label={l.canCashOut ? 'can cash out' : 'below $5.00'} /> },
+                  { label: 'Approved (USD)', cell: (l) => displayUsd(l.approvedUsd) },
+                  { label: 'Cash-out', cell: (l) => <CashOutChip line={l} /> },
                 ]}
               />
               {inv.excluded.length > 0 && (

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { dashboardOffers, matrixRows, NO_FILTER, rewardText, splitReason } from './visibility-model';
+import { dashboardOffers, matrixRows, NO_FILTER, rewardText, splitReason, whenText } from './visibility-model';
 import type { VisibilityReport } from '../../../engine/visibility';
 import { visibility } from '../../../engine/visibility';
-import type { Partner, Program, Trigger } from '../../../engine/formats/program-schema';
+import type { Partner, Program, RuleNode, Trigger } from '../../../engine/formats/program-schema';
 
 const partner = (key: string, group: string | null, tags: string[] = [], tier: string | null = null): Partner => ({ key, name: key, group, tier, tags, joinedAt: '2026-01-01T00:00:00Z' });
 const bronze: Trigger = {
@@ -48,5 +48,21 @@ describe('visibility matrix', () => {
   it('splits a reason into rule path and words', () => {
     expect(splitReason('rules.all[0]: partnership group equal to bronze (partner has group silver)')).toEqual({ path: 'rules.all[0]', text: 'partnership group equal to bronze (partner has group silver)' });
     expect(splitReason('the trigger is a draft')).toEqual({ path: null, text: 'the trigger is a draft' });
+  });
+});
+
+describe('when an offer is earned', () => {
+  const milestone = (rules: RuleNode): Pick<Trigger, 'event' | 'rules'> => ({ event: 'transaction.created', rules });
+  const crossing: RuleNode = { object: 'partnership', field: 'transaction_amount_sum', op: 'becomes_greater_than', value: '10000.00' };
+
+  it('a one-time bonus (a crossing every event must meet) is earned once, not for each sale', () => {
+    expect(whenText(milestone({ all: [crossing] }))).toMatch(/^once, when .+ becomes greater than \$10,000\.00$/);
+    expect(whenText(milestone({ all: [{ object: 'partnership', field: 'group', op: 'equal_to', value: 'gold' }, { all: [crossing] }] }))).toMatch(/^once, when/);
+  });
+
+  it('a repeated offer, or a crossing only in an "any", stays per event', () => {
+    expect(whenText(bronze)).toBe('for each sale');
+    expect(whenText(milestone({ any: [crossing, { object: 'partnership', field: 'group', op: 'equal_to', value: 'gold' }] }))).toBe('for each sale');
+    expect(whenText({ event: 'customer.created', rules: undefined })).toBe('for each new customer');
   });
 });

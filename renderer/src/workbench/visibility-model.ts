@@ -5,7 +5,9 @@
 import type { VisibilityReport } from '../../../engine/visibility';
 import type { Partner, Program, Trigger } from '../../../engine/formats/program-schema';
 import { dripSummary } from '../../../engine/drip';
-import { displayAmount } from './money-format';
+import { fieldSpec, OPERATOR_LABELS } from '../../../engine/catalogue';
+import { isAll, isRule, type Rule, type RuleNode } from '../../../engine/formats/program-schema';
+import { displayAmount, displayUsd } from './money-format';
 
 export interface VisibilityFilter {
   group: string;
@@ -62,6 +64,37 @@ const EVENT_PHRASES: Readonly<Record<string, string>> = {
   'lead.qualified': 'for each qualified lead',
 };
 
+/** Operators that hold only at the moment a running total crosses the value: the reward is paid once. */
+const CROSSING = new Set(['becomes_greater_than', 'reaches_or_exceeds']);
+
+/** The rule that makes a trigger a one-time bonus: a crossing on a partnership total every event must meet. */
+function crossingRule(node: RuleNode | undefined): Rule | null {
+  if (!node) return null;
+  if (isRule(node)) return node.object === 'partnership' && CROSSING.has(node.op) ? node : null;
+  // Inside an "any" the crossing is one way among others to fire: the offer is not one-time.
+  if (!isAll(node)) return null;
+  for (const child of node.all) {
+    const r = crossingRule(child);
+    if (r) return r;
+  }
+  return null;
+}
+
+/**
+ * When the partner earns the offer, as their dashboard says it: "for each sale", or for a
+ * milestone bonus "once, when referred sales reach or exceed 10000.00".
+ */
+export function whenText(t: Pick<Trigger, 'event' | 'rules'>): string {
+  const once = crossingRule(t.rules);
+  if (!once) return EVENT_PHRASES[t.event] ?? t.event;
+  const spec = fieldSpec(once.object, once.field);
+  const label = spec?.label.toLowerCase() ?? once.field.replace(/_/g, ' ');
+  const raw = Array.isArray(once.value) ? once.value.join(', ') : String(once.value ?? '');
+  // Partnership sums are in USD (catalogue): show them as money.
+  const value = spec?.kind === 'aggregate_sum' ? displayUsd(raw) : raw;
+  return `once, when ${label} ${OPERATOR_LABELS[once.op]} ${value}`.trim();
+}
+
 export interface DashboardOffer {
   triggerId: string;
   name: string;
@@ -84,7 +117,7 @@ export function dashboardOffers(report: VisibilityReport, program: Pick<Program,
       name: t.name,
       description: o.description,
       reward: rewardText(t),
-      when: EVENT_PHRASES[t.event] ?? t.event,
+      when: whenText(t),
       kind: t.action.type === 'drip' ? 'drip' : 'reward',
     });
   }

@@ -65,7 +65,7 @@ export function ProgramSettingsView({ doc }: { doc: ProgramDoc }) {
   return (
     <ViewFrame title="Program settings" subtitle={p.name}>
       <Box sx={{ mb: 2, maxWidth: 1400 }}>
-        <FirstRunHint onOpenReplay={() => useAppStore.getState().go({ kind: 'replay' })} />
+        <FirstRunHint empty={p.triggers.length === 0} onOpenReplay={() => useAppStore.getState().go({ kind: 'replay' })} />
       </Box>
       <Box sx={{ display: 'grid', gridTemplateColumns: { xs: '1fr', lg: '1fr 1fr' }, gap: 2, alignItems: 'start', maxWidth: 1400 }}>
         {named('Groups', 'groups', 'Every partner is in at most one group; “Change group” actions move them.')}

@@ -1,0 +1,31 @@
+/**
+ * Says when the browser build has lost its host (a restart) or is refused by it (a new token),
+ * and re-fetches every view when the connection comes back.
+ */
+import { Alert } from '@mui/material';
+import { useEffect } from 'react';
+import { useConnection } from '../client/connection';
+import { useAppStore } from './app-store';
+
+export function ConnectionBanner() {
+  const state = useConnection((s) => s.state);
+  const message = useConnection((s) => s.message);
+  const reconnects = useConnection((s) => s.reconnects);
+  useEffect(() => {
+    // Views that failed while the host was away show nothing: ask them all again.
+    if (reconnects > 0) useAppStore.getState().bumpRevision();
+  }, [reconnects]);
+  if (state === 'up') return null;
+  return (
+    <Alert
+      severity={state === 'lost' ? 'warning' : 'error'}
+      role="status"
+      aria-label="Connection to the host"
+      sx={{ position: 'fixed', top: 8, left: '50%', transform: 'translateX(-50%)', zIndex: (t) => t.zIndex.snackbar, boxShadow: 3 }}
+    >
+      {state === 'lost'
+        ? 'The Offerflow host is not answering; reconnecting… (your work in the data folder is safe)'
+        : `The host refuses this page: ${message ?? 'wrong token'}. If it was restarted without --demo, open the new URL it printed.`}
+    </Alert>
+  );
+}
