@@ -1,0 +1,72 @@
+/**
+ * The layers of docs/architecture.md, enforced (`npm run lint:deps`, part of `npm test`):
+ *
+ *   renderer ──(types, pure helpers)──▶ engine ◀── service ◀── electron, service/host, cli
+ *   renderer ──(types only)──▶ service/contract.ts
+ *
+ * The engine is pure: it imports only itself and its three libraries. Breaking a rule (say,
+ * `import Database from 'better-sqlite3'` in engine/) fails the check with the rule's name.
+ */
+/** @type {import('dependency-cruiser').IConfiguration} */
+module.exports = {
+  forbidden: [
+    {
+      name: 'engine-is-pure',
+      comment: 'engine/ imports only engine/ and zod, temporal-polyfill, csv-parse (the CLI adapter lives in cli/).',
+      severity: 'error',
+      from: { path: '^engine/', pathNot: ['\\.test\\.ts$', '^engine/cli/'] },
+      to: {
+        pathNot: ['^engine/', '^node_modules/(zod|temporal-polyfill|csv-parse)/'],
+        dependencyTypesNot: ['type-only'],
+      },
+    },
+    {
+      name: 'engine-imports-no-app-layer',
+      comment: 'Not even types: the engine knows nothing of the store, the shell or the UI.',
+      severity: 'error',
+      from: { path: '^engine/' },
+      to: { path: '^(service|electron|renderer|cli)/' },
+    },
+    {
+      name: 'service-below-shells',
+      comment: 'service/ may import engine/, node and better-sqlite3, never the desktop shell or the UI.',
+      severity: 'error',
+      from: { path: '^service/' },
+      to: { path: ['^(electron|renderer)/', '^node_modules/(electron|react|react-dom|@mui|@xyflow|zustand)/'] },
+    },
+    {
+      name: 'renderer-sees-contract-and-engine-only',
+      comment: 'The renderer reaches the service only through the contract types and the client.',
+      severity: 'error',
+      from: { path: '^renderer/' },
+      to: { path: ['^service/', '^electron/', '^cli/'], pathNot: ['^service/contract\\.ts$', '^service/bridge\\.ts$'] },
+    },
+    {
+      name: 'renderer-has-no-node',
+      comment: 'The renderer runs sandboxed in a browser: no node built-ins, no native modules.',
+      severity: 'error',
+      from: { path: '^renderer/', pathNot: '\\.test\\.tsx?$' },
+      to: { dependencyTypes: ['core'] },
+    },
+    {
+      name: 'renderer-has-no-native',
+      severity: 'error',
+      from: { path: '^renderer/' },
+      to: { path: '^node_modules/(better-sqlite3|electron)/' },
+    },
+    {
+      name: 'no-circular-engine',
+      severity: 'error',
+      from: { path: '^engine/' },
+      comment: 'A cycle of value imports in the engine (type-only cycles are harmless).',
+      to: { circular: true, viaOnly: { dependencyTypesNot: ['type-only'] } },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    exclude: { path: '^(dist|release|test-results|playwright-report)/' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default', 'types'] },
+  },
+};
