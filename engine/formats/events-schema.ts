@@ -64,8 +64,11 @@ export const LeadPayload = z.strictObject({
 
 const base = { id: Key.optional(), at: Instant, receivedAt: Instant.optional() };
 
+/** A partner as in the program file, but `joinedAt` may be left out: it defaults to the event's `at`. */
+export const PartnerPayload = PartnerSchema.extend({ joinedAt: Instant.optional() });
+
 export const EventSchema = z.discriminatedUnion('type', [
-  z.strictObject({ ...base, type: z.literal('partner.created'), partner: PartnerSchema }),
+  z.strictObject({ ...base, type: z.literal('partner.created'), partner: PartnerPayload }),
   z.strictObject({ ...base, type: z.literal('customer.created'), customer: CustomerPayload }),
   z.strictObject({ ...base, type: z.literal('transaction.created'), transaction: TransactionPayload }),
   z.strictObject({ ...base, type: z.literal('action.created'), action: ActionPayload }),

@@ -5,7 +5,7 @@
  */
 import type { TriggerEvent } from '../catalogue';
 import { parseMinor, toUsdMinor, type Decimal } from '../money';
-import { parseInstant, type Zone } from '../time';
+import type { Zone } from '../time';
 import type { SlotDef, SlotRegistry } from './compile';
 import { instantOr, type PreparedEvent } from './prepare';
 import { NO_SLOTS, Slots, type ActionObj, type CustomerState, type DealState, type EvalContext, type LeadState, type PartnerState, type TransactionObj, type World } from './state';
@@ -70,7 +70,7 @@ export interface Applied {
   deal: DealState | null;
   dealOld: { name: string | null; stage: string; usd: number | null } | null;
   lead: LeadState | null;
-  leadOld: { name: string | null; stage: string | null; submittedMs: number } | null;
+  leadOld: { name: string | null; stage: string | null } | null;
 }
 
 export type UndoKind = 'none' | 'partner' | 'customer' | 'transaction' | 'action' | 'deal' | 'lead' | 'group' | 'click';
@@ -200,7 +200,7 @@ export function applyEvent(ev: PreparedEvent, ctx: EvalContext, env: ApplyEnv, a
       if (p.tier !== null && !env.tiers.has(p.tier)) return reject(a, `tier "${p.tier}" is not defined in the program`);
       const badTag = p.tags.find((t) => !env.tags.has(t));
       if (badTag !== undefined) return reject(a, `tag "${badTag}" is not defined in the program`);
-      a.partner = newPartner(env, p.key, p.name, p.group, p.tier, p.tags, parseInstant(p.joinedAt) as number);
+      a.partner = newPartner(env, p.key, p.name, p.group, p.tier, p.tags, instantOr(p.joinedAt, ev.atMs));
       a.undo = 'partner';
       if (traced) a.note = `created partner ${p.key}`;
       return a;
@@ -430,11 +430,11 @@ function applyLead(ev: PreparedEvent, type: 'lead.closed' | 'lead.qualified', l:
     return a;
   }
   a.lead = existing;
-  a.leadOld = { name: existing.name, stage: existing.stage, submittedMs: existing.submittedMs };
+  a.leadOld = { name: existing.name, stage: existing.stage };
   contribute(p.slots, seq, env.defs.partnerLead, existing, 0, -1);
   if (l.name !== undefined) existing.name = l.name;
   if (l.stage !== undefined) existing.stage = l.stage;
-  if (l.submittedAt !== undefined) existing.submittedMs = instantOr(l.submittedAt, ev.atMs);
+  // The submitted date stays as first seen (ENGINE §3): a later event's submittedAt is ignored.
   contribute(p.slots, seq, env.defs.partnerLead, existing, 0, 1);
   ctx.lead = existing;
   if (traced) a.note = `lead ${l.key} updated${l.stage ? ` to stage ${l.stage}` : ''}`;

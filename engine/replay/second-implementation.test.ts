@@ -19,3 +19,41 @@ describe('zone offsets after a lookup exactly on a DST transition', () => {
     expect(r.rewards.map((x) => x.dueAt)).toEqual(['2026-03-06T12:00:00Z', '2026-03-07T12:00:00Z', '2026-03-08T11:00:00Z']);
   });
 });
+
+describe('object dates default to the event\'s at (FORMATS)', () => {
+  it('partner.created in JSON without joinedAt joins at the event\'s at', () => {
+    const p = program({
+      triggers: [trigger('new-partner', { event: 'customer.created', rules: { all: [{ object: 'partnership', field: 'joined_days', op: 'less_than', value: 1 }] } })],
+    });
+    const e = eventSet([
+      { id: 'p', type: 'partner.created', at: '2026-03-10T08:00:00Z', partner: { key: 'zoe' } },
+      { id: 'c1', type: 'customer.created', at: '2026-03-10T20:00:00Z', customer: { key: 'c1', partnerKey: 'zoe' } },
+      { id: 'c2', type: 'customer.created', at: '2026-03-11T00:00:00Z', customer: { key: 'c2', partnerKey: 'zoe' } },
+    ]);
+    const r = run(p, e);
+    expect(r.rejected).toEqual([]);
+    expect(r.rewards.map((x) => x.eventId)).toEqual(['c1']);
+  });
+});
+
+describe('a lead\'s submitted date is fixed when it is first seen', () => {
+  it.each([
+    ['without submittedAt', {}],
+    ['with a later submittedAt', { submittedAt: '2026-03-20T00:00:00Z' }],
+  ])('a later lead event %s leaves submitted_date as first seen', (_label, later) => {
+    const p = program({
+      triggers: [
+        trigger('early-lead', {
+          event: 'lead.closed',
+          rules: { all: [{ object: 'lead', field: 'submitted_date', op: 'before', value: '2026-03-05' }] },
+        }),
+      ],
+    });
+    const e = eventSet([
+      { id: 'q', type: 'lead.qualified', at: '2026-03-01T10:00:00Z', lead: { key: 'l1', partnerKey: 'ana', stage: 'qualified' } },
+      { id: 'w', type: 'lead.closed', at: '2026-03-10T10:00:00Z', lead: { key: 'l1', partnerKey: 'ana', stage: 'won', ...later } },
+    ]);
+    const r = run(p, e);
+    expect(r.rewards.map((x) => x.eventId)).toEqual(['w']);
+  });
+});

@@ -119,7 +119,7 @@ export interface LeadState {
   readonly partner: PartnerState;
   name: string | null;
   stage: string | null;
-  submittedMs: number;
+  readonly submittedMs: number;
 }
 
 /** What rules see for the event being evaluated; one object, mutated per event. */
