@@ -1,5 +1,5 @@
 /**
- * `offerflow validate | replay | visibility` (FORMATS.md). Exit codes: 0 success (and
+ * `offerflow validate | replay | visibility | test` (docs/cli.md). Exit codes: 0 success (and
  * expectations passed), 1 expectations failed, 2 invalid input (the message names the file and
  * the path), 3 internal error. User errors never print a stack trace.
  */
@@ -13,6 +13,7 @@ import { replayToLedger } from '../replay/replay';
 import { blockingIssues, validateProgram } from '../validate';
 import { visibility } from '../visibility';
 import { summarize } from './summary';
+import { cmdTest } from './test/command';
 
 export const EXIT = { ok: 0, expectations: 1, input: 2, internal: 3 } as const;
 
@@ -32,9 +33,10 @@ const nodeIo: Io = {
 };
 
 const USAGE = `usage:
-  offerflow validate <program.json>
+  offerflow validate <program.json>…
   offerflow replay <program.json> <events.json|events.csv> [--out report.json] [--trace] [--as-of <instant>]
   offerflow visibility <program.json> [--partner <key>]
+  offerflow test <program.json>… <folder|events-file>… [--junit out.xml] [--reporter pretty|json|junit] [--filter NAME] [--update [--force]] [--as-of <instant>] [--watch]
 `;
 
 class UsageError extends Error {}
@@ -115,13 +117,26 @@ function writeAtomic(path: string, produce: (write: (chunk: string) => void) => 
   }
 }
 
+function printInputError(e: InputError, io: Io): void {
+  for (const i of e.issues) io.err(`offerflow: ${e.file}${i.path ? `: ${i.path}` : ''}: ${i.message}\n`);
+}
+
+/** Validates each program in turn (an invalid one does not stop the others); 2 if any is invalid. */
 function cmdValidate(args: Parsed, io: Io): number {
-  const [file] = args.positional;
-  if (!file || args.positional.length > 1) throw new UsageError('validate takes one program file');
-  const { program, warnings } = loadProgram(io, file);
-  for (const w of warnings) io.err(`${w}\n`);
-  io.out(`${file}: valid — ${program.triggers.length} triggers, ${program.partners.length} partners, ${warnings.length} warnings\n`);
-  return EXIT.ok;
+  if (args.positional.length === 0) throw new UsageError('validate takes one or more program files');
+  let code: number = EXIT.ok;
+  for (const file of args.positional) {
+    try {
+      const { program, warnings } = loadProgram(io, file);
+      for (const w of warnings) io.err(`${w}\n`);
+      io.out(`${file}: valid — ${program.triggers.length} triggers, ${program.partners.length} partners, ${warnings.length} warnings\n`);
+    } catch (e) {
+      if (!(e instanceof InputError)) throw e;
+      printInputError(e, io);
+      code = EXIT.input;
+    }
+  }
+  return code;
 }
 
 function cmdReplay(args: Parsed, io: Io): number {
@@ -171,6 +186,14 @@ export function run(argv: readonly string[], io: Io = nodeIo): number {
         return cmdReplay(parseArgs(rest, ['out', 'as-of'], ['trace']), io);
       case 'visibility':
         return cmdVisibility(parseArgs(rest, ['partner'], []), io);
+      case 'test':
+        return cmdTest(rest, io, {
+          parseArgs,
+          loadProgram: (p) => loadProgram(io, p),
+          readText: (p) => readText(io, p),
+          writeAtomic,
+          usageError: (m) => new UsageError(m),
+        });
       case '--help':
       case '-h':
       case 'help':
@@ -181,7 +204,7 @@ export function run(argv: readonly string[], io: Io = nodeIo): number {
     }
   } catch (e) {
     if (e instanceof InputError) {
-      for (const i of e.issues) io.err(`offerflow: ${e.file}${i.path ? `: ${i.path}` : ''}: ${i.message}\n`);
+      printInputError(e, io);
       return EXIT.input;
     }
     if (e instanceof UsageError) {
