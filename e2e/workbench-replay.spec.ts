@@ -15,6 +15,9 @@ import { parseEventSetText, parseProgramText } from '../engine/formats/read';
 import { replay } from '../engine/replay/replay';
 import { visibility } from '../engine/visibility';
 import { displayUsd, groupDigits, sumUsd } from '../renderer/src/workbench/money-format';
+import { formatInstant } from '../renderer/src/ui/format-instant';
+
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 declare global {
   function whenShown(selector: string, act: () => void): Promise<number>;
@@ -107,19 +110,31 @@ test('every number on the screens matches the engine report for the same inputs'
   // Rows: every visible ledger row equals the report's reward with the same id.
   await expect(wb.ledgerRow('r1')).toBeVisible();
   const byId = new Map(rewards.map((r) => [r.id, r]));
+  // The reward id is an optional column: show it for this check, then go back to the defaults.
+  await page.getByRole('button', { name: 'Columns' }).click();
+  await page.getByRole('menuitemcheckbox', { name: 'Reward' }).click();
+  await page.keyboard.press('Escape');
   const rows = await wb.visibleLedgerRows();
   expect(rows.length).toBeGreaterThan(5);
+  // People read names and the program's clock; the ids behind them are the report's.
+  const triggerName = new Map(program.triggers.map((t) => [t.id, t.name]));
+  const partnerName = new Map(program.partners.map((p) => [p.key, p.name || p.key]));
   for (const cells of rows) {
-    const [, id, partner, trigger, eventId, , , usd, due, , payout] = cells;
-    const r = byId.get(id ?? '');
-    expect(r, `reward ${id}`).toBeDefined();
-    expect([partner, trigger, eventId, plainUsd(usd ?? ''), due, payout]).toEqual([r!.partnerKey, r!.triggerId, r!.eventId, r!.amountUsd, r!.dueAt.replace('T', ' ').slice(0, 16), r!.payoutDate]);
+    const r = byId.get(cells.Reward ?? '');
+    expect(r, `reward ${cells.Reward}`).toBeDefined();
+    expect([cells.Partner, cells.Trigger, cells.Event, plainUsd(cells.USD ?? ''), cells.Due, cells.Payout]).toEqual([
+      partnerName.get(r!.partnerKey), triggerName.get(r!.triggerId), r!.eventId, r!.amountUsd, formatInstant(r!.dueAt, program.timeZone), r!.payoutDate,
+    ]);
   }
+  await page.getByRole('button', { name: 'Columns' }).click();
+  await page.getByRole('menuitem', { name: 'Default columns' }).click();
+  await page.keyboard.press('Escape');
+  expect(await wb.ledgerHeaders()).toEqual(['', 'Partner', 'Trigger', 'Event', 'USD', 'Due', 'Status', 'Payout', 'Review']);
 
   // A filter: one partner's rewards and total.
   const partner = rewards[0]!.partnerKey;
   await page.getByRole('combobox', { name: 'Partner' }).click();
-  await page.getByRole('option', { name: partner, exact: true }).click();
+  await page.getByRole('option', { name: partnerName.get(partner), exact: true }).click();
   const mine = rewards.filter((r) => r.partnerKey === partner);
   await expect(wb.ledgerTotals).toHaveText(`${groupDigits(String(mine.length))} reward${mine.length === 1 ? '' : 's'} · ${displayUsd(sumUsd(mine.map((r) => r.amountUsd)))} total`);
 
@@ -130,7 +145,9 @@ test('every number on the screens matches the engine report for the same inputs'
   else await expect(moves).toHaveCount(Math.min(500, report.groupChanges.length));
   await wb.tab('Partners');
   for (const p of report.partners) {
-    await expect(page.getByRole('table', { name: 'Final partner states' }).getByRole('row', { name: new RegExp(`^${p.key} ${p.group ?? '—'} `) })).toBeVisible();
+    const name = partnerName.get(p.key) ?? p.key;
+    const head = name === p.key ? p.key : `${name} ${p.key}`;
+    await expect(page.getByRole('table', { name: 'Final partner states' }).getByRole('row', { name: new RegExp(`^${escapeRe(head)} ${p.group ?? '—'} `) })).toBeVisible();
   }
 
   // The invoice of the first month: pending/approved rewards due that month.
@@ -144,7 +161,7 @@ test('every number on the screens matches the engine report for the same inputs'
   const vis = visibility(program);
   const matrix = page.getByRole('table', { name: 'Offer visibility matrix' });
   for (const p of vis.partners) {
-    const row = matrix.getByRole('row').filter({ has: page.getByRole('button', { name: new RegExp(`^${p.key} × `) }) }).first();
+    const row = matrix.getByRole('row').filter({ has: page.getByRole('button', { name: new RegExp(`^${escapeRe(partnerName.get(p.key) ?? p.key)} × `) }) }).first();
     await expect(row.getByRole('cell').last()).toHaveText(`${p.visible.length}/${vis.offers.length}`);
   }
 });

@@ -44,10 +44,16 @@ test('a hidden visibility cell names the rule that hides it', async ({ page, api
   const report = visibility(parseProgramText(exported.text));
   const partner = report.partners.find((p) => p.hidden.some((h) => h.reason.startsWith('rules')))!;
   const hidden = partner.hidden.find((h) => h.reason.startsWith('rules'))!;
+  const parsed = parseProgramText(exported.text);
+  const partnerName = parsed.partners.find((p) => p.key === partner.key)!.name || partner.key;
+  const triggerName = parsed.triggers.find((t) => t.id === hidden.triggerId)!.name;
   await wb.open('Offer visibility');
-  await page.getByRole('button', { name: `${partner.key} × ${hidden.triggerId}: hidden` }).click();
+  // Headers and cells speak in names; the ids are in the tooltip and the "Why" panel's second line.
+  await expect(page.getByRole('table', { name: 'Offer visibility matrix' }).getByRole('columnheader', { name: triggerName })).toBeVisible();
+  await page.getByRole('button', { name: `${partnerName} × ${triggerName}: hidden` }).click();
   const why = page.getByRole('region', { name: 'Why' });
-  await expect(why).toContainText(`${hidden.triggerId} is hidden to ${partner.key}`);
+  await expect(why).toContainText(`${triggerName} is hidden to ${partnerName}`);
+  await expect(why).toContainText(`${hidden.triggerId} · ${partner.key}`);
   await expect(why).toContainText(hidden.reason.replace(/^rules[^:]*: /, ''));
   await expect(page.getByRole('region', { name: /^Dashboard of / })).toBeVisible();
   // Filters: only partners of the chosen group stay in the matrix.
@@ -124,7 +130,7 @@ test('a design change shows up in the run comparison, and the ledger exports as 
   const headline = page.getByRole('status', { name: 'Comparison summary' });
   await expect(headline).toContainText(/0 added · 0 removed · [1-9][\d,]* changed/);
   const diff = page.getByRole('table', { name: 'Ledger differences' });
-  await expect(diff.locator('tbody tr').first()).toContainText('bronze-sale');
+  await expect(diff.locator('tbody tr').first()).toContainText(bronze.name);
   await expect(diff.locator('tbody tr').first()).toContainText('$5.00');
   await expect(diff.locator('tbody tr').first()).toContainText('$6.00');
   await wb.shot('workbench-compare');
@@ -170,7 +176,8 @@ test('approving, declining and holding rewards changes the invoice month', async
   const section = page.getByRole('region', { name: 'Review rewards due this month' });
   const rows = section.getByRole('table', { name: 'Reward ledger' }).getByRole('rowgroup').getByRole('row');
   await expect(rows.first().getByRole('checkbox')).toBeVisible();
-  const usdOf = async (i: number) => plainUsd((await rows.nth(i).getByRole('cell').nth(7).innerText()) || '0');
+  const table = section.getByRole('table', { name: 'Reward ledger' });
+  const usdOf = async (i: number) => plainUsd((await wb.ledgerCell(table, rows.nth(i), 'USD')) || '0');
   const [b, c] = [await usdOf(1), await usdOf(2)];
 
   await rows.nth(0).getByRole('checkbox').check();

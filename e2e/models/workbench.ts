@@ -82,12 +82,28 @@ export class WorkbenchModel {
     await expect(this.page.getByRole('tab', { name: 'Ledger' })).toBeVisible();
   }
 
-  /** The ledger's visible rows as text cells (header excluded). */
-  async visibleLedgerRows(): Promise<string[][]> {
-    const rows = this.ledger.getByRole('rowgroup').getByRole('row');
-    const out: string[][] = [];
-    for (const r of await rows.all()) out.push(await r.getByRole('cell').allInnerTexts());
+  /** The ledger's column headers in order (the first, the selection column, is empty). */
+  async ledgerHeaders(table: Locator = this.ledger): Promise<string[]> {
+    return (await table.getByRole('columnheader').allInnerTexts()).map((t) => t.trim());
+  }
+
+  /** The ledger's visible rows as cells by column header (header row excluded). */
+  async visibleLedgerRows(table: Locator = this.ledger): Promise<Record<string, string>[]> {
+    const headers = await this.ledgerHeaders(table);
+    const rows = table.getByRole('rowgroup').getByRole('row');
+    const out: Record<string, string>[] = [];
+    for (const r of await rows.all()) {
+      const cells = await r.getByRole('cell').allInnerTexts();
+      out.push(Object.fromEntries(headers.map((h, i) => [h, cells[i] ?? ''])));
+    }
     return out;
+  }
+
+  /** The text of one ledger row's cell under `header`. */
+  async ledgerCell(table: Locator, row: Locator, header: string): Promise<string> {
+    const i = (await this.ledgerHeaders(table)).indexOf(header);
+    if (i < 0) throw new Error(`the ledger has no column ${header}`);
+    return row.getByRole('cell').nth(i).innerText();
   }
 
   // ----- payouts -----

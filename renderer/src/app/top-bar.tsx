@@ -6,6 +6,7 @@ import { AppBar, Box, Dialog, DialogContent, DialogTitle, IconButton, Table, Tab
 import { useEffect, useState, type ReactNode } from 'react';
 import { useThemeMode } from '../theme/theme';
 import { isTyping, SHORTCUTS } from './shortcuts';
+import { ClockToggle } from '../ui/clock-toggle';
 
 export function ShortcutsDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
   return (
@@ -53,6 +54,7 @@ export function TopBar({ title, subtitle, children }: { title: string; subtitle?
           )}
         </Box>
         {children}
+        <ClockToggle />
         <Tooltip title={mode === 'light' ? 'Dark theme (Shift+D)' : 'Light theme (Shift+D)'}>
           <IconButton aria-label={mode === 'light' ? 'Switch to dark theme' : 'Switch to light theme'} onClick={toggle}>
             {mode === 'light' ? <DarkModeIcon /> : <LightModeIcon />}

@@ -11,15 +11,17 @@ import { compareHeadline, compareRows, defaultPair, runLabel, type ChangeKind } 
 import { displaySignedUsd, displayUsd, groupDigits } from './money-format';
 import { newestFirst } from './run-progress';
 import { SmallTable } from './small-table';
+import { useReadable } from './readable';
 
 const CHANGE_COLORS: Readonly<Record<ChangeKind, 'success' | 'error' | 'warning'>> = { added: 'success', removed: 'error', changed: 'warning' };
 
 function RunSelect({ label, runs, value, onChange }: { label: string; runs: readonly RunSummary[]; value: string; onChange: (id: string) => void }) {
+  const n = useReadable();
   return (
     <TextField select size="small" label={label} value={runs.some((r) => r.id === value) ? value : ''} onChange={(e) => onChange(e.target.value)} sx={{ minWidth: 320 }}>
       {runs.map((r, i) => (
         <MenuItem key={r.id} value={r.id}>
-          {runLabel(r, runs.length - i)}
+          {runLabel(r, runs.length - i, (iso) => n.instant(iso))}
         </MenuItem>
       ))}
     </TextField>
@@ -28,6 +30,7 @@ function RunSelect({ label, runs, value, onChange }: { label: string; runs: read
 
 /** Two runs side by side: rewards added, removed and changed, and the change in the total. */
 export function ComparePanel({ runs }: { runs: readonly RunSummary[] }) {
+  const n = useReadable();
   const done = newestFirst(runs.filter((r) => r.status === 'done'));
   const [pair, setPair] = useState<[string, string] | null>(null);
   useEffect(() => {
@@ -55,8 +58,8 @@ export function ComparePanel({ runs }: { runs: readonly RunSummary[] }) {
             empty="The two runs produced the same ledger."
             columns={[
               { label: 'Change', cell: (r) => <Chip size="small" color={CHANGE_COLORS[r.change]} label={r.change} /> },
-              { label: 'Partner', cell: (r) => r.partnerKey },
-              { label: 'Trigger', cell: (r) => r.triggerId },
+              { label: 'Partner', cell: (r) => <span title={r.partnerKey}>{n.partner(r.partnerKey)}</span> },
+              { label: 'Trigger', cell: (r) => <span title={r.triggerId}>{n.trigger(r.triggerId)}</span> },
               { label: 'Event', cell: (r) => r.eventId },
               { label: 'Occ.', cell: (r) => r.occurrence },
               { label: 'Before (USD)', cell: (r) => (r.before === null ? '—' : displayUsd(r.before)) },

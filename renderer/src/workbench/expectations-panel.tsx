@@ -10,6 +10,7 @@ import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import type { ExpectationFailure, ExpectationResult } from '../../../engine/formats/report';
 import { useServiceQuery } from './hooks';
+import { useReadable } from './readable';
 import { closestReward, diffValues, expectationSummary, failureView, pickFields, type DiffLine, type DiffMark } from './expectation-diff';
 
 const MARK_SX: Readonly<Record<DiffMark, object>> = {
@@ -18,6 +19,14 @@ const MARK_SX: Readonly<Record<DiffMark, object>> = {
   'expected-only': { bgcolor: 'error.main', color: 'error.contrastText', fontWeight: 600 },
   'actual-only': { color: 'text.disabled', fontStyle: 'italic' },
 };
+
+/** A diff value as a person reads it: trigger and partner names, the id in the tooltip. */
+function DiffValue({ path, text }: { path: string; text: string }) {
+  const n = useReadable();
+  const leaf = path.split('.').pop();
+  const named = leaf === 'triggerId' ? n.trigger(text) : leaf === 'partnerKey' || path === 'key' ? n.partner(text) : text;
+  return named === text ? <>{text}</> : <span title={text}>{named}</span>;
+}
 
 function DiffTable({ lines }: { lines: readonly DiffLine[] }) {
   if (lines.length === 0) return null;
@@ -36,12 +45,12 @@ function DiffTable({ lines }: { lines: readonly DiffLine[] }) {
             <TableCell>{l.path}</TableCell>
             <TableCell>
               <Box component="span" sx={{ px: 0.5, borderRadius: 0.5, ...MARK_SX[l.mark] }}>
-                {l.mark === 'actual-only' ? 'not checked' : l.expected}
+                {l.mark === 'actual-only' ? 'not checked' : <DiffValue path={l.path} text={l.expected} />}
               </Box>
             </TableCell>
             <TableCell>
               <Box component="span" sx={{ px: 0.5, borderRadius: 0.5, ...(l.mark === 'expected-only' ? {} : MARK_SX[l.mark]) }}>
-                {l.actual}
+                <DiffValue path={l.path} text={l.actual} />
               </Box>
             </TableCell>
           </TableRow>

@@ -3,6 +3,7 @@ import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import { REWARD_STATUSES, type RewardStatus } from '../../../engine/formats/report';
 import { STATUS_LABELS, type LedgerFilter } from './ledger-model';
+import { useReadable } from './readable';
 
 export interface LedgerFiltersProps {
   filter: LedgerFilter;
@@ -13,22 +14,23 @@ export interface LedgerFiltersProps {
 
 /** Partner / trigger / status / month filters of the ledger. */
 export function LedgerFilters({ filter, onChange, partners, triggers }: LedgerFiltersProps) {
+  const n = useReadable();
   const set = (patch: Partial<LedgerFilter>) => onChange({ ...filter, ...patch });
   return (
     <Stack direction="row" spacing={1.5} useFlexGap sx={{ flexWrap: 'wrap' }} role="group" aria-label="Ledger filters">
       <TextField select size="small" label="Partner" value={filter.partnerKey} onChange={(e) => set({ partnerKey: e.target.value })} sx={{ minWidth: 150 }}>
         <MenuItem value="">All partners</MenuItem>
         {partners.map((p) => (
-          <MenuItem key={p} value={p}>
-            {p}
+          <MenuItem key={p} value={p} title={p}>
+            {n.partner(p)}
           </MenuItem>
         ))}
       </TextField>
       <TextField select size="small" label="Trigger" value={filter.triggerId} onChange={(e) => set({ triggerId: e.target.value })} sx={{ minWidth: 170 }}>
         <MenuItem value="">All triggers</MenuItem>
         {triggers.map((t) => (
-          <MenuItem key={t.id} value={t.id}>
-            {t.name}
+          <MenuItem key={t.id} value={t.id} title={t.id}>
+            {n.trigger(t.id)}
           </MenuItem>
         ))}
       </TextField>

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SORT, EMPTY_FILTER, LEDGER_COLUMNS, ledgerQuery, queryKey, reviewable, toggleSort } from './ledger-model';
+import { DEFAULT_LEDGER_COLUMNS, DEFAULT_SORT, EMPTY_FILTER, LEDGER_COLUMNS, ledgerGrid, ledgerQuery, queryKey, reviewable, toggleSort, visibleColumns } from './ledger-model';
+import { makeReadable } from './readable';
 import { PageCache, pagesFor } from './page-cache';
 import type { LedgerRow } from '../../../service/contract';
 
@@ -32,11 +33,27 @@ describe('ledger query', () => {
     expect(queryKey('r', EMPTY_FILTER, DEFAULT_SORT, 1)).not.toBe(a);
   });
 
-  it('renders cells', () => {
-    const cells = Object.fromEntries(LEDGER_COLUMNS.map((c) => [c.key, c.text(row)]));
-    expect(cells).toMatchObject({ occ: '2/12', amount: '1,250 JPY', usd: '$8.44', due: '2026-03-04 08:00', status: 'On hold' });
+  it('renders cells with names and the program clock', () => {
+    const names = makeReadable({ triggers: [{ id: 'drip-offer', name: 'Monthly drip' }], partners: [{ key: 'alice', name: 'Alice Media' }] } as never, 'America/New_York');
+    const cells = Object.fromEntries(LEDGER_COLUMNS.map((c) => [c.key, c.text(row, names)]));
+    expect(cells).toMatchObject({ partner: 'Alice Media', trigger: 'Monthly drip', occ: '2/12', amount: '1,250 JPY', usd: '$8.44', due: 'Mar 4, 2026 03:00 EST', status: 'On hold' });
+    expect(LEDGER_COLUMNS.find((c) => c.key === 'trigger')?.title?.(row, names)).toBe('drip-offer v1');
     expect(reviewable('hold')).toBe(true);
     expect(reviewable('scheduled')).toBe(false);
+  });
+});
+
+describe('ledger columns', () => {
+  it('shows a few columns by default, with Payout and Review among them', () => {
+    expect(DEFAULT_LEDGER_COLUMNS).toEqual(['partner', 'trigger', 'event', 'usd', 'due', 'status', 'payout', 'review']);
+    // Fits the ledger's width at a 1440 px window (about 1,100 px beside the navigator).
+    const width = 36 + visibleColumns(DEFAULT_LEDGER_COLUMNS).reduce((n, c) => n + c.width, 0);
+    expect(width).toBeLessThanOrEqual(1100);
+  });
+  it('keeps table order whatever the order chosen, drops unknown keys, never shows none', () => {
+    expect(visibleColumns(['review', 'id', 'nope']).map((c) => c.key)).toEqual(['id', 'review']);
+    expect(visibleColumns([]).map((c) => c.key)).toEqual(DEFAULT_LEDGER_COLUMNS);
+    expect(ledgerGrid(visibleColumns(['id', 'usd']))).toBe('36px 80px minmax(96px, 1fr)');
   });
 });
 

@@ -6,6 +6,7 @@
 import type { ArgsOf, LedgerRow } from '../../../service/contract';
 import type { RewardStatus } from '../../../engine/formats/report';
 import { displayAmount, displayUsd } from './money-format';
+import type { Readable } from './readable';
 
 export type LedgerSortKey = 'id' | 'partnerKey' | 'triggerId' | 'amountUsd' | 'dueAt' | 'status';
 
@@ -72,29 +73,48 @@ export function queryKey(runId: string, filter: LedgerFilter, sort: LedgerSort, 
 }
 
 export interface LedgerColumn {
-  key: string;
+  key: LedgerColumnKey;
   label: string;
   /** Width in px; columns are laid out on a CSS grid so the virtualised rows line up. */
   width: number;
   sortKey: LedgerSortKey | null;
   align: 'left' | 'right';
-  text: (row: LedgerRow) => string;
+  /** Shown until the person picks columns: the fewest that still answer "who gets what, when". */
+  byDefault: boolean;
+  text: (row: LedgerRow, r: Readable) => string;
+  /** Tooltip: the id behind a name, the exact instant behind a date. */
+  title?: (row: LedgerRow, r: Readable) => string;
 }
 
+export type LedgerColumnKey = 'id' | 'partner' | 'trigger' | 'event' | 'occ' | 'amount' | 'usd' | 'due' | 'status' | 'payout' | 'review';
+
 export const LEDGER_COLUMNS: readonly LedgerColumn[] = [
-  { key: 'id', label: 'Reward', width: 90, sortKey: 'id', align: 'left', text: (r) => r.id },
-  { key: 'partner', label: 'Partner', width: 130, sortKey: 'partnerKey', align: 'left', text: (r) => r.partnerKey },
-  { key: 'trigger', label: 'Trigger', width: 160, sortKey: 'triggerId', align: 'left', text: (r) => r.triggerId },
-  { key: 'event', label: 'Event', width: 90, sortKey: null, align: 'left', text: (r) => r.eventId },
-  { key: 'occ', label: 'Occ.', width: 60, sortKey: null, align: 'right', text: (r) => (r.kind === 'drip' ? `${r.occurrence}/${r.occurrences}` : '') },
-  { key: 'amount', label: 'Amount', width: 110, sortKey: null, align: 'right', text: (r) => displayAmount(r.amount, r.currency) },
-  { key: 'usd', label: 'USD', width: 100, sortKey: 'amountUsd', align: 'right', text: (r) => displayUsd(r.amountUsd) },
-  { key: 'due', label: 'Due (UTC)', width: 140, sortKey: 'dueAt', align: 'left', text: (r) => r.dueAt.replace('T', ' ').slice(0, 16) },
-  { key: 'status', label: 'Status', width: 100, sortKey: 'status', align: 'left', text: (r) => STATUS_LABELS[r.status] },
-  { key: 'payout', label: 'Payout', width: 100, sortKey: null, align: 'left', text: (r) => r.payoutDate },
+  { key: 'id', label: 'Reward', width: 80, sortKey: 'id', align: 'left', byDefault: false, text: (row) => row.id },
+  { key: 'partner', label: 'Partner', width: 160, sortKey: 'partnerKey', align: 'left', byDefault: true, text: (row, r) => r.partner(row.partnerKey), title: (row) => row.partnerKey },
+  { key: 'trigger', label: 'Trigger', width: 200, sortKey: 'triggerId', align: 'left', byDefault: true, text: (row, r) => r.trigger(row.triggerId), title: (row) => `${row.triggerId} v${row.triggerVersion}` },
+  { key: 'event', label: 'Event', width: 80, sortKey: null, align: 'left', byDefault: true, text: (row) => row.eventId },
+  { key: 'occ', label: 'Occ.', width: 60, sortKey: null, align: 'right', byDefault: false, text: (row) => (row.kind === 'drip' ? `${row.occurrence}/${row.occurrences}` : '') },
+  { key: 'amount', label: 'Amount', width: 110, sortKey: null, align: 'right', byDefault: false, text: (row) => displayAmount(row.amount, row.currency) },
+  { key: 'usd', label: 'USD', width: 96, sortKey: 'amountUsd', align: 'right', byDefault: true, text: (row) => displayUsd(row.amountUsd) },
+  { key: 'due', label: 'Due', width: 184, sortKey: 'dueAt', align: 'left', byDefault: true, text: (row, r) => r.instant(row.dueAt), title: (row) => row.dueAt },
+  { key: 'status', label: 'Status', width: 90, sortKey: 'status', align: 'left', byDefault: true, text: (row) => STATUS_LABELS[row.status] },
+  { key: 'payout', label: 'Payout', width: 104, sortKey: null, align: 'left', byDefault: true, text: (row) => row.payoutDate },
+  { key: 'review', label: 'Review', width: 120, sortKey: null, align: 'left', byDefault: true, text: (row) => row.reviewReason ?? '', title: (row) => row.reviewReason ?? '' },
 ];
 
-export const LEDGER_GRID = `36px ${LEDGER_COLUMNS.map((c) => `${c.width}px`).join(' ')} minmax(160px, 1fr)`;
+export const DEFAULT_LEDGER_COLUMNS: readonly LedgerColumnKey[] = LEDGER_COLUMNS.filter((c) => c.byDefault).map((c) => c.key);
+
+/** The chosen columns in table order; unknown keys (an older app's choice) are dropped. */
+export function visibleColumns(chosen: readonly string[]): LedgerColumn[] {
+  const set = new Set(chosen);
+  const cols = LEDGER_COLUMNS.filter((c) => set.has(c.key));
+  return cols.length > 0 ? cols : LEDGER_COLUMNS.filter((c) => c.byDefault);
+}
+
+/** The CSS grid of the chosen columns: the last one takes the leftover width. */
+export function ledgerGrid(columns: readonly LedgerColumn[]): string {
+  return `36px ${columns.map((c, i) => (i === columns.length - 1 ? `minmax(${c.width}px, 1fr)` : `${c.width}px`)).join(' ')}`;
+}
 
 /** Whether a status can still be reviewed (scheduled and paid rewards cannot). */
 export function reviewable(status: RewardStatus): boolean {

@@ -5,7 +5,9 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import FileDownloadIcon from '@mui/icons-material/FileDownload';
 import type { LedgerRow, ServiceError } from '../../../service/contract';
-import { DEFAULT_SORT, EMPTY_FILTER, ledgerCsvQuery, ledgerQuery, reviewable, toggleSort, type LedgerFilter, type LedgerSort } from './ledger-model';
+import { DEFAULT_SORT, EMPTY_FILTER, ledgerCsvQuery, ledgerQuery, reviewable, toggleSort, visibleColumns, type LedgerFilter, type LedgerSort } from './ledger-model';
+import { ColumnChooser } from './column-chooser';
+import { useWorkbenchStore } from './workbench-store';
 import { displayUsd, groupDigits } from './money-format';
 import { useSend } from './hooks';
 import { useLedgerPages } from './use-ledger-pages';
@@ -38,6 +40,8 @@ export function LedgerPanel({ runId, partners, triggers, onTrace, onReviewed, in
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ServiceError | null>(null);
   const pages = useLedgerPages(runId, filter, sort, revision);
+  const chosen = useWorkbenchStore((s) => s.ledgerColumns);
+  const columns = visibleColumns(chosen);
 
   const toggle = useCallback((row: LedgerRow) => {
     setSelected((s) => {
@@ -78,9 +82,12 @@ export function LedgerPanel({ runId, partners, triggers, onTrace, onReviewed, in
         <Typography aria-label="Ledger totals" role="status">
           {pages.total === null ? 'Loading…' : `${groupDigits(String(pages.total))} reward${pages.total === 1 ? '' : 's'} · ${displayUsd(pages.totalUsd ?? '0.00')} total`}
         </Typography>
-        <Button size="small" startIcon={<FileDownloadIcon />} onClick={() => void exportCsv()}>
-          Export CSV
-        </Button>
+        <Stack direction="row" spacing={1}>
+          <ColumnChooser />
+          <Button size="small" startIcon={<FileDownloadIcon />} onClick={() => void exportCsv()}>
+            Export CSV
+          </Button>
+        </Stack>
       </Stack>
       <ReviewBar
         count={selected.size}
@@ -92,7 +99,7 @@ export function LedgerPanel({ runId, partners, triggers, onTrace, onReviewed, in
         selectAllLabel={(pages.total ?? 0) > SELECT_MAX ? `Select first ${groupDigits(String(SELECT_MAX))}` : 'Select all matching'}
       />
       {(error ?? pages.error) && <Alert severity="error">{(error ?? pages.error)?.message}</Alert>}
-      <LedgerTable pages={pages} sort={sort} onSort={(k) => setSort((s) => toggleSort(s, k))} selected={selected} onToggle={toggle} onTrace={onTrace} height={height} />
+      <LedgerTable columns={columns} pages={pages} sort={sort} onSort={(k) => setSort((s) => toggleSort(s, k))} selected={selected} onToggle={toggle} onTrace={onTrace} height={height} />
     </Stack>
   );
 }

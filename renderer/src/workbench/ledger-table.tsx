@@ -7,7 +7,8 @@ import ArrowDownwardIcon from '@mui/icons-material/ArrowDownward';
 import ArrowUpwardIcon from '@mui/icons-material/ArrowUpward';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { LedgerRow } from '../../../service/contract';
-import { LEDGER_COLUMNS, LEDGER_GRID, type LedgerSort, type LedgerSortKey } from './ledger-model';
+import { ledgerGrid, type LedgerColumn, type LedgerSort, type LedgerSortKey } from './ledger-model';
+import { useReadable } from './readable';
 import type { LedgerPages } from './use-ledger-pages';
 
 const ROW_H = 30;
@@ -20,15 +21,16 @@ export interface LedgerTableProps {
   onToggle: (row: LedgerRow) => void;
   onTrace: (eventId: string) => void;
   height?: number;
+  columns: readonly LedgerColumn[];
 }
 
 const cellSx = { px: 1, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' } as const;
 
-function Header({ sort, onSort }: Pick<LedgerTableProps, 'sort' | 'onSort'>) {
+function Header({ sort, onSort, columns }: Pick<LedgerTableProps, 'sort' | 'onSort' | 'columns'>) {
   return (
-    <Box role="row" sx={{ display: 'grid', gridTemplateColumns: LEDGER_GRID, alignItems: 'center', height: 34, borderBottom: 1, borderColor: 'divider', bgcolor: 'background.paper', fontWeight: 600, fontSize: 13 }}>
+    <Box role="row" sx={{ display: 'grid', gridTemplateColumns: ledgerGrid(columns), alignItems: 'center', height: 34, borderBottom: 1, borderColor: 'divider', bgcolor: 'background.paper', fontWeight: 600, fontSize: 13 }}>
       <Box role="columnheader" sx={cellSx} />
-      {LEDGER_COLUMNS.map((c) => {
+      {columns.map((c) => {
         const active = c.sortKey !== null && sort.sort === c.sortKey;
         return (
           <Box role="columnheader" key={c.key} aria-sort={active ? (sort.desc ? 'descending' : 'ascending') : undefined} sx={{ ...cellSx, textAlign: c.align }}>
@@ -43,39 +45,35 @@ function Header({ sort, onSort }: Pick<LedgerTableProps, 'sort' | 'onSort'>) {
           </Box>
         );
       })}
-      <Box role="columnheader" sx={cellSx}>
-        Review
-      </Box>
     </Box>
   );
 }
 
-function Row({ row, selected, onToggle, onTrace }: { row: LedgerRow; selected: boolean; onToggle: () => void; onTrace: () => void }) {
+function Row({ row, selected, onToggle, onTrace, columns }: { row: LedgerRow; selected: boolean; onToggle: () => void; onTrace: () => void; columns: readonly LedgerColumn[] }) {
+  const r = useReadable();
   return (
     <>
       <Box role="cell" sx={{ pl: 0.5 }}>
         <Checkbox size="small" checked={selected} onChange={onToggle} slotProps={{ input: { 'aria-label': `Select reward ${row.id}` } }} sx={{ p: 0.25 }} />
       </Box>
-      {LEDGER_COLUMNS.map((c) => (
-        <Box role="cell" key={c.key} sx={{ ...cellSx, textAlign: c.align, fontVariantNumeric: 'tabular-nums' }}>
+      {columns.map((c) => (
+        <Box role="cell" key={c.key} sx={{ ...cellSx, textAlign: c.align, fontVariantNumeric: 'tabular-nums', color: c.key === 'review' ? 'text.secondary' : undefined }} title={c.title?.(row, r)}>
           {c.key === 'event' ? (
             <Link component="button" onClick={onTrace} underline="hover" aria-label={`Trace event ${row.eventId}`}>
               {row.eventId}
             </Link>
           ) : (
-            c.text(row)
+            c.text(row, r)
           )}
         </Box>
       ))}
-      <Box role="cell" sx={{ ...cellSx, color: 'text.secondary' }} title={row.reviewReason ?? ''}>
-        {row.reviewReason ?? ''}
-      </Box>
     </>
   );
 }
 
 /** The reward ledger, virtualised: only the visible rows exist in the DOM, pages load on scroll. */
-export function LedgerTable({ pages, sort, onSort, selected, onToggle, onTrace, height = 440 }: LedgerTableProps) {
+export function LedgerTable({ pages, sort, onSort, selected, onToggle, onTrace, height = 440, columns }: LedgerTableProps) {
+  const grid = ledgerGrid(columns);
   const scroller = useRef<HTMLDivElement>(null);
   const total = pages.total ?? 0;
   const v = useVirtualizer({ count: total, getScrollElement: () => scroller.current, estimateSize: () => ROW_H, overscan: 12 });
@@ -89,7 +87,7 @@ export function LedgerTable({ pages, sort, onSort, selected, onToggle, onTrace, 
   return (
     <Box role="table" aria-label="Reward ledger" aria-rowcount={total} sx={{ border: 1, borderColor: 'divider', borderRadius: 1, overflowX: 'auto' }}>
       <Box sx={{ minWidth: 'fit-content' }}>
-        <Header sort={sort} onSort={onSort} />
+        <Header sort={sort} onSort={onSort} columns={columns} />
         <Box ref={scroller} data-testid="ledger-scroll" sx={{ height, overflowY: 'auto', overflowX: 'hidden', contain: 'strict' }}>
           <Box role="rowgroup" sx={{ height: v.getTotalSize(), position: 'relative' }}>
             {items.map((it) => {
@@ -101,12 +99,12 @@ export function LedgerTable({ pages, sort, onSort, selected, onToggle, onTrace, 
                   key={it.key}
                   sx={{
                     position: 'absolute', top: 0, left: 0, right: 0, height: ROW_H, transform: `translateY(${it.start}px)`,
-                    display: 'grid', gridTemplateColumns: LEDGER_GRID, alignItems: 'center', fontSize: 13,
+                    display: 'grid', gridTemplateColumns: grid, alignItems: 'center', fontSize: 13,
                     borderBottom: 1, borderColor: 'divider', bgcolor: row && selected.has(row.id) ? 'action.selected' : undefined,
                   }}
                 >
                   {row ? (
-                    <Row row={row} selected={selected.has(row.id)} onToggle={() => onToggle(row)} onTrace={() => onTrace(row.eventId)} />
+                    <Row row={row} columns={columns} selected={selected.has(row.id)} onToggle={() => onToggle(row)} onTrace={() => onTrace(row.eventId)} />
                   ) : (
                     <Box role="cell" sx={{ gridColumn: '1 / -1', px: 1, color: 'text.disabled' }}>
                       Loading…

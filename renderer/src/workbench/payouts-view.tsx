@@ -22,6 +22,23 @@ import { displayUsd } from './money-format';
 import { EMPTY_FILTER, STATUS_LABELS } from './ledger-model';
 import type { ProgramViewProps } from './types';
 import type { InvoicePartnerLine } from '../../../service/contract';
+import { ReadableProvider, useReadable } from './readable';
+
+/** A partner's name, its key on a second line (exports and the service speak in keys). */
+function PartnerName({ partnerKey }: { partnerKey: string }) {
+  const n = useReadable();
+  const name = n.partner(partnerKey);
+  return (
+    <>
+      {name}
+      {name !== partnerKey && (
+        <Typography component="span" variant="caption" color="text.secondary" sx={{ display: 'block' }}>
+          {partnerKey}
+        </Typography>
+      )}
+    </>
+  );
+}
 
 /** Only an approved balance of 5.00 USD or more can be cashed out; say which rule holds a partner back. */
 export function CashOutChip({ line }: { line: InvoicePartnerLine }) {
@@ -31,7 +48,17 @@ export function CashOutChip({ line }: { line: InvoicePartnerLine }) {
 }
 
 /** The invoice a month's rewards would make (1st), its charge (8th) and payout (13th). */
-export function PayoutsView({ programId, revision }: ProgramViewProps) {
+export function PayoutsView(props: ProgramViewProps) {
+  const rev = useProgramRevision(props.revision);
+  const program = useServiceQuery('programs.get', { programId: props.programId }, rev);
+  return (
+    <ReadableProvider program={program.data?.program}>
+      <Payouts {...props} />
+    </ReadableProvider>
+  );
+}
+
+function Payouts({ programId, revision }: ProgramViewProps) {
   const rev = useProgramRevision(revision);
   const [tick, setTick] = useState(0);
   const runs = useServiceQuery('replay.runs', { programId }, rev);
@@ -82,7 +109,7 @@ export function PayoutsView({ programId, revision }: ProgramViewProps) {
                 rows={inv.lines}
                 empty="No pending or approved rewards are due this month."
                 columns={[
-                  { label: 'Partner', cell: (l) => l.partnerKey },
+                  { label: 'Partner', cell: (l) => <PartnerName partnerKey={l.partnerKey} /> },
                   { label: 'Rewards', cell: (l) => l.rewardCount },
                   { label: 'Balance (USD)', cell: (l) => displayUsd(l.amountUsd) },
                   { label: 'Approved (USD)', cell: (l) => displayUsd(l.approvedUsd) },

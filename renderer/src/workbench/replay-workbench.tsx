@@ -20,12 +20,23 @@ import { TracePanel } from './trace-panel';
 import { ExpectationsPanel } from './expectations-panel';
 import { ComparePanel } from './compare-panel';
 import type { ProgramViewProps } from './types';
+import { ReadableProvider } from './readable';
 
 const TABS = ['Ledger', 'Group moves', 'Tags', 'Rejected', 'Partners', 'Trace', 'Expectations', 'Compare runs'] as const;
 type TabName = (typeof TABS)[number];
 
 /** Replays event sets against the program and explains every reward, move and rejection. */
-export function ReplayWorkbench({ programId, revision }: ProgramViewProps) {
+export function ReplayWorkbench(props: ProgramViewProps) {
+  const rev = useProgramRevision(props.revision);
+  const program = useServiceQuery('programs.get', { programId: props.programId }, rev);
+  return (
+    <ReadableProvider program={program.data?.program}>
+      <Workbench {...props} />
+    </ReadableProvider>
+  );
+}
+
+function Workbench({ programId, revision }: ProgramViewProps) {
   const rev = useProgramRevision(revision);
   const [tick, setTick] = useState(0);
   const program = useServiceQuery('programs.get', { programId }, rev);

@@ -59,11 +59,10 @@ export function compareHeadline(c: RunComparison): CompareHeadline {
   return { added: c.added.length, removed: c.removed.length, changed: c.changed.length, unchanged: c.unchanged, delta: diffUsd(c.totalUsdBefore, c.totalUsdAfter) };
 }
 
-/** "Run 3 · Feb sample · 12 Mar 10:04" for pickers. */
-export function runLabel(run: RunSummary, index?: number): string {
-  const when = run.startedAt.replace('T', ' ').slice(0, 16);
+/** "Run 3 · Feb sample · Mar 12, 2026 10:04 EDT" for pickers; `when` writes the start instant. */
+export function runLabel(run: RunSummary, index?: number, when: (iso: string) => string = (iso) => iso.replace('T', ' ').slice(0, 16)): string {
   const head = index === undefined ? run.id : `Run ${index}`;
-  return `${head} · ${run.eventSetName} · ${when}`;
+  return `${head} · ${run.eventSetName} · ${when(run.startedAt)}`;
 }
 
 /** Default pair for comparison: the two most recent finished runs (older first). */

@@ -1,8 +1,18 @@
+import Box from '@mui/material/Box';
 import Chip from '@mui/material/Chip';
 import Link from '@mui/material/Link';
 import Stack from '@mui/material/Stack';
 import type { GroupChangeRow, PartnerStateRow, RejectedRow, TagAppliedRow } from '../../../engine/formats/report';
 import { SmallTable } from './small-table';
+import { useReadable, type Readable } from './readable';
+
+function Named({ name, id }: { name: string; id: string }) {
+  return <span title={id}>{name}</span>;
+}
+
+function PartnerCell({ r, keyOf }: { r: Readable; keyOf: string }) {
+  return <Named name={r.partner(keyOf)} id={keyOf} />;
+}
 
 function EventLink({ id, onTrace }: { id: string; onTrace: (id: string) => void }) {
   return (
@@ -13,35 +23,37 @@ function EventLink({ id, onTrace }: { id: string; onTrace: (id: string) => void 
 }
 
 export function GroupMovesTable({ rows, onTrace }: { rows: readonly GroupChangeRow[]; onTrace: (id: string) => void }) {
+  const n = useReadable();
   return (
     <SmallTable
       label="Group moves"
       rows={rows}
       empty="No partner changed group."
       columns={[
-        { label: 'Partner', cell: (r) => r.partnerKey },
+        { label: 'Partner', cell: (r) => <PartnerCell r={n} keyOf={r.partnerKey} /> },
         { label: 'From', cell: (r) => r.from ?? '—' },
         { label: 'To', cell: (r) => r.to },
-        { label: 'Trigger', cell: (r) => r.triggerId ?? 'manual move' },
+        { label: 'Trigger', cell: (r) => (r.triggerId ? <Named name={n.trigger(r.triggerId)} id={r.triggerId} /> : 'manual move') },
         { label: 'Event', cell: (r) => <EventLink id={r.eventId} onTrace={onTrace} /> },
-        { label: 'At', cell: (r) => r.at },
+        { label: 'At', cell: (r) => <span title={r.at}>{n.instant(r.at)}</span> },
       ]}
     />
   );
 }
 
 export function TagsTable({ rows, onTrace }: { rows: readonly TagAppliedRow[]; onTrace: (id: string) => void }) {
+  const n = useReadable();
   return (
     <SmallTable
       label="Tags applied"
       rows={rows}
       empty="No tag was applied."
       columns={[
-        { label: 'Partner', cell: (r) => r.partnerKey },
+        { label: 'Partner', cell: (r) => <PartnerCell r={n} keyOf={r.partnerKey} /> },
         { label: 'Tag', cell: (r) => <Chip size="small" label={r.tag} /> },
-        { label: 'Trigger', cell: (r) => r.triggerId },
+        { label: 'Trigger', cell: (r) => <Named name={n.trigger(r.triggerId)} id={r.triggerId} /> },
         { label: 'Event', cell: (r) => <EventLink id={r.eventId} onTrace={onTrace} /> },
-        { label: 'At', cell: (r) => r.at },
+        { label: 'At', cell: (r) => <span title={r.at}>{n.instant(r.at)}</span> },
       ]}
     />
   );
@@ -63,13 +75,26 @@ export function RejectedTable({ rows }: { rows: readonly RejectedRow[] }) {
 }
 
 export function PartnersTable({ rows }: { rows: readonly PartnerStateRow[] }) {
+  const n = useReadable();
   return (
     <SmallTable
       label="Final partner states"
       rows={rows}
       empty="No partners."
       columns={[
-        { label: 'Partner', cell: (r) => r.key },
+        {
+          label: 'Partner',
+          cell: (r) => (
+            <>
+              {n.partner(r.key)}
+              {n.partner(r.key) !== r.key && (
+                <Box component="span" sx={{ display: 'block', fontSize: 12, color: 'text.secondary' }}>
+                  {r.key}
+                </Box>
+              )}
+            </>
+          ),
+        },
         { label: 'Group', cell: (r) => r.group ?? '—' },
         { label: 'Tier', cell: (r) => r.tier ?? '—' },
         {

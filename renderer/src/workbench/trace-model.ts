@@ -4,6 +4,10 @@
  */
 import type { BlockTrace, EventTrace, RuleTrace, TraceNode, TriggerTrace } from '../../../engine/formats/report';
 import { showValue } from './expectation-diff';
+import type { Readable } from './readable';
+
+/** Ids and raw ISO text, for callers with no program at hand. */
+const PLAIN: Pick<Readable, 'partner' | 'instant'> = { partner: (k) => k, instant: (iso) => iso.replace('T', ' ').slice(0, 16) };
 
 export interface TraceLine {
   depth: number;
@@ -55,8 +59,8 @@ export function verdictCounts(traces: readonly EventTrace[]): TraceCounts {
   return c;
 }
 
-/** Heading of one traced event ("e5 · transaction.created · ana · 2026-02-04 08:00"). */
-export function eventHeading(e: EventTrace): string {
-  const parts = [e.eventId, e.type, e.partnerKey ?? 'no partner', e.moment.replace('T', ' ').slice(0, 16)];
+/** Heading of one traced event ("e5 · transaction.created · Ana Studio · Feb 4, 2026 08:00:00 EST"). */
+export function eventHeading(e: EventTrace, r: Pick<Readable, 'partner' | 'instant'> = PLAIN): string {
+  const parts = [e.eventId, e.type, e.partnerKey === null ? 'no partner' : r.partner(e.partnerKey), r.instant(e.moment, { seconds: true })];
   return `${parts.join(' · ')}${e.cascadeOf ? ` (cascade of ${e.cascadeOf})` : ''}`;
 }

@@ -13,6 +13,7 @@ import type { EventTrace, TriggerTrace } from '../../../engine/formats/report';
 import { useServiceQuery } from './hooks';
 import { eventHeading, traceLines, VERDICT_LABELS } from './trace-model';
 import { TraceCanvas } from '../editor/trace-canvas';
+import { useReadable } from './readable';
 
 const VERDICT_COLORS = { passed: 'success', failed: 'error', skipped: 'default' } as const;
 
@@ -79,9 +80,10 @@ function TriggerCard({ trace, trigger }: { trace: TriggerTrace; trigger: Trigger
 }
 
 function EventTraceView({ event, triggers }: { event: EventTrace; triggers: ReadonlyMap<string, Trigger> }) {
+  const readable = useReadable();
   return (
     <Stack spacing={1}>
-      <Typography variant="subtitle1">{eventHeading(event)}</Typography>
+      <Typography variant="subtitle1">{eventHeading(event, readable)}</Typography>
       <Typography variant="body2" color="text.secondary">
         {event.applied}
       </Typography>

@@ -10,6 +10,7 @@ import Tooltip from '@mui/material/Tooltip';
 import CheckCircleIcon from '@mui/icons-material/CheckCircle';
 import VisibilityOffIcon from '@mui/icons-material/VisibilityOff';
 import type { MatrixRow } from './visibility-model';
+import { useReadable } from './readable';
 
 export interface SelectedCell {
   partnerKey: string;
@@ -23,53 +24,75 @@ export interface VisibilityMatrixProps {
   onSelect: (cell: SelectedCell) => void;
 }
 
-/** Partners down, offers across; each cell a button that explains itself. */
+/** Offer columns are narrow (an icon) and their names read bottom-up, so 19 offers fit at 1280. */
+const OFFER_W = 34;
+const HEAD_H = 168;
+const PARTNER_W = 180;
+
+/** The partner column stays put while the offers scroll sideways. */
+const sticky = { position: 'sticky', left: 0, zIndex: 1, bgcolor: 'background.paper', borderRight: 1, borderRightColor: 'divider' } as const;
+
+/** Partners down, offers across (names as rotated headers); each cell a button that explains itself. */
 export function VisibilityMatrix({ offers, rows, selected, onSelect }: VisibilityMatrixProps) {
+  const n = useReadable();
   return (
-    <TableContainer sx={{ maxHeight: 560 }}>
-      <Table size="small" stickyHeader aria-label="Offer visibility matrix">
+    <TableContainer sx={{ maxHeight: 620 }}>
+      <Table size="small" stickyHeader aria-label="Offer visibility matrix" sx={{ tableLayout: 'fixed', width: PARTNER_W + offers.length * OFFER_W + 64 }}>
         <TableHead>
           <TableRow>
-            <TableCell sx={{ minWidth: 200 }}>Partner</TableCell>
+            <TableCell sx={{ ...sticky, zIndex: 3, width: PARTNER_W, verticalAlign: 'bottom' }}>Partner</TableCell>
             {offers.map((o) => (
-              <TableCell key={o.triggerId} align="center" sx={{ whiteSpace: 'nowrap', fontSize: 12 }}>
-                <Tooltip title={o.description}>
-                  <span>{o.triggerId}</span>
+              <TableCell key={o.triggerId} sx={{ width: OFFER_W, height: HEAD_H, p: 0, verticalAlign: 'bottom' }}>
+                <Tooltip title={`${n.trigger(o.triggerId)} (${o.triggerId})${o.description ? ` — ${o.description}` : ''}`} placement="top">
+                  <Box
+                    component="span"
+                    sx={{
+                      display: 'block', writingMode: 'vertical-rl', transform: 'rotate(180deg)', maxHeight: HEAD_H - 8, mx: 'auto', py: 0.5,
+                      overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', fontSize: 12, fontWeight: 500, lineHeight: `${OFFER_W}px`,
+                    }}
+                  >
+                    {n.trigger(o.triggerId)}
+                  </Box>
                 </Tooltip>
               </TableCell>
             ))}
-            <TableCell align="right">Sees</TableCell>
+            <TableCell align="right" sx={{ width: 64, verticalAlign: 'bottom' }}>
+              Sees
+            </TableCell>
           </TableRow>
         </TableHead>
         <TableBody>
-          {rows.map((r) => (
-            <TableRow key={r.partner.key} hover>
-              <TableCell component="th" scope="row" sx={{ whiteSpace: 'nowrap' }}>
-                <Box sx={{ fontWeight: 500 }}>{r.partner.name || r.partner.key}</Box>
-                <Box sx={{ fontSize: 12, color: 'text.secondary' }}>
-                  {[r.partner.group, r.partner.tier, ...r.partner.tags].filter(Boolean).join(' · ') || 'no group'}
-                </Box>
-              </TableCell>
-              {r.cells.map((c) => {
-                const isSel = selected?.partnerKey === r.partner.key && selected.triggerId === c.triggerId;
-                return (
-                  <TableCell key={c.triggerId} align="center" sx={{ p: 0.5, bgcolor: isSel ? 'action.selected' : undefined }}>
-                    <ButtonBase
-                      aria-label={`${r.partner.key} × ${c.triggerId}: ${c.visible ? 'visible' : 'hidden'}`}
-                      aria-pressed={isSel}
-                      onClick={() => onSelect({ partnerKey: r.partner.key, triggerId: c.triggerId })}
-                      sx={{ borderRadius: 1, p: 0.5, width: '100%' }}
-                    >
-                      {c.visible ? <CheckCircleIcon color="success" fontSize="small" /> : <VisibilityOffIcon color="disabled" fontSize="small" />}
-                    </ButtonBase>
-                  </TableCell>
-                );
-              })}
-              <TableCell align="right">
-                {r.visibleCount}/{r.cells.length}
-              </TableCell>
-            </TableRow>
-          ))}
+          {rows.map((r) => {
+            const name = r.partner.name || r.partner.key;
+            return (
+              <TableRow key={r.partner.key} hover>
+                <TableCell component="th" scope="row" sx={{ ...sticky, width: PARTNER_W, overflow: 'hidden' }} title={r.partner.key}>
+                  <Box sx={{ fontWeight: 500, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }}>{name}</Box>
+                  <Box sx={{ fontSize: 12, color: 'text.secondary', whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }}>
+                    {[r.partner.group, r.partner.tier, ...r.partner.tags].filter(Boolean).join(' · ') || 'no group'}
+                  </Box>
+                </TableCell>
+                {r.cells.map((c) => {
+                  const isSel = selected?.partnerKey === r.partner.key && selected.triggerId === c.triggerId;
+                  return (
+                    <TableCell key={c.triggerId} align="center" sx={{ p: 0.25, bgcolor: isSel ? 'action.selected' : undefined }}>
+                      <ButtonBase
+                        aria-label={`${name} × ${n.trigger(c.triggerId)}: ${c.visible ? 'visible' : 'hidden'}`}
+                        aria-pressed={isSel}
+                        onClick={() => onSelect({ partnerKey: r.partner.key, triggerId: c.triggerId })}
+                        sx={{ borderRadius: 1, p: 0.5, width: '100%' }}
+                      >
+                        {c.visible ? <CheckCircleIcon color="success" fontSize="small" /> : <VisibilityOffIcon color="disabled" fontSize="small" />}
+                      </ButtonBase>
+                    </TableCell>
+                  );
+                })}
+                <TableCell align="right">
+                  {r.visibleCount}/{r.cells.length}
+                </TableCell>
+              </TableRow>
+            );
+          })}
         </TableBody>
       </Table>
     </TableContainer>

@@ -12,6 +12,7 @@ import { dashboardOffers, matrixRows, NO_FILTER, splitReason, type VisibilityFil
 import { VisibilityMatrix, type SelectedCell } from './visibility-matrix';
 import { PartnerDashboard } from './partner-dashboard';
 import type { ProgramViewProps } from './types';
+import { ReadableProvider } from './readable';
 
 function FilterSelect({ label, items, value, onChange }: { label: string; items: readonly NamedItem[]; value: string; onChange: (v: string) => void }) {
   return (
@@ -40,54 +41,59 @@ export function VisibilityView({ programId, revision }: ProgramViewProps) {
   const dashPartner = p?.partners.find((x) => x.key === (dashboardKey || p.partners[0]?.key));
   const reason = cell && !cell.visible && cell.reason ? splitReason(cell.reason) : null;
   const trigger = selected && p?.triggers.find((t) => t.id === selected.triggerId);
+  const partnerName = (key: string) => p?.partners.find((x) => x.key === key)?.name || key;
   return (
-    <Stack spacing={2}>
-      {(program.error ?? report.error) && <Alert severity="error">{(program.error ?? report.error)?.message}</Alert>}
-      <Stack direction="row" spacing={2} role="group" aria-label="Filters">
-        <FilterSelect label="Group" items={p?.groups ?? []} value={filter.group} onChange={(group) => setFilter((f) => ({ ...f, group }))} />
-        <FilterSelect label="Tier" items={p?.tiers ?? []} value={filter.tier} onChange={(tier) => setFilter((f) => ({ ...f, tier }))} />
-        <FilterSelect label="Tag" items={p?.tags ?? []} value={filter.tag} onChange={(tag) => setFilter((f) => ({ ...f, tag }))} />
-      </Stack>
-      <Stack direction={{ xs: 'column', lg: 'row' }} spacing={2} sx={{ alignItems: 'flex-start' }}>
-        <Stack spacing={2} sx={{ flex: 2, minWidth: 0, width: '100%' }}>
-          <Paper variant="outlined">
-            {report.data && <VisibilityMatrix offers={report.data.offers} rows={rows} selected={selected} onSelect={setSelected} />}
-            {report.data && rows.length === 0 && <Typography sx={{ p: 2 }}>No sample partner matches these filters.</Typography>}
-          </Paper>
-          <Paper variant="outlined" sx={{ p: 2 }} role="region" aria-label="Why">
-            {!cell && <Typography color="text.secondary">Click a cell to see the rule that decides it.</Typography>}
-            {cell && selected && (
-              <Stack spacing={0.5}>
-                <Typography variant="subtitle2">
-                  {selected.triggerId} is {cell.visible ? 'visible' : 'hidden'} to {selected.partnerKey}
-                  {trigger ? ` (${trigger.name})` : ''}
-                </Typography>
-                {cell.visible && <Typography>No group, tier, tag or partner-key rule rules this partner out.</Typography>}
-                {reason && (
-                  <>
-                    <Typography data-testid="visibility-reason">{reason.text}</Typography>
-                    {reason.path && (
-                      <Typography variant="caption" color="text.secondary">
-                        Deciding rule: {reason.path}
-                      </Typography>
-                    )}
-                  </>
-                )}
-              </Stack>
-            )}
-          </Paper>
+    <ReadableProvider program={p}>
+      <Stack spacing={2}>
+        {(program.error ?? report.error) && <Alert severity="error">{(program.error ?? report.error)?.message}</Alert>}
+        <Stack direction="row" spacing={2} role="group" aria-label="Filters">
+          <FilterSelect label="Group" items={p?.groups ?? []} value={filter.group} onChange={(group) => setFilter((f) => ({ ...f, group }))} />
+          <FilterSelect label="Tier" items={p?.tiers ?? []} value={filter.tier} onChange={(tier) => setFilter((f) => ({ ...f, tier }))} />
+          <FilterSelect label="Tag" items={p?.tags ?? []} value={filter.tag} onChange={(tag) => setFilter((f) => ({ ...f, tag }))} />
         </Stack>
-        <Stack spacing={1} sx={{ flex: 1, minWidth: 300, width: '100%' }}>
-          <TextField select size="small" label="Preview dashboard of" value={dashPartner?.key ?? ''} onChange={(e) => setDashboardKey(e.target.value)}>
-            {(p?.partners ?? []).map((x) => (
-              <MenuItem key={x.key} value={x.key}>
-                {x.name || x.key}
-              </MenuItem>
-            ))}
-          </TextField>
-          {dashPartner && report.data && p && <PartnerDashboard partner={dashPartner} programName={p.name} offers={dashboardOffers(report.data, p, dashPartner.key)} />}
+        <Stack direction={{ xs: 'column', xl: 'row' }} spacing={2} sx={{ alignItems: 'flex-start' }}>
+          <Stack spacing={2} sx={{ flex: 2, minWidth: 0, width: '100%' }}>
+            <Paper variant="outlined">
+              {report.data && <VisibilityMatrix offers={report.data.offers} rows={rows} selected={selected} onSelect={setSelected} />}
+              {report.data && rows.length === 0 && <Typography sx={{ p: 2 }}>No sample partner matches these filters.</Typography>}
+            </Paper>
+            <Paper variant="outlined" sx={{ p: 2 }} role="region" aria-label="Why">
+              {!cell && <Typography color="text.secondary">Click a cell to see the rule that decides it.</Typography>}
+              {cell && selected && (
+                <Stack spacing={0.5}>
+                  <Typography variant="subtitle2">
+                    {trigger?.name || selected.triggerId} is {cell.visible ? 'visible' : 'hidden'} to {partnerName(selected.partnerKey)}
+                  </Typography>
+                  <Typography variant="caption" color="text.secondary">
+                    {selected.triggerId} · {selected.partnerKey}
+                  </Typography>
+                  {cell.visible && <Typography>No group, tier, tag or partner-key rule rules this partner out.</Typography>}
+                  {reason && (
+                    <>
+                      <Typography data-testid="visibility-reason">{reason.text}</Typography>
+                      {reason.path && (
+                        <Typography variant="caption" color="text.secondary">
+                          Deciding rule: {reason.path}
+                        </Typography>
+                      )}
+                    </>
+                  )}
+                </Stack>
+              )}
+            </Paper>
+          </Stack>
+          <Stack spacing={1} sx={{ flex: 1, minWidth: 300, width: '100%' }}>
+            <TextField select size="small" label="Preview dashboard of" value={dashPartner?.key ?? ''} onChange={(e) => setDashboardKey(e.target.value)}>
+              {(p?.partners ?? []).map((x) => (
+                <MenuItem key={x.key} value={x.key}>
+                  {x.name || x.key}
+                </MenuItem>
+              ))}
+            </TextField>
+            {dashPartner && report.data && p && <PartnerDashboard partner={dashPartner} programName={p.name} offers={dashboardOffers(report.data, p, dashPartner.key)} />}
+          </Stack>
         </Stack>
       </Stack>
-    </Stack>
+    </ReadableProvider>
   );
 }

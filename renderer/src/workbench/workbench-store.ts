@@ -1,15 +1,41 @@
 /**
  * The workbench's own small state: the run chosen per program, shared by the replay workbench
- * and the payouts view. No I/O here.
+ * and the payouts view, and the ledger columns the person chose (remembered across starts).
+ * No service I/O here.
  */
 import { create } from 'zustand';
+import { DEFAULT_LEDGER_COLUMNS } from './ledger-model';
+
+const COLUMNS_KEY = 'offerflow.ledgerColumns';
+
+function storedColumns(): readonly string[] {
+  try {
+    const raw = globalThis.localStorage?.getItem(COLUMNS_KEY);
+    const parsed: unknown = raw ? JSON.parse(raw) : null;
+    return Array.isArray(parsed) && parsed.every((x) => typeof x === 'string') ? parsed : DEFAULT_LEDGER_COLUMNS;
+  } catch {
+    return DEFAULT_LEDGER_COLUMNS;
+  }
+}
 
 export interface WorkbenchState {
   runByProgram: Readonly<Record<string, string>>;
   selectRun: (programId: string, runId: string) => void;
+  /** Keys of the ledger columns shown (`LEDGER_COLUMNS`). */
+  ledgerColumns: readonly string[];
+  setLedgerColumns: (keys: readonly string[]) => void;
 }
 
 export const useWorkbenchStore = create<WorkbenchState>()((set) => ({
   runByProgram: {},
   selectRun: (programId, runId) => set((s) => ({ runByProgram: { ...s.runByProgram, [programId]: runId } })),
+  ledgerColumns: storedColumns(),
+  setLedgerColumns: (keys) => {
+    try {
+      globalThis.localStorage?.setItem(COLUMNS_KEY, JSON.stringify(keys));
+    } catch {
+      // Storage can be unavailable (private mode); the choice then lasts this session.
+    }
+    set({ ledgerColumns: keys });
+  },
 }));
