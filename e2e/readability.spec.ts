@@ -10,6 +10,7 @@ import { parseProgramText } from '../engine/formats/read';
 import { formatInstant } from '../renderer/src/ui/format-instant';
 
 test('a user-built trigger reads by its name everywhere, and every instant is in the program clock with its zone', async ({ page, api }) => {
+  test.setTimeout(240_000);
   const wb = new WorkbenchModel(page);
   const [summary] = await api.call('programs.list', {});
   const programId = summary!.id;

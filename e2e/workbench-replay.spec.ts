@@ -91,6 +91,8 @@ test('a million events: live progress, a usable window, cancel, and a ledger tha
 });
 
 test('every number on the screens matches the engine report for the same inputs', async ({ page, api }) => {
+  // Many screens in one walk; the shared 2-core machine needs more than the default minute.
+  test.setTimeout(180_000);
   const wb = new WorkbenchModel(page);
   const [summary] = await api.call('programs.list', {});
   const program = parseProgramText((await api.call('programs.export', { programId: summary!.id })).text);
