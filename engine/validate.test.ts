@@ -70,3 +70,48 @@ describe('program validation', () => {
     expect(codes({ triggers, evaluationOrder: { 'transaction.created': ['bronze', 'silver', 'move'] } })).toEqual([]);
   });
 });
+
+describe('offers not greater than 0 (FORMATS: the trigger is invalid, the file is not)', () => {
+  const flat = (amount: string) => ({ type: 'reward', offer: { description: 'x', type: 'flat', amount, currency: 'USD' } });
+  const pct = (percent: string) => ({ type: 'reward', offer: { description: 'x', type: 'percentage', percent } });
+  it.each([
+    ['flat 0', flat('0'), 'amount'],
+    ['flat 0.00', flat('0.00'), 'amount'],
+    ['flat -5.00', flat('-5.00'), 'amount'],
+    ['percent 0', pct('0'), 'percent'],
+    ['percent -10', pct('-10'), 'percent'],
+  ])('%s: a warning on a draft, blocking when active or inactive, naming the path', (_label, action, field) => {
+    for (const status of ['draft', 'active', 'inactive'] as const) {
+      const p = program({ triggers: [trigger('t', { status, action })] });
+      const issues = validateProgram(p);
+      const mine = issues.filter((i) => i.code === 'action.offer_not_positive');
+      expect(mine.map((i) => i.path)).toEqual([`triggers[0].action.offer.${field}`]);
+      expect(blockingIssues(p, issues).some((i) => i.code === 'action.offer_not_positive')).toBe(status !== 'draft');
+    }
+  });
+  it('a drip offer of 0 is the same issue', () => {
+    const drip = { type: 'drip', offer: { description: 'x', type: 'flat', amount: '0', currency: 'USD' }, drip: { delay: { count: 0, unit: 'day' }, occurrences: 1 } };
+    expect(codes({ triggers: [trigger('t', { action: drip })] })).toContain('action.offer_not_positive@triggers[0].action.offer.amount');
+  });
+});
+
+describe('rule trees nest at most 64 blocks (FORMATS)', () => {
+  const nested = (blocks: number): Json => {
+    let node: Json = { object: 'partnership', field: 'group', op: 'equal_to', value: 'bronze' };
+    for (let i = 0; i < blocks; i++) node = i % 2 ? { any: [node] } : { all: [node] };
+    return node;
+  };
+  it('64 blocks, a rule inside the innermost, are valid', () => {
+    expect(codes({ triggers: [trigger('t', { rules: nested(64) })] })).toEqual([]);
+  });
+  it('65 blocks are invalid, naming the path of the 65th and saying 64', () => {
+    const issues = validateProgram(program({ triggers: [trigger('t', { rules: nested(65) })] })).filter((i) => i.code === 'rule.too_deep');
+    expect(issues).toHaveLength(1);
+    // Wrap i (0 innermost … 64 outermost) is an `all` when i is even; the path walks wraps 64 … 1
+    // down to the innermost block, the 65th.
+    const key = (i: number) => (i % 2 ? 'any' : 'all');
+    const path = `triggers[0].rules${Array.from({ length: 64 }, (_, k) => `.${key(64 - k)}[0]`).join('')}`;
+    expect(issues[0]!.path).toBe(path);
+    expect(issues[0]!.message).toBe('rule blocks are nested more than 64 deep');
+  });
+});

@@ -14,8 +14,8 @@ import {
   type FieldSpec,
   type Operator,
 } from './catalogue';
-import { isAll, isAny, isRule, type Program, type Rule, type RuleNode, type Trigger } from './formats/program-schema';
-import { decimalText, isCurrencyCode, parseMinor } from './money';
+import { isAll, isAny, isRule, type DripSettings, type Offer, type Period, type Program, type Rule, type RuleNode, type Trigger } from './formats/program-schema';
+import { decimalText, isCurrencyCode, parseDecimal, parseMinor } from './money';
 import { evaluationOrderOf } from './order';
 import { isDate } from './time';
 
@@ -30,8 +30,8 @@ export interface ProgramIssue {
   triggerId?: string;
 }
 
-/** Deepest rule tree accepted (blocks inside blocks). */
-export const MAX_RULE_DEPTH = 16;
+/** Deepest rule tree accepted: AND/OR blocks inside blocks (FORMATS); a rule leaf adds none. */
+export const MAX_RULE_DEPTH = 64;
 
 type Push = (code: string, path: string, message: string, severity?: 'error' | 'warning') => void;
 
@@ -144,18 +144,82 @@ function checkRule(trigger: Trigger, rule: Rule, path: string, refs: Refs, push:
   }
 }
 
-function checkNode(trigger: Trigger, node: RuleNode, path: string, depth: number, refs: Refs, push: Push): void {
-  if (depth > MAX_RULE_DEPTH) {
-    push('rule.too_deep', path, `rule blocks are nested more than ${MAX_RULE_DEPTH} deep`);
-    return;
-  }
+/** `blocks` is how many blocks hold `node` (0 for the root); a block at depth 65 is one too many. */
+function checkNode(trigger: Trigger, node: RuleNode, path: string, blocks: number, refs: Refs, push: Push): void {
   if (isRule(node)) {
     checkRule(trigger, node, path, refs, push, null);
     return;
   }
+  if (blocks + 1 > MAX_RULE_DEPTH) {
+    push('rule.too_deep', path, `rule blocks are nested more than ${MAX_RULE_DEPTH} deep`);
+    return;
+  }
   const [key, children] = isAll(node) ? ['all', node.all] : ['any', (node as { any: RuleNode[] }).any];
   if (children.length === 0 && key === 'any') push('rule.empty_any', path, 'an empty OR block never passes', 'warning');
-  children.forEach((c, i) => checkNode(trigger, c, `${path}.${key}[${i}]`, depth + 1, refs, push));
+  children.forEach((c, i) => checkNode(trigger, c, `${path}.${key}[${i}]`, blocks + 1, refs, push));
+}
+
+/** Which field of an offer is not greater than 0 (FORMATS: the trigger is invalid), or null. */
+export function offerNotPositive(offer: Offer): { field: 'amount' | 'percent'; message: string } | null {
+  if (offer.type === 'flat') {
+    const minor = isCurrencyCode(offer.currency) ? parseMinor(offer.amount, offer.currency) : null;
+    // A malformed amount is the schema's to report; here only its sign matters.
+    return typeof minor === 'number' && minor <= 0 ? { field: 'amount', message: `the offer amount must be greater than 0 (it is ${offer.amount})` } : null;
+  }
+  const d = parseDecimal(offer.percent);
+  return d && d.units <= 0n ? { field: 'percent', message: `the offer percentage must be greater than 0 (it is ${offer.percent})` } : null;
+}
+
+/** Most occurrences a drip may have (FORMATS). */
+export const MAX_DRIP_OCCURRENCES = 1000;
+/** Longest span from the moment to a drip's last occurrence, in years (FORMATS). */
+export const MAX_DRIP_YEARS = 100;
+/** Days in 400 Gregorian years: a year of the span bound is the Gregorian average, 146097 / 400 days. */
+const DAYS_PER_400_YEARS = 146_097;
+
+/** How far delay + (occurrences − 1) × cycle reaches, as months and days (a week is 7 days, a year 12 months). */
+function dripReach(drip: DripSettings): { months: number; days: number } {
+  const out = { months: 0, days: 0 };
+  const add = (p: Period | undefined, times: number) => {
+    if (!p) return;
+    if (p.unit === 'day' || p.unit === 'week') out.days += p.count * times * (p.unit === 'week' ? 7 : 1);
+    else out.months += p.count * times * (p.unit === 'year' ? 12 : 1);
+  };
+  add(drip.delay, 1);
+  add(drip.cycle, Math.max(0, drip.occurrences - 1));
+  return out;
+}
+
+/** A drip's problems against its bounds (FORMATS), with paths relative to the `drip` object. */
+export interface DripIssue {
+  code: string;
+  /** `occurrences`, `delay.count`, `cycle.count`, or '' for the drip as a whole. */
+  path: string;
+  message: string;
+}
+
+/**
+ * Checks a drip's settings: occurrences 1–1000, delay ≥ 0, cycle ≥ 1 (needed with more than one
+ * occurrence), and delay + (occurrences − 1) × cycle spanning at most 100 years, where a year is
+ * 12 months or the Gregorian average 365.2425 days. Shared by validation and the drip preview.
+ */
+export function dripIssues(d: DripSettings): DripIssue[] {
+  const out: DripIssue[] = [];
+  if (d.occurrences < 1) out.push({ code: 'drip.occurrences', path: 'occurrences', message: 'a drip needs at least 1 occurrence' });
+  if (d.occurrences > MAX_DRIP_OCCURRENCES) out.push({ code: 'drip.occurrences', path: 'occurrences', message: `a drip has at most ${MAX_DRIP_OCCURRENCES} occurrences` });
+  if (d.delay.count < 0) out.push({ code: 'drip.delay', path: 'delay.count', message: 'the delay cannot be negative' });
+  if (d.cycle && d.cycle.count < 1) out.push({ code: 'drip.cycle', path: 'cycle.count', message: 'the cycle must be at least 1' });
+  if (!d.cycle && d.occurrences > 1) out.push({ code: 'drip.cycle', path: '', message: 'a drip with more than one occurrence needs a cycle' });
+  if (out.length > 0) return out;
+  const { months, days } = dripReach(d);
+  // months / 12 + days × 400 / 146097 ≤ 100, in integers (exact below 2^53; beyond it far over).
+  if (months * DAYS_PER_400_YEARS + days * 4800 > MAX_DRIP_YEARS * 12 * DAYS_PER_400_YEARS) {
+    const delayOnly = dripReach({ ...d, occurrences: 1 });
+    const delayTooLong = delayOnly.months * DAYS_PER_400_YEARS + delayOnly.days * 4800 > MAX_DRIP_YEARS * 12 * DAYS_PER_400_YEARS;
+    const where = delayTooLong || !d.cycle ? 'delay.count' : 'cycle.count';
+    out.push({ code: 'drip.too_long', path: where, message: `the delay plus ${d.occurrences - 1} cycle${d.occurrences === 2 ? '' : 's'} reaches more than ${MAX_DRIP_YEARS} years after the reward is earned` });
+  }
+  return out;
 }
 
 function checkAction(trigger: Trigger, path: string, program: Program, refs: Refs, push: Push, pushProgram: Push): void {
@@ -169,15 +233,10 @@ function checkAction(trigger: Trigger, path: string, program: Program, refs: Ref
       if (a.offer.type === 'flat' && a.offer.currency !== 'USD' && program.fxRates[a.offer.currency] === undefined) {
         pushProgram('action.currency_without_rate', `${path}.offer.currency`, `${a.offer.currency} has no FX rate in the program's fxRates`);
       }
+      const notPositive = offerNotPositive(a.offer);
+      if (notPositive) push('action.offer_not_positive', `${path}.offer.${notPositive.field}`, notPositive.message);
       if (a.offer.description.trim() === '') push('action.no_description', `${path}.offer.description`, 'partners see the offer description: write one', 'warning');
-      if (a.type === 'drip') {
-        const d = a.drip;
-        if (d.occurrences < 1) push('drip.occurrences', `${path}.drip.occurrences`, 'a drip needs at least 1 occurrence');
-        if (d.occurrences > 1000) push('drip.occurrences', `${path}.drip.occurrences`, 'a drip has at most 1000 occurrences');
-        if (d.delay.count < 0) push('drip.delay', `${path}.drip.delay.count`, 'the delay cannot be negative');
-        if (d.cycle && d.cycle.count < 1) push('drip.cycle', `${path}.drip.cycle.count`, 'the cycle must be at least 1');
-        if (!d.cycle && d.occurrences > 1) push('drip.cycle', `${path}.drip`, 'a drip with more than one occurrence needs a cycle');
-      }
+      if (a.type === 'drip') for (const d of dripIssues(a.drip)) push(d.code, d.path ? `${path}.drip.${d.path}` : `${path}.drip`, d.message);
       return;
     }
     case 'change_group':
@@ -286,7 +345,7 @@ export function validateProgram(program: Program): ProgramIssue[] {
   checkOrder(program, pushProgram);
   program.triggers.forEach((t, i) => {
     const push: Push = (code, path, message, severity = 'error') => issues.push({ severity, code, path, message, triggerId: t.id });
-    if (t.rules) checkNode(t, t.rules, `triggers[${i}].rules`, 1, refs, push);
+    if (t.rules) checkNode(t, t.rules, `triggers[${i}].rules`, 0, refs, push);
     checkAction(t, `triggers[${i}].action`, program, refs, push, (code, path, message, severity = 'error') =>
       issues.push({ severity, code, path, message, triggerId: t.id }),
     );

@@ -66,3 +66,24 @@ export function textDepth(text: string, limit: number): number {
   return max;
 }
 
+
+/**
+ * The path (`triggers[0].rules.all[0].all`) of the first container found more than `limit`
+ * levels deep, or null when there is none. Only called once a value is known to be too deep,
+ * so it may allocate a path per container it visits.
+ */
+export function pathPastDepth(value: unknown, limit: number): (string | number)[] | null {
+  const stack: { v: unknown; depth: number; path: (string | number)[] }[] = [{ v: value, depth: 1, path: [] }];
+  while (stack.length > 0) {
+    const { v, depth, path } = stack.pop() as { v: unknown; depth: number; path: (string | number)[] };
+    if (v === null || typeof v !== 'object') continue;
+    if (depth > limit) return path;
+    const entries: [string | number, unknown][] = Array.isArray(v) ? v.map((x, i) => [i, x]) : Object.entries(v);
+    // Pushed in reverse so the first key is explored first (the path names the earliest place).
+    for (let i = entries.length - 1; i >= 0; i--) {
+      const [k, x] = entries[i] as [string | number, unknown];
+      if (x !== null && typeof x === 'object') stack.push({ v: x, depth: depth + 1, path: [...path, k] });
+    }
+  }
+  return null;
+}

@@ -58,7 +58,8 @@ const FlatOffer = z
   .strictObject({
     description: Name,
     type: z.literal('flat'),
-    amount: PositiveDecimal,
+    // Not greater than 0 is a validation issue (validate.ts), so a draft can hold a half-filled offer.
+    amount: DecimalValue,
     currency: CurrencyCode,
   })
   .superRefine((o, ctx) => {
@@ -69,7 +70,7 @@ const FlatOffer = z
 const PercentOffer = z.strictObject({
   description: Name,
   type: z.literal('percentage'),
-  percent: PositiveDecimal,
+  percent: DecimalValue,
 });
 export const OfferSchema = z.discriminatedUnion('type', [FlatOffer, PercentOffer]);
 export type Offer = z.infer<typeof OfferSchema>;

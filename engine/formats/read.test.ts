@@ -25,14 +25,15 @@ describe('program file errors name the path', () => {
 
   it('refuses an event file nested a million levels deep with a message (JSON.parse does not recurse)', () => {
     const text = `{"format":"offerflow.events/1","name":"x","events":${'['.repeat(1_000_000)}${']'.repeat(1_000_000)}}`;
-    expect(issuesOf(() => parseEventSetText(text, 'deep.events.json'))).toEqual([': is nested more than 200 levels deep']);
+    // The path names where the reader stopped: level 201, inside `events`.
+    expect(issuesOf(() => parseEventSetText(text, 'deep.events.json'))).toEqual([`events${'[0]'.repeat(199)}: is nested more than 200 levels deep`]);
   });
 
   it('refuses absurdly deep nesting with a message instead of overflowing the stack', () => {
     let rules = '{"object":"customer","field":"has_paid","op":"is","value":true}';
     for (let i = 0; i < 5000; i++) rules = `{"all":[${rules}]}`;
     const text = P({ triggers: [] }).replace('"triggers":[]', `"triggers":[{"id":"t","name":"t","event":"transaction.created","status":"draft","rules":${rules},"action":{"type":"apply_tag","tag":"x"}}]`);
-    expect(issuesOf(() => parseProgramText(text, 'p.json'))).toEqual([': is nested more than 200 levels deep']);
+    expect(issuesOf(() => parseProgramText(text, 'p.json'))).toEqual([`triggers[0].rules${'.all[0]'.repeat(98)}.all: is nested more than 200 levels deep`]);
   });
 
   it('ignores unknown top-level keys and fills defaults', () => {

@@ -3,13 +3,13 @@
  * `InputError` whose issues name the JSON path (or CSV line and column) of every problem.
  */
 import type { z } from 'zod';
-import { InputError, type InputIssue } from './issues';
+import { formatPath, InputError, type InputIssue } from './issues';
 import { ProgramSchema, type Program } from './program-schema';
 import { EventSetSchema, type EventSet } from './events-schema';
 import { zodIssues } from './zod-issues';
 import { parseEventsCsv } from './events-csv';
 import { isJsonLinesPath, parseEventsJsonl } from './events-jsonl';
-import { MAX_JSON_DEPTH, valueDepth } from './depth';
+import { MAX_JSON_DEPTH, pathPastDepth, valueDepth } from './depth';
 
 /** Parses JSON text, turning a syntax error into an issue with line and column. */
 export function parseJsonText(text: string, file: string): unknown {
@@ -33,7 +33,8 @@ export function parseJsonText(text: string, file: string): unknown {
 
 function parseWith<S extends z.ZodType>(schema: S, value: unknown, file: string): z.infer<S> {
   if (valueDepth(value, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) {
-    throw new InputError(file, [{ path: '', message: `is nested more than ${MAX_JSON_DEPTH} levels deep` }]);
+    const where = pathPastDepth(value, MAX_JSON_DEPTH);
+    throw new InputError(file, [{ path: where ? formatPath(where) : '', message: `is nested more than ${MAX_JSON_DEPTH} levels deep` }]);
   }
   const r = schema.safeParse(value);
   if (!r.success) throw new InputError(file, zodIssues(r.error));

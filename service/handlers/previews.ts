@@ -3,13 +3,11 @@ import { DripSchema, OfferSchema } from '../../engine/formats/program-schema';
 import { dripSchedule, dripSummary } from '../../engine/drip';
 import { parseDecimal, parseMinor, percentOf } from '../../engine/money';
 import { parseInstant, Zone } from '../../engine/time';
+import { dripIssues, offerNotPositive } from '../../engine/validate';
 import { visibility } from '../../engine/visibility';
 import type { Handlers } from '../contract';
 import { Failure, parseArg } from '../failure';
 import { requireProgram, type ServiceContext } from './context';
-
-/** More occurrences than this is not a preview a person can read. */
-const MAX_PREVIEW_OCCURRENCES = 1000;
 
 function instant(text: string, field: string): number {
   const ms = parseInstant(text);
@@ -34,9 +32,11 @@ export function previewHandlers(ctx: ServiceContext): Pick<Handlers, 'visibility
       const program = requireProgram(ctx, args.programId);
       const drip = parseArg(DripSchema, args.drip, 'drip');
       const offer = parseArg(OfferSchema, args.offer, 'offer');
-      if (drip.occurrences < 1 || drip.occurrences > MAX_PREVIEW_OCCURRENCES) throw new Failure(`drip.occurrences must be between 1 and ${MAX_PREVIEW_OCCURRENCES}`, 'drip.occurrences');
-      if (drip.delay.count < 0) throw new Failure('drip.delay.count must be 0 or more', 'drip.delay.count');
-      if (drip.cycle && drip.cycle.count < 1) throw new Failure('drip.cycle.count must be 1 or more', 'drip.cycle.count');
+      // The bounds validation applies (FORMATS): a preview of a drip no trigger may have is refused by field.
+      const bad = dripIssues(drip)[0];
+      if (bad) throw new Failure(`drip${bad.path ? `.${bad.path}` : ''}: ${bad.message}`, bad.path ? `drip.${bad.path}` : 'drip');
+      const notPositive = offerNotPositive(offer);
+      if (notPositive) throw new Failure(`offer.${notPositive.field}: ${notPositive.message}`, `offer.${notPositive.field}`);
       const momentMs = instant(args.exampleAt, 'exampleAt');
       const asOfMs = args.asOf === undefined ? momentMs : instant(args.asOf, 'asOf');
       const currency = offer.type === 'flat' ? offer.currency : (args.exampleCurrency ?? 'USD');

@@ -81,6 +81,17 @@ describe('programs', () => {
     expect(drip.occurrences.map((o) => [o.dueAt.slice(0, 10), o.amount])).toEqual([['2026-03-02', '3.33'], ['2026-04-02', '3.33'], ['2026-05-02', '3.34']]);
     const noRate = await s.dispatch('drip.preview', { programId: doc.id, drip: { delay: { count: 0, unit: 'day' }, occurrences: 1 }, offer: { description: 'x', type: 'flat', amount: '10.00', currency: 'EUR' }, exampleAt: '2026-01-31T12:00:00Z' });
     expect(noRate.ok ? null : noRate.error.field).toBe('offer.currency');
+    // Drip bounds and a non-positive offer are refused by field, never an internal error (FORMATS).
+    const flat = { description: 'x', type: 'flat', amount: '10.00', currency: 'USD' };
+    for (const [drip, offer, field] of [
+      [{ delay: { count: 1e15, unit: 'day' }, occurrences: 1 }, flat, 'drip.delay.count'],
+      [{ delay: { count: 0, unit: 'day' }, cycle: { count: 300_000, unit: 'year' }, occurrences: 2 }, flat, 'drip.cycle.count'],
+      [{ delay: { count: 0, unit: 'day' }, cycle: { count: 1, unit: 'day' }, occurrences: 1001 }, flat, 'drip.occurrences'],
+      [{ delay: { count: 0, unit: 'day' }, occurrences: 1 }, { ...flat, amount: '0' }, 'offer.amount'],
+    ] as const) {
+      const r = await s.dispatch('drip.preview', { programId: doc.id, drip, offer, exampleAt: '2026-01-31T12:00:00Z' });
+      expect(r.ok ? null : r.error.field).toBe(field);
+    }
     const vis = await s.call('visibility.get', { programId: doc.id });
     expect(vis.partners[0]).toMatchObject({ key: 'ana', visible: ['bronze-offer'] });
   });

@@ -1,0 +1,82 @@
+/**
+ * Drip periods are bounded (FORMATS; issue 12 item 7): occurrences 1–1000, and delay +
+ * (occurrences − 1) × cycle spans at most 100 years. Beyond that the trigger is invalid, named
+ * by path; a replay or a preview never meets such a drip with an internal error.
+ */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { run as cli, type Io } from './cli/main';
+import { customer, eventSet, program, run, sale, trigger, type Json } from './test-helpers';
+import { blockingIssues, dripIssues, validateProgram } from './validate';
+import type { CalendarUnit } from './time';
+
+const p = (count: number, unit: CalendarUnit) => ({ count, unit });
+const dripAction = (drip: Json): Json => ({ type: 'drip', offer: { description: 'd', type: 'flat', amount: '1.00', currency: 'USD' }, drip });
+
+describe('drip bounds', () => {
+  it.each([
+    ['100 years of delay', { delay: p(100, 'year'), occurrences: 1 }],
+    ['1200 months of cycles', { delay: p(0, 'day'), cycle: p(12, 'month'), occurrences: 101 }],
+    ['36524 days (100 Gregorian years are 36524.25 days)', { delay: p(36_524, 'day'), occurrences: 1 }],
+    ['1000 weekly occurrences', { delay: p(0, 'day'), cycle: p(1, 'week'), occurrences: 1000 }],
+    ['mixed: 50 years delay and 600 monthly cycles', { delay: p(50, 'year'), cycle: p(1, 'month'), occurrences: 601 }],
+  ])('%s is within the bound', (_label, drip) => {
+    expect(dripIssues(drip as never)).toEqual([]);
+  });
+
+  it.each([
+    ['a delay of 10^15 days', { delay: p(1e15, 'day'), occurrences: 1 }, 'delay.count'],
+    ['300,000 years of delay', { delay: p(300_000, 'year'), occurrences: 1 }, 'delay.count'],
+    ['36525 days', { delay: p(36_525, 'day'), occurrences: 1 }, 'delay.count'],
+    ['101 years of yearly cycles', { delay: p(1, 'year'), cycle: p(1, 'year'), occurrences: 101 }, 'cycle.count'],
+    ['a cycle of 10^15 days', { delay: p(0, 'day'), cycle: p(1e15, 'day'), occurrences: 2 }, 'cycle.count'],
+    ['1001 occurrences', { delay: p(0, 'day'), cycle: p(1, 'day'), occurrences: 1001 }, 'occurrences'],
+  ])('%s is invalid, named by path', (_label, drip, path) => {
+    const prog = program({ triggers: [trigger('long', { action: dripAction(drip) })] });
+    const issues = blockingIssues(prog, validateProgram(prog));
+    expect(issues.map((i) => i.path)).toEqual([`triggers[0].action.drip.${path}`]);
+  });
+
+  const dir = mkdtempSync(join(tmpdir(), 'offerflow-drip-'));
+  const write = (name: string, v: unknown) => {
+    const f = join(dir, name);
+    writeFileSync(f, JSON.stringify(v));
+    return f;
+  };
+  const capture = (argv: string[]) => {
+    let out = '';
+    let err = '';
+    const io: Io = { out: (t) => (out += t), err: (t) => (err += t), readFile: (f) => readFileSync(f, 'utf8') };
+    return { code: cli(argv, io), out, err };
+  };
+  const programFile = (status: string, drip: Json) =>
+    write(`p-${status}.json`, { format: 'offerflow.program/1', name: 'x', partners: [{ key: 'ana', joinedAt: '2026-01-01T00:00:00Z' }], triggers: [{ id: 'long', name: 'long', event: 'transaction.created', status, action: dripAction(drip) }] });
+  const events = write('e.json', { format: 'offerflow.events/1', events: [customer('c1'), sale('c1', '5.00', '2026-02-02T00:00:00Z')] });
+
+  it('the CLI refuses an active trigger whose drip is too long: exit 2 naming the path, for validate and replay', () => {
+    const f = programFile('active', { delay: p(1e15, 'day'), occurrences: 1 });
+    for (const argv of [['validate', f], ['replay', f, events], ['replay', f, events, '--as-of', '2026-03-01T00:00:00Z']]) {
+      const r = capture(argv);
+      expect(r.code).toBe(2);
+      expect(r.err).toContain('triggers[0].action.drip.delay.count');
+      expect(r.err).not.toContain('--as-of');
+    }
+  });
+
+  it('a draft with a too-long drip is a warning: replay skips it and exits 0', () => {
+    const f = programFile('draft', { delay: p(300_000, 'year'), occurrences: 1 });
+    const r = capture(['replay', f, events]);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out).rewards).toEqual([]);
+  });
+
+  it('the longest drip allowed replays without an error', () => {
+    const prog = program({ triggers: [trigger('long', { action: dripAction({ delay: p(0, 'day'), cycle: p(1, 'month'), occurrences: 1000 }) })] });
+    expect(blockingIssues(prog, validateProgram(prog))).toEqual([]);
+    const r = run(prog, eventSet([customer('c1'), sale('c1', '5.00', '2026-02-02T00:00:00Z')]));
+    expect(r.rewards).toHaveLength(1000);
+    expect(r.rewards.at(-1)?.dueAt).toBe('2109-05-02T00:00:00Z');
+  });
+});
