@@ -1,7 +1,7 @@
 /**
  * Builds the renderer (`renderer/` → `dist/renderer`). The Electron main, preload and replay
  * worker are separate Node builds driven by `scripts/build.mjs` (see `electronEntries` there).
- * `base: './'` keeps asset URLs relative so the page also loads from file:// in Electron.
+ * `base: './'` keeps asset URLs relative to the page, wherever it is served (the host, app://).
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,9 +12,9 @@ import { APP_CSP } from './service/host/csp';
 const root = path.dirname(fileURLToPath(import.meta.url));
 
 /**
- * Puts the app's CSP in the built page too: Electron's session headers do not reach file://
- * pages, and a meta policy holds wherever the page is opened. (`frame-ancestors` only works
- * as a header, which the host sends.) Build only: the dev server injects inline scripts.
+ * Puts the app's CSP in the built page too, besides the header the host and the desktop
+ * app's app:// handler send: a meta policy holds wherever the page is opened. (`frame-ancestors`
+ * only works as a header.) Build only: the dev server injects inline scripts.
  */
 function cspMeta(): Plugin {
   const policy = APP_CSP.split('; ').filter((d) => !d.startsWith('frame-ancestors')).join('; ');

@@ -1,8 +1,9 @@
 /**
- * The desktop app itself, through Playwright's Electron driver. Runs where Electron's binary is
- * installed (`node node_modules/electron/install.js`) and the app is built (`npm run build`,
- * `npm run rebuild:electron`); skips with the reason where it is not, as on machines without
- * network access to download Electron.
+ * The packaged desktop app itself (release/linux-unpacked, made by `npm run pack`: the real
+ * Electron binary with its fuses, app.asar, the Electron build of better-sqlite3), through
+ * Playwright's Electron driver. Skips with the reason where it cannot exist, as on machines
+ * without network access to download Electron; electron/packaged.test.ts covers the same
+ * layout there with a stand-in binary.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -10,28 +11,32 @@ import path from 'node:path';
 import { _electron as electron, expect, test } from '@playwright/test';
 import { ROOT } from './host';
 
-function electronBinary(): string | null {
+function electronInstalled(): boolean {
   const txt = path.join(ROOT, 'node_modules/electron/path.txt');
-  if (!fs.existsSync(txt)) return null;
-  const bin = path.join(ROOT, 'node_modules/electron/dist', fs.readFileSync(txt, 'utf8').trim());
-  return fs.existsSync(bin) ? bin : null;
+  return fs.existsSync(txt) && fs.existsSync(path.join(ROOT, 'node_modules/electron/dist', fs.readFileSync(txt, 'utf8').trim()));
 }
 
-const bin = electronBinary();
-const built = fs.existsSync(path.join(ROOT, 'dist/electron/main.cjs')) && fs.existsSync(path.join(ROOT, 'dist/renderer/index.html'));
-const native = fs.existsSync(path.join(ROOT, 'native/electron/better_sqlite3.node'));
+/** The packaged executable for this platform, when `npm run pack` made it. */
+function packagedBinary(): string | null {
+  const candidates = { linux: 'release/linux-unpacked/offerflow', darwin: 'release/mac/Offerflow.app/Contents/MacOS/Offerflow', win32: 'release/win-unpacked/Offerflow.exe' } as Partial<Record<NodeJS.Platform, string>>;
+  const rel = candidates[process.platform];
+  return rel && fs.existsSync(path.join(ROOT, rel)) ? path.join(ROOT, rel) : null;
+}
 
-test.describe('Electron shell', () => {
-  test.skip(!bin, "Electron's binary is not installed here (it is downloaded by node_modules/electron/install.js, which needs network access)");
-  test.skip(!built, 'the app is not built: run `npm run build` first');
-  test.skip(!native, 'better-sqlite3 is not built for Electron: run `npm run rebuild:electron` first');
+const bin = packagedBinary();
+
+test.describe('Electron shell (packaged)', () => {
+  test.skip(!electronInstalled(), "Electron's binary is not installed here (node_modules/electron/install.js downloads it, which needs network access), so the app cannot be packaged");
+  test.skip(!bin, 'the packaged app is missing: run `npm run pack` first (electron-builder --dir into release/)');
 
   test('opens the hardened window with the sample program', async () => {
     const userData = fs.mkdtempSync(path.join(os.tmpdir(), 'offerflow-electron-'));
-    const app = await electron.launch({ executablePath: bin ?? undefined, args: [ROOT, `--user-data-dir=${userData}`], cwd: ROOT });
+    // The packaged app loads only its own app.asar (onlyLoadAppFromAsar): no app path argument.
+    const app = await electron.launch({ executablePath: bin ?? undefined, args: [`--user-data-dir=${userData}`] });
     try {
       const page = await app.firstWindow();
       await expect(page).toHaveTitle('Offerflow');
+      expect(page.url()).toBe('app://offerflow/index.html');
       // The page sees the bridge, not Node or ipcRenderer.
       const globals = await page.evaluate(() => {
         const w = window as unknown as { require?: unknown; process?: unknown; ipcRenderer?: unknown };

@@ -9,6 +9,12 @@ export interface WindowDeps {
   stateDir: string;
   preload: string;
   pageUrl: string;
+  /** DevTools are for development only. */
+  devTools: boolean;
+  /** Called once the page has painted and the window is shown. */
+  onShown?: () => void;
+  /** Called when the page itself fails to load (the window would stay hidden). */
+  onLoadFailed?: (error: Error) => void;
 }
 
 function currentState(win: BrowserWindowType): WindowState {
@@ -25,7 +31,7 @@ export function createAppWindow(deps: WindowDeps): BrowserWindowType {
     show: false,
     title: 'Offerflow',
     backgroundColor: '#ffffff',
-    webPreferences: secureWebPreferences(deps.preload),
+    webPreferences: secureWebPreferences(deps.preload, deps.devTools),
   });
   if (saved.maximized) win.maximize();
   let timer: NodeJS.Timeout | undefined;
@@ -39,7 +45,13 @@ export function createAppWindow(deps: WindowDeps): BrowserWindowType {
     clearTimeout(timer);
     saveWindowState(deps.stateDir, currentState(win));
   });
-  win.once('ready-to-show', () => win.show());
-  void win.loadURL(deps.pageUrl);
+  win.once('ready-to-show', () => {
+    win.show();
+    deps.onShown?.();
+  });
+  win.webContents.on('did-fail-load', (_e, code, description, url, isMainFrame) => {
+    if (isMainFrame) deps.onLoadFailed?.(new Error(`the page ${url} did not load: ${description} (${code})`));
+  });
+  win.loadURL(deps.pageUrl).catch((e: unknown) => deps.onLoadFailed?.(e instanceof Error ? e : new Error(String(e))));
   return win;
 }

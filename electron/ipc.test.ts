@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { IPC } from '../service/bridge';
 import { registerIpc } from './ipc';
-import { electronNativeBinding, unpackedPath } from './native-binding';
+import { electronNativeBinding, StartupError, unpackedPath } from './native-binding';
 
 type Handler = (event: { ok: boolean }, ...args: unknown[]) => Promise<unknown>;
 
@@ -43,11 +43,17 @@ describe('IPC handlers', () => {
 });
 
 describe('native binding', () => {
-  it('prefers the unpacked Electron build, then the dev one, else node_modules', () => {
+  it('uses the unpacked Electron build when packaged, the checkout\'s otherwise, and never falls back to the Node build', () => {
     const have = new Set(['/res/app.asar.unpacked/native/electron/better_sqlite3.node', '/repo/native/electron/better_sqlite3.node']);
-    expect(electronNativeBinding('/repo', '/res', (p) => have.has(p))).toBe('/res/app.asar.unpacked/native/electron/better_sqlite3.node');
-    expect(electronNativeBinding('/repo', undefined, (p) => have.has(p))).toBe('/repo/native/electron/better_sqlite3.node');
-    expect(electronNativeBinding('/x', '/y', () => false)).toBeUndefined();
+    expect(electronNativeBinding('/res/app.asar', '/res', true, (p) => have.has(p))).toBe('/res/app.asar.unpacked/native/electron/better_sqlite3.node');
+    expect(electronNativeBinding('/repo', '/electron/resources', false, (p) => have.has(p))).toBe('/repo/native/electron/better_sqlite3.node');
+    expect(() => electronNativeBinding('/x', '/y', true, () => false)).toThrow(StartupError);
+    expect(() => electronNativeBinding('/x', '/y', false, () => false)).toThrow(/missing: looked for \/x\/native\/electron\/better_sqlite3\.node/);
+    try {
+      electronNativeBinding('/x', '/y', false, () => false);
+    } catch (e) {
+      expect((e as StartupError).advice).toMatch(/npm run rebuild:electron/);
+    }
   });
 
   it('points at the unpacked copy of a file packed in the asar', () => {

@@ -1,26 +1,49 @@
 /**
  * Electron main: wiring only. The service (store, handlers, replay worker) is the same as the
- * HTTP host's; the logic of each piece lives in its own module with Node tests.
+ * HTTP host's; the logic of each piece lives in its own module with Node tests, and the packaged
+ * main.cjs itself runs under a stub of `electron` in electron/packaged.test.ts.
  */
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, Menu, screen, session, type BrowserWindow as Win } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session, type BrowserWindow as Win } from 'electron';
 import { IPC, type MenuCommand } from '../service/bridge';
 import { bundledSpawner } from '../service/replay/spawn';
 import { seedIfEmpty } from '../service/seed';
 import { createService, type Service } from '../service/service';
 import { startFresh } from '../service/store/safe-open';
+import { APP_PAGE_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, appProtocolHandler } from './app-protocol';
 import { createAppWindow } from './app-window';
 import { openWithRecovery, RECOVERY_BUTTONS } from './data-file-recovery';
 import { fileDialogs } from './file-dialogs';
 import { registerIpc } from './ipc';
 import { menuTemplate, RECENT_LIMIT } from './menu-template';
 import { electronNativeBinding, unpackedPath } from './native-binding';
-import { denyPermissions, installCsp, isTrustedSender, lockNavigation } from './security';
+import { denyPermissions, isTrustedSender, lockNavigation } from './security';
+import { failStartup, fileLogger } from './startup';
 
-const pageUrl = pathToFileURL(path.join(__dirname, '../renderer/index.html')).href;
+// Privileged schemes can only be registered before `ready`.
+protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
+
+const devTools = !app.isPackaged;
+app.setAppLogsPath();
+const logPath = path.join(app.getPath('logs'), 'main.log');
+const log = fileLogger(logPath);
+
 let win: Win | null = null;
 let service: Service | null = null;
+/** Once the window is shown, failures are the page's to report; before, they end the launch. */
+let shown = false;
+let stage = 'starting';
+
+function fail(e: unknown): void {
+  if (shown) {
+    log(`${new Date().toISOString()} error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    return;
+  }
+  const s = service;
+  service = null;
+  void s?.close().catch(() => undefined);
+  failStartup({ showErrorBox: (t, c) => dialog.showErrorBox(t, c), releaseSingleInstanceLock: () => app.releaseSingleInstanceLock(), exit: (code) => app.exit(code), log, logPath, packaged: app.isPackaged }, stage, e);
+}
 
 function send(command: MenuCommand): void {
   win?.webContents.send(IPC.menu, command);
@@ -40,6 +63,8 @@ async function refreshMenu(): Promise<void> {
           openRecent: (programId) => send({ type: 'open-program', programId }),
         },
         recent,
+        process.platform,
+        devTools,
       ),
     ),
   );
@@ -56,12 +81,17 @@ async function openProgramFile(open: ReturnType<typeof fileDialogs>['openFile'])
 
 async function ready(): Promise<void> {
   const appRoot = app.getAppPath();
+  stage = 'serving the app page';
+  protocol.handle(APP_SCHEME, appProtocolHandler(path.join(__dirname, '../renderer')));
+  stage = 'loading the database module';
+  const nativeBinding = electronNativeBinding(appRoot, process.resourcesPath, app.isPackaged);
+  stage = 'opening the data folder';
   // A damaged or foreign data file: ask (start fresh keeping it aside, or quit); never overwrite it.
   service = openWithRecovery({
     open: () =>
       createService({
         dataDir: app.getPath('userData'),
-        nativeBinding: electronNativeBinding(appRoot, process.resourcesPath),
+        nativeBinding,
         spawn: bundledSpawner(unpackedPath(path.join(__dirname, 'replay-worker.cjs'))),
       }),
     ask: (e) =>
@@ -69,31 +99,49 @@ async function ready(): Promise<void> {
     startFresh,
     tell: (message) => void dialog.showMessageBoxSync({ type: 'info', message }),
   });
-  if (!service) return app.quit();
+  if (!service) {
+    app.releaseSingleInstanceLock();
+    return app.quit();
+  }
+  stage = 'adding the sample program';
   await seedIfEmpty(service, appRoot);
-  installCsp(session.defaultSession);
+  stage = 'opening the window';
   denyPermissions(session.defaultSession);
   const dialogs = fileDialogs(dialog, () => win);
   registerIpc({
     ipcMain,
     dispatch: service.dispatch,
-    trusted: (e) => isTrustedSender(e.sender, e.senderFrame?.url, win?.webContents.id ?? null, pageUrl),
+    trusted: (e) => isTrustedSender(e, win?.webContents.id ?? null, APP_PAGE_URL),
     openFile: dialogs.openFile,
     saveFile: dialogs.saveFile,
     afterCall: (channel) => void (channel.startsWith('programs.') && refreshMenu()),
   });
-  win = createAppWindow({ BrowserWindow, screen, stateDir: app.getPath('userData'), preload: path.join(__dirname, 'preload.cjs'), pageUrl });
+  win = createAppWindow({
+    BrowserWindow,
+    screen,
+    stateDir: app.getPath('userData'),
+    preload: path.join(__dirname, 'preload.cjs'),
+    pageUrl: APP_PAGE_URL,
+    devTools,
+    onShown: () => (shown = true),
+    onLoadFailed: (e) => {
+      stage = 'loading the app page';
+      fail(e);
+    },
+  });
   win.on('closed', () => (win = null));
   await refreshMenu();
 }
 
 if (!app.requestSingleInstanceLock()) app.quit();
 else {
+  process.on('uncaughtException', fail);
+  process.on('unhandledRejection', fail);
   app.on('second-instance', () => {
     if (win?.isMinimized()) win.restore();
     win?.focus();
   });
-  app.on('web-contents-created', (_e, contents) => lockNavigation(contents, pageUrl));
+  app.on('web-contents-created', (_e, contents) => lockNavigation(contents, APP_PAGE_URL));
   app.on('window-all-closed', () => app.quit());
   app.on('will-quit', (e) => {
     if (!service) return;
@@ -102,8 +150,5 @@ else {
     service = null;
     void s.close().finally(() => app.quit());
   });
-  app.whenReady().then(ready, (e: unknown) => {
-    dialog.showErrorBox('Offerflow could not start', e instanceof Error ? e.message : String(e));
-    app.quit();
-  });
+  app.whenReady().then(ready).catch(fail);
 }

@@ -27,4 +27,11 @@ describe('menu template', () => {
     expect((items[5]?.submenu as MenuItemConstructorOptions[])[0]).toMatchObject({ enabled: false });
     expect(menuTemplate(actions, [], 'darwin')[0]).toEqual({ role: 'appMenu' });
   });
+
+  it('offers Toggle DevTools only in development', () => {
+    const view = (devTools: boolean): unknown[] => ((menuTemplate(actions, [], 'linux', devTools).find((m) => m.label === '&View')?.submenu ?? []) as MenuItemConstructorOptions[]).map((i) => i.role);
+    expect(view(false)).not.toContain('toggleDevTools');
+    expect(view(true)).toContain('toggleDevTools');
+    expect(view(false)).toContain('reload');
+  });
 });

@@ -21,7 +21,8 @@ export interface RecentProgram {
 /** How many recent programs File › Recent lists. */
 export const RECENT_LIMIT = 8;
 
-export function menuTemplate(actions: MenuActions, recent: readonly RecentProgram[], platform: NodeJS.Platform = process.platform): MenuItemConstructorOptions[] {
+/** The menu; View › Toggle DevTools only when `devTools` (development, never the packaged app). */
+export function menuTemplate(actions: MenuActions, recent: readonly RecentProgram[], platform: NodeJS.Platform = process.platform, devTools = false): MenuItemConstructorOptions[] {
   const recentItems: MenuItemConstructorOptions[] = recent.length
     ? recent.slice(0, RECENT_LIMIT).map((p) => ({ label: p.name.replace(/&/g, '&&'), click: () => actions.openRecent(p.id) }))
     : [{ label: 'No recent programs', enabled: false }];
@@ -41,7 +42,7 @@ export function menuTemplate(actions: MenuActions, recent: readonly RecentProgra
   const template: MenuItemConstructorOptions[] = [
     file,
     { role: 'editMenu' },
-    { label: '&View', submenu: [{ role: 'reload' }, { role: 'toggleDevTools' }, { type: 'separator' }, { role: 'resetZoom' }, { role: 'zoomIn' }, { role: 'zoomOut' }, { type: 'separator' }, { role: 'togglefullscreen' }] },
+    { label: '&View', submenu: [{ role: 'reload' }, ...(devTools ? [{ role: 'toggleDevTools' } as const] : []), { type: 'separator' }, { role: 'resetZoom' }, { role: 'zoomIn' }, { role: 'zoomOut' }, { type: 'separator' }, { role: 'togglefullscreen' }] },
     { role: 'windowMenu' },
   ];
   return platform === 'darwin' ? [{ role: 'appMenu' }, ...template] : template;

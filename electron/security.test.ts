@@ -1,22 +1,11 @@
 import { describe, expect, it, vi } from 'vitest';
-import { denyPermissions, installCsp, isAppUrl, isTrustedSender, lockNavigation, secureWebPreferences } from './security';
-
-const APP = 'file:///opt/offerflow/resources/app.asar/dist/renderer/index.html';
+import { APP_PAGE_URL as APP } from './app-protocol';
+import { denyPermissions, isAppUrl, isTrustedSender, lockNavigation, secureWebPreferences } from './security';
 
 describe('window security', () => {
   it('isolates and sandboxes the page with no Node', () => {
-    expect(secureWebPreferences('/p.cjs')).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, preload: '/p.cjs' });
-  });
-
-  it('adds the CSP to every response', () => {
-    let handler: ((d: { responseHeaders?: Record<string, string[]> }, cb: (r: { responseHeaders: Record<string, string[]> }) => void) => void) | undefined;
-    installCsp({ webRequest: { onHeadersReceived: (h: typeof handler) => (handler = h) } } as never);
-    const cb = vi.fn();
-    handler?.({ responseHeaders: { 'X-A': ['1'] } }, cb);
-    const headers = cb.mock.calls[0]?.[0].responseHeaders as Record<string, string[]>;
-    expect(headers['X-A']).toEqual(['1']);
-    expect(headers['Content-Security-Policy']?.[0]).toMatch(/script-src 'self'/);
-    expect(headers['Content-Security-Policy']?.[0]).not.toMatch(/unsafe-eval/);
+    expect(secureWebPreferences('/p.cjs', false)).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, preload: '/p.cjs', devTools: false });
+    expect(secureWebPreferences('/p.cjs', true).devTools).toBe(true);
   });
 
   it('denies every permission request', () => {
@@ -40,16 +29,34 @@ describe('window security', () => {
     };
     expect(nav('https://evil.example/')).toBe(true);
     expect(nav('file:///etc/passwd')).toBe(true);
+    expect(nav('app://other/index.html')).toBe(true);
     expect(nav(`${APP}#/ledger`)).toBe(false);
     expect(open?.()).toEqual({ action: 'deny' });
   });
 
+  it('refuses frame navigations away from the app page, and every subframe navigation', () => {
+    const handlers = new Map<string, (e: unknown) => void>();
+    lockNavigation({ on: (name: string, h: never) => handlers.set(name, h), setWindowOpenHandler: () => undefined } as never, APP);
+    const frameNav = (url: string, isMainFrame: boolean): boolean => {
+      const e = { url, isMainFrame, preventDefault: vi.fn() };
+      handlers.get('will-frame-navigate')?.(e);
+      return e.preventDefault.mock.calls.length > 0;
+    };
+    expect(frameNav('https://evil.example/', true)).toBe(true);
+    expect(frameNav('https://evil.example/', false)).toBe(true);
+    expect(frameNav(APP, false)).toBe(true);
+    expect(frameNav(`${APP}#/runs`, true)).toBe(false);
+  });
+
   it('trusts IPC only from our window showing the app page', () => {
-    expect(isTrustedSender({ id: 3 }, APP, 3, APP)).toBe(true);
-    expect(isTrustedSender({ id: 4 }, APP, 3, APP)).toBe(false);
-    expect(isTrustedSender({ id: 3 }, 'https://evil.example/', 3, APP)).toBe(false);
-    expect(isTrustedSender({ id: 3 }, undefined, 3, APP)).toBe(false);
-    expect(isTrustedSender({ id: 3 }, APP, null, APP)).toBe(false);
+    const main = { url: APP, parent: null };
+    expect(isTrustedSender({ sender: { id: 3 }, senderFrame: main }, 3, APP)).toBe(true);
+    expect(isTrustedSender({ sender: { id: 4 }, senderFrame: main }, 3, APP)).toBe(false);
+    expect(isTrustedSender({ sender: { id: 3 }, senderFrame: { url: 'https://evil.example/', parent: null } }, 3, APP)).toBe(false);
+    expect(isTrustedSender({ sender: { id: 3 }, senderFrame: null }, 3, APP)).toBe(false);
+    expect(isTrustedSender({ sender: { id: 3 }, senderFrame: main }, null, APP)).toBe(false);
+    // An iframe showing our page is still not the main frame.
+    expect(isTrustedSender({ sender: { id: 3 }, senderFrame: { url: APP, parent: main } }, 3, APP)).toBe(false);
     expect(isAppUrl('not a url', APP)).toBe(false);
   });
 });

@@ -1,14 +1,15 @@
 /**
- * Hardening of the one window: isolated, sandboxed, no Node in the page; a strict CSP on every
- * response; navigation, new windows and permission requests refused; IPC only from our page.
+ * Hardening of the one window: isolated, sandboxed, no Node in the page; navigation of any
+ * frame, new windows and permission requests refused; IPC only from our page's main frame. The
+ * CSP comes with every answer of the app:// handler (app-protocol.ts).
  */
 import type { BrowserWindowConstructorOptions, Session, WebContents } from 'electron';
-import { APP_CSP } from '../service/host/csp';
 
 /** The web preferences of the app window. */
-export function secureWebPreferences(preload: string): NonNullable<BrowserWindowConstructorOptions['webPreferences']> {
+export function secureWebPreferences(preload: string, devTools: boolean): NonNullable<BrowserWindowConstructorOptions['webPreferences']> {
   return {
     preload,
+    devTools,
     contextIsolation: true,
     sandbox: true,
     nodeIntegration: false,
@@ -18,13 +19,6 @@ export function secureWebPreferences(preload: string): NonNullable<BrowserWindow
     experimentalFeatures: false,
     spellcheck: false,
   };
-}
-
-/** Adds the CSP to every response the session loads (file:// pages included). */
-export function installCsp(session: Pick<Session, 'webRequest'>): void {
-  session.webRequest.onHeadersReceived((details, callback) => {
-    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [APP_CSP] } });
-  });
 }
 
 /** Refuses every permission request (camera, notifications, geolocation…): the app needs none. */
@@ -44,8 +38,15 @@ export function isAppUrl(url: string, appUrl: string): boolean {
   }
 }
 
-/** The page may not navigate away, open windows or attach webviews. */
+/**
+ * The page may not navigate away, open windows or attach webviews. `will-frame-navigate` covers
+ * every frame (the app has no frames of its own, so a subframe may go nowhere); `will-navigate`
+ * stays for the main frame's renderer-initiated navigations on older paths.
+ */
 export function lockNavigation(contents: Pick<WebContents, 'on' | 'setWindowOpenHandler'>, appUrl: string): void {
+  contents.on('will-frame-navigate', (event) => {
+    if (!event.isMainFrame || !isAppUrl(event.url, appUrl)) event.preventDefault();
+  });
   contents.on('will-navigate', (event, url) => {
     if (!isAppUrl(url, appUrl)) event.preventDefault();
   });
@@ -56,7 +57,17 @@ export function lockNavigation(contents: Pick<WebContents, 'on' | 'setWindowOpen
   contents.setWindowOpenHandler(() => ({ action: 'deny' }));
 }
 
-/** An IPC sender is trusted when it is our window's main frame showing the app page. */
-export function isTrustedSender(sender: { id: number } | null | undefined, frameUrl: string | undefined, appContentsId: number | null, appUrl: string): boolean {
-  return !!sender && appContentsId !== null && sender.id === appContentsId && frameUrl !== undefined && isAppUrl(frameUrl, appUrl);
+/** What isTrustedSender looks at in an IPC event (a subset of IpcMainInvokeEvent). */
+export interface SenderInfo {
+  sender: { id: number } | null | undefined;
+  senderFrame: { url: string; parent: unknown } | null | undefined;
+}
+
+/**
+ * An IPC sender is trusted when it is our window's main frame (no parent: an iframe, even one
+ * showing our page, is refused) and that frame shows the app page.
+ */
+export function isTrustedSender(event: SenderInfo, appContentsId: number | null, appUrl: string): boolean {
+  const { sender, senderFrame: frame } = event;
+  return !!sender && appContentsId !== null && sender.id === appContentsId && !!frame && frame.parent === null && isAppUrl(frame.url, appUrl);
 }

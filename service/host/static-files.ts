@@ -14,9 +14,20 @@ const TYPES: Record<string, string> = {
   '.ico': 'image/x-icon',
   '.woff2': 'font/woff2',
   '.woff': 'font/woff',
+  '.ttf': 'font/ttf',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.wasm': 'application/wasm',
   '.map': 'application/json; charset=utf-8',
   '.txt': 'text/plain; charset=utf-8',
 };
+
+/** The Content-Type of a served file, by its extension (also the desktop shell's `app://`). */
+export function contentTypeOf(file: string): string {
+  return TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
+}
 
 /**
  * The file under `root` that a URL path names, or null when the path tries to leave `root`,
@@ -58,7 +69,7 @@ export function sendFile(res: ServerResponse, file: string, headOnly: boolean): 
       res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('not found');
       return;
     }
-    const type = TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
+    const type = contentTypeOf(file);
     const hashed = file.includes(`${path.sep}assets${path.sep}`);
     res.writeHead(200, {
       'Content-Type': type,
