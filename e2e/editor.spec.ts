@@ -77,14 +77,12 @@ test('problems show on their node, block activation, and a trigger can be duplic
   // Percentage needs transaction.created: offered disabled, with the reason.
   await expect(ed.inspector.getByRole('button', { name: 'Percentage' })).toBeDisabled();
   await expect(ed.inspector.getByText('A percentage reward needs the "A transaction is created" event.')).toBeVisible();
-  await page.locator('.react-flow__edge').first().click();
-  await page.keyboard.press('Delete');
-  await ed.dropFromPalette('Rule', 300, 40);
-  await ed.connect('event', 'n3');
-  await ed.connect('n3', 'action');
-  await ed.setRule('n3', 'Group', 'equal to', null);
+  // The new draft starts Event → AND block → Action: a click on the palette adds a rule inside it.
+  await page.getByRole('button', { name: 'Palette: Rule' }).click();
+  await expect(page.getByTestId('rf__edge-e:n1->n2')).toBeAttached();
+  await ed.setRule('n2', 'Group', 'equal to', null);
   // The rule has no value yet: the engine would reject it, so it says so on the node and in the list.
-  await expect(ed.node('n3').getByRole('img', { name: /partnership.group equal to needs a value/ })).toBeVisible();
+  await expect(ed.node('n2').getByRole('img', { name: /partnership.group equal to needs a value/ })).toBeVisible();
   await expect(page.getByRole('region', { name: 'Problems' }).getByText('partnership.group equal to needs a value')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Activate', exact: true })).toBeDisabled();
   await expect(page.getByText(/^Cannot activate: fix 1 error first/)).toBeVisible();

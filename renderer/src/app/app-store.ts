@@ -4,6 +4,7 @@
  */
 import { create } from 'zustand';
 import type { TriggerEvent } from '../../../engine/catalogue';
+import { discardUnsavedWork, unsavedWork } from './leave-guard';
 
 export type AppView =
   | { kind: 'settings' }
@@ -21,8 +22,15 @@ export interface AppState {
   programRevision: number;
   bumpRevision: () => void;
   openProgram: (programId: string | null) => void;
+  /** Shows another view; asks first (see `pendingLeave`) when a screen has unsaved work. */
   go: (view: AppView) => void;
+  /** A leave waiting for the person's answer: what is unsaved, and where they wanted to go. */
+  pendingLeave: { unsaved: string[]; to: LeaveTarget } | null;
+  /** Answers the pending leave: `discard` throws the unsaved work away and goes on. */
+  answerLeave: (discard: boolean) => void;
 }
+
+type LeaveTarget = { view: AppView } | { programId: string | null };
 
 const LAST_PROGRAM = 'offerflow.lastProgram';
 
@@ -34,14 +42,34 @@ function stored(): string | null {
   }
 }
 
-export const useAppStore = create<AppState>()((set) => ({
-  programId: stored(),
-  view: { kind: 'settings' },
-  programRevision: 0,
-  bumpRevision: () => set((s) => ({ programRevision: s.programRevision + 1 })),
-  openProgram: (programId) => set({ programId, view: { kind: 'settings' } }),
-  go: (view) => set({ view }),
-}));
+function sameView(a: AppView, b: AppView): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+export const useAppStore = create<AppState>()((set, get) => {
+  const apply = (to: LeaveTarget) => set('view' in to ? { view: to.view } : { programId: to.programId, view: { kind: 'settings' } });
+  const leave = (to: LeaveTarget) => {
+    const unsaved = unsavedWork();
+    if (unsaved.length > 0) set({ pendingLeave: { unsaved, to } });
+    else apply(to);
+  };
+  return {
+    programId: stored(),
+    view: { kind: 'settings' },
+    programRevision: 0,
+    pendingLeave: null,
+    bumpRevision: () => set((s) => ({ programRevision: s.programRevision + 1 })),
+    openProgram: (programId) => leave({ programId }),
+    go: (view) => (sameView(view, get().view) ? undefined : leave({ view })),
+    answerLeave: (discard) => {
+      const pending = get().pendingLeave;
+      set({ pendingLeave: null });
+      if (!pending || !discard) return;
+      discardUnsavedWork();
+      apply(pending.to);
+    },
+  };
+});
 
 /** Remembers the open program for the next start. */
 useAppStore.subscribe((s, prev) => {

@@ -13,6 +13,8 @@ import { provideClient } from '../workbench';
 import { useAppStore } from './app-store';
 import { ClientProvider, useQuery } from './client-context';
 import { ConnectionBanner } from './connection-banner';
+import { LeaveDialog } from './dialogs';
+import { installUnloadGuard } from './leave-guard';
 import { Navigator } from './navigator';
 import { useNotify } from './notify';
 import { ViewHost } from './view-host';
@@ -68,12 +70,14 @@ function useMenuCommands(client: ServiceClient) {
 function Shell({ client }: { client: ServiceClient }) {
   useOpenSomeProgram();
   useMenuCommands(client);
+  useEffect(installUnloadGuard, []);
   return (
     <Box sx={{ display: 'flex', height: '100vh', overflow: 'hidden', bgcolor: 'background.default' }}>
       <Navigator />
       <ViewHost />
       <Notifier />
       <ConnectionBanner />
+      <LeaveDialog />
     </Box>
   );
 }

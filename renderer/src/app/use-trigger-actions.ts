@@ -6,12 +6,16 @@ import { useAppStore } from './app-store';
 import { useClient } from './client-context';
 import { useNotify } from './notify';
 
-/** A new draft on `event`: Event → Action, a flat reward to start from. */
+/**
+ * A new draft on `event`: Event → an empty AND block → Action, so the first rule added from the
+ * palette lands inside the block; a flat reward to start from.
+ */
 export function newTriggerDraft(event: TriggerEvent): Omit<Trigger, 'id'> {
   return {
     name: `New trigger: ${EVENT_LABELS[event].toLowerCase()}`,
     event,
     status: 'draft',
+    rules: { all: [] },
     action: { type: 'reward', offer: { description: '$10 per conversion', type: 'flat', amount: '10.00', currency: 'USD' } },
   };
 }

@@ -4,7 +4,7 @@ import LockIcon from '@mui/icons-material/Lock';
 import { Alert, Box } from '@mui/material';
 import { useTheme } from '@mui/material/styles';
 import { Background, ControlButton, Controls, MiniMap, Panel, ReactFlow, useNodesInitialized, useReactFlow, type IsValidConnection, type OnConnectEnd } from '@xyflow/react';
-import { useCallback, useEffect, useState, type DragEvent, type ReactNode } from 'react';
+import { useCallback, useEffect, type DragEvent, type ReactNode } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import '@xyflow/react/dist/style.css';
 import { useNotify } from '../app/notify';
@@ -56,15 +56,14 @@ export function Canvas({ locked, palette }: { locked: boolean; palette: ReactNod
     requestAnimationFrame(fit);
   }, [store, fit]);
   useEditorKeys(fit, layout);
-  // The first layout guessed node heights; once drawn, lay out again with the real ones.
+  // The first layout guessed node heights; once drawn, lay out again with the real ones (once
+  // per trigger: coming back to a trigger keeps where the person put its nodes).
   const initialized = useNodesInitialized();
-  const [settled, setSettled] = useState(false);
   useEffect(() => {
-    if (!initialized || settled) return;
-    setSettled(true);
+    if (!initialized || store.getState().measured) return;
     store.getState().relayoutMeasured();
     requestAnimationFrame(fit);
-  }, [initialized, settled, store, fit]);
+  }, [initialized, store, fit]);
 
   const isValidConnection: IsValidConnection = (c) => connectionProblem(c, store.getState().nodes, store.getState().edges) === null;
   const onConnectEnd: OnConnectEnd = (_e, state) => {

@@ -27,9 +27,10 @@ function isAncestor(candidate: string, of: string, edges: readonly EditorEdge[])
 }
 
 function checkIntoAction(source: EditorNode, edges: readonly EditorEdge[]): string | null {
-  if (edges.some((e) => e.target === ACTION_NODE_ID)) return 'The Action already has its input; delete that connection first.';
-  if (source.type === 'event') return null;
-  if (edges.some((e) => e.target === source.id && e.source !== 'event')) return 'Only the top of the rule tree connects to the Action.';
+  if (source.type !== 'event' && edges.some((e) => e.target === source.id && e.source !== 'event')) {
+    return 'Only the top of the rule tree connects to the Action: this one is inside a block, and the block’s result already goes there.';
+  }
+  if (edges.some((e) => e.target === ACTION_NODE_ID)) return 'The Action already has its input: click that connection, press Delete, then connect again.';
   return null;
 }
 
@@ -41,19 +42,21 @@ export function connectionProblem(
   const source = nodes.find((n) => n.id === conn.source);
   const target = nodes.find((n) => n.id === conn.target);
   if (!source || !target) return 'Both ends must be nodes.';
-  if (source.id === target.id) return 'A node cannot connect to itself.';
+  if (source.id === target.id) return 'A node cannot connect to itself: drag onto another node’s left handle.';
   if (edges.some((e) => e.source === source.id && e.target === target.id)) return 'These nodes are already connected.';
-  if (target.type === 'event') return 'Nothing connects into the Event: it is where the trigger starts.';
-  if (source.type === 'action') return 'The Action is where the trigger ends.';
+  if (target.type === 'event') return 'Nothing connects into the Event: it is where the trigger starts. Drag from the Event’s right handle instead.';
+  if (source.type === 'action') return 'The Action is where the trigger ends: drag from a block’s or the Event’s right handle into the Action instead.';
   if (target.type === 'action') return checkIntoAction(source, edges);
-  if (source.type === 'rule') return 'A rule holds no other rules; put them in an AND or OR block.';
-  if (source.type === 'event' && edges.some((e) => e.source === source.id)) {
-    return 'The Event already starts a rule tree; delete that connection first.';
+  if (source.type === 'rule') return 'A rule holds no other rules: add an AND or OR block from the palette and connect both rules into it.';
+  if (source.type === 'event') {
+    const root = edges.find((e) => e.source === source.id && e.target !== ACTION_NODE_ID);
+    // Event → Action is replaced by the new tree (graph-slice `connect`); a tree is not.
+    if (root) return 'The Event already starts a rule tree. Connect this node into that tree’s block instead, or delete the Event’s connection to start another.';
   }
-  if (edges.some((e) => e.target === target.id)) return 'That node is already connected; each rule or block has one parent.';
+  if (edges.some((e) => e.target === target.id)) return 'That node is already connected: each rule or block has one parent. Delete its connection first to move it.';
   if (source.type === 'block' && edges.some((e) => e.source === target.id && e.target === ACTION_NODE_ID)) {
-    return 'That node is the top of the rule tree; disconnect it from the Action first.';
+    return 'That node is the top of the rule tree: delete its connection to the Action first to put it inside a block.';
   }
-  if (isAncestor(target.id, source.id, edges)) return 'That would make a loop.';
+  if (isAncestor(target.id, source.id, edges)) return 'That would make a loop: connect from a block to a node to its right instead.';
   return null;
 }

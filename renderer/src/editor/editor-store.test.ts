@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { Trigger } from '../../../engine/formats/program-schema';
 import type { ServiceClient } from '../../../service/contract';
 import { createEditorStore, readTrigger } from './editor-store';
+import { newRule } from './inspector-model';
 import { startPersistence } from './persistence';
 
 const draft: Trigger = {
@@ -29,20 +30,60 @@ describe('editor store', () => {
     const and = s().addNode('all', { x: 300, y: 0 }) ?? '';
     const rule = s().addNode('rule', { x: 600, y: 0 }) ?? '';
     const or = s().addNode('any', { x: 600, y: 200 }) ?? '';
+    // Event → AND makes the block the tree's top and connects it to the Action as well.
     expect(s().connect({ source: 'event', target: and, sourceHandle: null, targetHandle: null })).toBeNull();
+    expect(s().edges.map((e) => e.id).sort()).toEqual([`e:${and}->action`, `e:event->${and}`].sort());
     expect(s().connect({ source: and, target: rule, sourceHandle: null, targetHandle: null })).toBeNull();
     expect(s().connect({ source: and, target: or, sourceHandle: null, targetHandle: null })).toBeNull();
-    expect(s().connect({ source: rule, target: 'action', sourceHandle: null, targetHandle: null })).toBe('Only the top of the rule tree connects to the Action.');
-    expect(readTrigger(s())).toMatchObject({ ok: false, reason: 'Connect the top of the rule tree to the Action.' });
-    expect(s().connect({ source: and, target: 'action', sourceHandle: null, targetHandle: null })).toBeNull();
+    expect(s().connect({ source: rule, target: 'action', sourceHandle: null, targetHandle: null })).toMatch(/^Only the top of the rule tree connects to the Action/);
     const r = readTrigger(s());
-    expect(r.ok && r.trigger.rules).toEqual({ all: [{ object: 'partnership', field: 'joined_days', op: 'less_than', value: 0 }, { any: [] }] });
+    expect(r.ok && r.incomplete).toBeNull();
+    expect(r.ok && r.trigger.rules).toEqual({ all: [newRule('transaction.created'), { any: [] }] });
     const steps = s().past.length;
-    expect(steps).toBe(8);
+    expect(steps).toBe(7);
     for (let i = 0; i < steps; i += 1) s().undo();
     expect(readTrigger(s())).toMatchObject({ ok: true, trigger: draft });
     s().redo();
     expect(s().edges).toEqual([]);
+  });
+
+  it('replaces Event → Action when the Event is connected to a new block (no "already starts a rule tree")', () => {
+    const store = createEditorStore(draft);
+    const s = () => store.getState();
+    const and = s().addNode('all', { x: 300, y: 0 }) ?? '';
+    expect(s().connect({ source: 'event', target: and, sourceHandle: null, targetHandle: null })).toBeNull();
+    expect(s().edges.map((e) => e.id).sort()).toEqual([`e:${and}->action`, `e:event->${and}`].sort());
+    const other = s().addNode('any', { x: 300, y: 200 }) ?? '';
+    expect(s().connect({ source: 'event', target: other, sourceHandle: null, targetHandle: null })).toMatch(/^The Event already starts a rule tree\. Connect this node into that tree’s block/);
+  });
+
+  it('adds palette items connected to the selection: into a block, after a rule, into the top block', () => {
+    const store = createEditorStore({ ...draft, rules: { all: [] } });
+    const s = () => store.getState();
+    const root = s().nodes.find((n) => n.type === 'block')?.id ?? '';
+    const rule = s().addConnected('rule') ?? '';
+    expect(s().nodes.find((n) => n.id === rule)?.selected).toBe(true);
+    const or = s().addConnected('any') ?? '';
+    const inOr = s().addConnected('rule') ?? '';
+    const second = s().addConnected('rule') ?? '';
+    const r = readTrigger(s());
+    expect(r.ok && r.incomplete).toBeNull();
+    expect(r.paths.get(rule)).toBe('rules.all[0]');
+    expect(r.paths.get(root)).toBe('rules');
+    expect(r.ok && r.trigger.rules).toEqual({ all: [newRule('transaction.created'), { any: [newRule('transaction.created'), newRule('transaction.created')] }] });
+    expect([r.paths.get(or), r.paths.get(inOr), r.paths.get(second)]).toEqual(['rules.all[1]', 'rules.all[1].any[0]', 'rules.all[1].any[1]']);
+  });
+
+  it('wraps a top-level rule in an AND block when another node is added beside it', () => {
+    const store = createEditorStore(draft);
+    const s = () => store.getState();
+    s().onNodesChange(s().nodes.map((n) => ({ type: 'select' as const, id: n.id, selected: false })));
+    const first = s().addConnected('rule') ?? '';
+    expect(readTrigger(s())).toMatchObject({ ok: true, trigger: { rules: newRule('transaction.created') } });
+    s().addConnected('rule');
+    const r = readTrigger(s());
+    expect(r.ok && r.trigger.rules).toEqual({ all: [newRule('transaction.created'), newRule('transaction.created')] });
+    expect(r.paths.get(first)).toBe('rules.all[0]');
   });
 
   it('coalesces typing into one undo step', () => {
@@ -77,12 +118,33 @@ describe('editor store', () => {
     expect(calls).toEqual([{ channel: 'triggers.update', args: { programId: 'p1', triggerId: 't1', trigger: { ...draft, name: 'AB' } } }]);
     expect(saved).toHaveBeenCalledTimes(1);
     expect(store.getState().save.status).toBe('saved');
+    // Cut Event → Action: still the same trigger (no rules), so nothing to send, but it says so.
     store.getState().onEdgesChange([{ type: 'remove', id: store.getState().edges[0]?.id ?? '' }]);
     await vi.advanceTimersByTimeAsync(500);
     expect(calls.length).toBe(1);
-    expect(store.getState().save).toEqual({ status: 'unsaved', message: 'Not saved: Connect the Event to a rule, a block or the Action.' });
+    expect(store.getState().save).toEqual({ status: 'saved', message: 'Draft saved (not complete yet: Connect the Event to an AND block, a rule, or straight to the Action.)' });
     store.getState().undo();
-    expect(store.getState().save.status).toBe('saved');
+    expect(store.getState().save).toEqual({ status: 'saved', message: 'All changes saved' });
+    p.stop();
+    vi.useRealTimers();
+  });
+
+  it('saves an unfinished draft: a rule tree not yet connected to the Action is stored as far as it reaches', async () => {
+    vi.useFakeTimers();
+    const store = createEditorStore(draft);
+    const { client, calls } = fakeClient();
+    const p = startPersistence(store, { client, programId: 'p1', onSaved: vi.fn() });
+    const s = () => store.getState();
+    s().onEdgesChange([{ type: 'remove', id: s().edges[0]?.id ?? '' }]);
+    const and = s().addNode('all', { x: 300, y: 0 }) ?? '';
+    s().connect({ source: 'event', target: and, sourceHandle: null, targetHandle: null });
+    s().onEdgesChange([{ type: 'remove', id: `e:${and}->action` }]);
+    const rule = s().addNode('rule', { x: 600, y: 0 }) ?? '';
+    s().connect({ source: and, target: rule, sourceHandle: null, targetHandle: null });
+    await vi.advanceTimersByTimeAsync(500);
+    expect(calls).toEqual([{ channel: 'triggers.update', args: { programId: 'p1', triggerId: 't1', trigger: { ...draft, rules: { all: [newRule('transaction.created')] } } } }]);
+    expect(s().save.status).toBe('saved');
+    expect(s().save.message).toMatch(/^Draft saved \(not complete yet: Connect the top of the rule tree to the Action/);
     p.stop();
     vi.useRealTimers();
   });

@@ -107,11 +107,14 @@ describe('graph mapping', () => {
     expect(triggerToGraph(empty).nodes.map((n) => n.type)).toEqual(['event', 'block', 'action']);
   });
 
-  it('says why a graph is not a trigger yet, and lists detached nodes', () => {
+  it('reads an unfinished graph as far as it reaches, says what is missing, and lists detached nodes', () => {
     const g = triggerToGraph(seedTrigger);
     const cut = { nodes: g.nodes, edges: g.edges.filter((e) => e.target !== ACTION_NODE_ID) };
     const reading = graphToTrigger(metaOf(seedTrigger), cut);
-    expect(reading).toMatchObject({ ok: false, reason: 'Connect the top of the rule tree to the Action.' });
+    expect(reading).toMatchObject({ ok: true, trigger: { rules: seedTrigger.rules }, incomplete: expect.stringMatching(/^Connect the top of the rule tree to the Action/) });
+    const none = graphToTrigger(metaOf(seedTrigger), { nodes: g.nodes, edges: [] });
+    expect(none).toMatchObject({ ok: true, incomplete: expect.stringMatching(/^Connect the Event/) });
+    expect(none.ok && none.trigger.rules).toBeUndefined();
     const orphan = { nodes: g.nodes, edges: g.edges.filter((e) => e.target !== 'n3') };
     const r2 = graphToTrigger(metaOf(seedTrigger), orphan);
     expect(r2.ok && r2.detached).toEqual(['n3', 'n4', 'n5']);
@@ -129,15 +132,15 @@ describe('connection rules', () => {
     ['n1', 'x', null],
     ['n3', 'x', null],
     ['b', 'x', null],
-    ['x', 'b', 'A rule holds no other rules; put them in an AND or OR block.'],
-    ['n1', 'event', 'Nothing connects into the Event: it is where the trigger starts.'],
-    ['action', 'x', 'The Action is where the trigger ends.'],
-    ['event', 'x', 'The Event already starts a rule tree; delete that connection first.'],
-    ['x', 'action', 'The Action already has its input; delete that connection first.'],
-    ['n3', 'n2', 'That node is already connected; each rule or block has one parent.'],
-    ['n3', 'n1', 'That node is already connected; each rule or block has one parent.'],
-    ['b', 'n1', 'That node is already connected; each rule or block has one parent.'],
-    ['n1', 'n1', 'A node cannot connect to itself.'],
+    ['x', 'b', 'A rule holds no other rules: add an AND or OR block from the palette and connect both rules into it.'],
+    ['n1', 'event', 'Nothing connects into the Event: it is where the trigger starts. Drag from the Event’s right handle instead.'],
+    ['action', 'x', 'The Action is where the trigger ends: drag from a block’s or the Event’s right handle into the Action instead.'],
+    ['event', 'x', 'The Event already starts a rule tree. Connect this node into that tree’s block instead, or delete the Event’s connection to start another.'],
+    ['x', 'action', 'The Action already has its input: click that connection, press Delete, then connect again.'],
+    ['n3', 'n2', 'That node is already connected: each rule or block has one parent. Delete its connection first to move it.'],
+    ['n3', 'n1', 'That node is already connected: each rule or block has one parent. Delete its connection first to move it.'],
+    ['b', 'n1', 'That node is already connected: each rule or block has one parent. Delete its connection first to move it.'],
+    ['n1', 'n1', 'A node cannot connect to itself: drag onto another node’s left handle.'],
     ['n1', 'n2', 'These nodes are already connected.'],
   ];
   it.each(cases)('%s → %s', (source, target, expected) => {
@@ -148,9 +151,11 @@ describe('connection rules', () => {
     const edges = [makeEdge('b', 'x')];
     const nodes = [...extra, { id: 'c', type: 'block', position: { x: 0, y: 0 }, data: { kind: 'all' } } as EditorNode];
     const withC = [...edges, makeEdge('c', 'b')];
-    expect(connectionProblem({ source: 'b', target: 'c' }, nodes, withC)).toBe('That would make a loop.');
+    expect(connectionProblem({ source: 'b', target: 'c' }, nodes, withC)).toBe('That would make a loop: connect from a block to a node to its right instead.');
     const noEvent = g.edges.filter((e) => e.source !== 'event');
-    expect(connectionProblem({ source: 'b', target: 'n1' }, extra, noEvent)).toBe('That node is the top of the rule tree; disconnect it from the Action first.');
+    expect(connectionProblem({ source: 'b', target: 'n1' }, extra, noEvent)).toBe('That node is the top of the rule tree: delete its connection to the Action first to put it inside a block.');
     expect(connectionProblem({ source: 'event', target: 'n1' }, extra, noEvent)).toBeNull();
+    // Event → Action alone is not a rule tree: a block may take its place.
+    expect(connectionProblem({ source: 'event', target: 'b' }, extra, [makeEdge('event', 'action')])).toBeNull();
   });
 });

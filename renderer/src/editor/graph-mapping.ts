@@ -54,8 +54,12 @@ export function triggerToGraph(trigger: Trigger): Graph {
 /** Where each node sits in the saved trigger, as a path such as `rules.all[0]` or `action`. */
 export type NodePaths = Map<string, string>;
 
+/**
+ * `incomplete` says what is still missing (the Event or the rule tree not connected yet): such
+ * a graph is still saved as a draft, as far as it reaches, but cannot be activated.
+ */
 export type GraphReading =
-  | { ok: true; trigger: Trigger; paths: NodePaths; detached: string[] }
+  | { ok: true; trigger: Trigger; paths: NodePaths; detached: string[]; incomplete: string | null }
   | { ok: false; reason: string; paths: NodePaths; detached: string[] };
 
 function readTree(id: string, path: string, ctx: { byId: Map<string, EditorNode>; children: Map<string, string[]>; paths: NodePaths; seen: Set<string> }): TreeRule | string {
@@ -94,15 +98,15 @@ export function graphToTrigger(meta: TriggerMeta, graph: Graph): GraphReading {
   paths.set(ACTION_NODE_ID, 'action');
   const fromEvent = graph.edges.filter((e) => e.source === EVENT_NODE_ID);
   const first = fromEvent[0];
-  if (!first) return fail('Connect the Event to a rule, a block or the Action.');
   const base = { ...meta, event: eventNode.data.event };
-  if (first.target === ACTION_NODE_ID) {
-    return { ok: true, trigger: { ...base, action: structuredClone(actionNode.data.action) }, paths, detached: detached() };
+  const action = structuredClone(actionNode.data.action);
+  if (!first) {
+    return { ok: true, trigger: { ...base, action }, paths, detached: detached(), incomplete: 'Connect the Event to an AND block, a rule, or straight to the Action.' };
   }
+  if (first.target === ACTION_NODE_ID) return { ok: true, trigger: { ...base, action }, paths, detached: detached(), incomplete: null };
   const rules = readTree(first.target, 'rules', ctx);
   if (typeof rules === 'string') return fail(`Cannot read the rules: ${rules}.`);
-  if (!graph.edges.some((e) => e.source === first.target && e.target === ACTION_NODE_ID)) {
-    return fail('Connect the top of the rule tree to the Action.');
-  }
-  return { ok: true, trigger: { ...base, rules, action: structuredClone(actionNode.data.action) }, paths, detached: detached() };
+  const reachesAction = graph.edges.some((e) => e.source === first.target && e.target === ACTION_NODE_ID);
+  const incomplete = reachesAction ? null : 'Connect the top of the rule tree to the Action (drag from its right handle onto the Action).';
+  return { ok: true, trigger: { ...base, rules, action }, paths, detached: detached(), incomplete };
 }

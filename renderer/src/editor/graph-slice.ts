@@ -8,6 +8,7 @@ import type { TriggerEvent } from '../../../engine/catalogue';
 import type { Action, Rule } from '../../../engine/formats/program-schema';
 import { isLocked } from './action-model';
 import { connectionProblem } from './connection-rules';
+import { addConnected, startTreeAt } from './graph-build';
 import { layoutGraph } from './graph-layout';
 import type { EditorState } from './editor-store';
 import { ACTION_NODE_ID, EVENT_NODE_ID, makeEdge, type BlockKind, type EditorEdge, type EditorNode, type TriggerMeta } from './graph-types';
@@ -24,6 +25,8 @@ export interface GraphSlice {
   onEdgesChange: (changes: EdgeChange<EditorEdge>[]) => void;
   connect: (conn: Connection) => string | null;
   addNode: (item: PaletteItem, position: XYPosition) => string | null;
+  /** Adds a palette item connected where the selection says (graph-build.ts); returns its id. */
+  addConnected: (item: PaletteItem) => string | null;
   updateRule: (id: string, rule: Rule) => void;
   setBlockKind: (id: string, kind: BlockKind) => void;
   setEvent: (event: TriggerEvent) => void;
@@ -31,12 +34,22 @@ export interface GraphSlice {
   setName: (name: string) => void;
   removeSelected: () => void;
   autoLayout: () => void;
+  /** Whether the canvas has laid the nodes out with their measured sizes (once per store). */
+  measured: boolean;
   /** Lays out again with measured sizes, once the canvas has drawn the nodes; not an undo step. */
   relayoutMeasured: () => void;
 }
 
 function locked(s: EditorState): boolean {
   return isLocked(s.meta.status);
+}
+
+/** A fresh, selected node for a palette item; a rule starts on the event's first field. */
+function newNode(s: EditorState, item: PaletteItem, id: string, position: XYPosition): EditorNode {
+  const event = s.nodes.find((n) => n.type === 'event');
+  return item === 'rule'
+    ? { id, type: 'rule', position, data: { rule: newRule(event?.type === 'event' ? event.data.event : 'transaction.created') }, selected: true }
+    : { id, type: 'block', position, data: { kind: item }, selected: true };
 }
 
 function patchNode(nodes: EditorNode[], id: string, patch: (n: EditorNode) => EditorNode): EditorNode[] {
@@ -50,7 +63,9 @@ function isEdit(c: NodeChange<EditorNode>): boolean {
 
 export const createGraphSlice = (initial: { meta: TriggerMeta; nodes: EditorNode[]; edges: EditorEdge[] }): StateCreator<EditorState, [], [], GraphSlice> => (set, get) => ({
   ...initial,
-  nextId: initial.nodes.length + 1,
+  // Node ids are n1, n2…: the next one follows the highest (a new trigger's AND block is n1).
+  nextId: Math.max(0, ...initial.nodes.map((n) => Number(/^n(\d+)$/.exec(n.id)?.[1] ?? 0))) + 1,
+  measured: false,
   onNodesChange: (changes) => {
     const s = get();
     const allowed = changes.filter((c) => c.type !== 'remove' || (!locked(s) && c.id !== EVENT_NODE_ID && c.id !== ACTION_NODE_ID));
@@ -67,22 +82,36 @@ export const createGraphSlice = (initial: { meta: TriggerMeta; nodes: EditorNode
   },
   connect: (conn) => {
     const s = get();
-    if (locked(s)) return 'The trigger is locked.';
+    if (locked(s)) return 'The trigger is locked: duplicate it as a new draft to change its rules.';
     const problem = connectionProblem(conn, s.nodes, s.edges);
     if (problem) return problem;
     s.checkpoint();
-    set({ edges: addEdge(makeEdge(conn.source, conn.target), s.edges) });
+    const target = s.nodes.find((n) => n.id === conn.target);
+    const started = conn.source === EVENT_NODE_ID && target ? startTreeAt(s.edges, target) : null;
+    set({ edges: started ?? addEdge(makeEdge(conn.source, conn.target), s.edges) });
     return null;
+  },
+  addConnected: (item) => {
+    const s = get();
+    if (locked(s)) return null;
+    const id = `n${s.nextId}`;
+    const node = newNode(s, item, id, { x: 0, y: 0 });
+    const selected = s.nodes.filter((n) => n.selected);
+    let wrapped = false;
+    const wrapper = (): EditorNode => {
+      wrapped = true;
+      return { id: `n${s.nextId + 1}`, type: 'block', position: { x: 0, y: 0 }, data: { kind: 'all' } };
+    };
+    const graph = addConnected({ nodes: s.nodes.map((n) => ({ ...n, selected: false }) as EditorNode), edges: s.edges }, selected.length === 1 ? (selected[0]?.id ?? null) : null, node, wrapper);
+    s.checkpoint();
+    set({ ...layoutGraph(graph), nextId: s.nextId + (wrapped ? 2 : 1) });
+    return id;
   },
   addNode: (item, position) => {
     const s = get();
     if (locked(s)) return null;
-    const event = s.nodes.find((n) => n.type === 'event');
     const id = `n${s.nextId}`;
-    const node: EditorNode =
-      item === 'rule'
-        ? { id, type: 'rule', position, data: { rule: newRule(event?.type === 'event' ? event.data.event : 'transaction.created') }, selected: true }
-        : { id, type: 'block', position, data: { kind: item }, selected: true };
+    const node = newNode(s, item, id, position);
     s.checkpoint();
     set({ nodes: [...s.nodes.map((n) => ({ ...n, selected: false }) as EditorNode), node], nextId: s.nextId + 1 });
     return id;
@@ -133,6 +162,7 @@ export const createGraphSlice = (initial: { meta: TriggerMeta; nodes: EditorNode
   },
   relayoutMeasured: () => {
     const s = get();
-    set(layoutGraph({ nodes: s.nodes, edges: s.edges }));
+    if (s.measured) return;
+    set({ ...layoutGraph({ nodes: s.nodes, edges: s.edges }), measured: true });
   },
 });

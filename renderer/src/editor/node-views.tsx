@@ -84,7 +84,7 @@ function Shell(props: { id: string; tone: Tone; title: string; children: ReactNo
   const verdict = verdicts?.get(props.id);
   const hasError = (issues.get(props.id) ?? []).some((i) => i.severity === 'error');
   const border = verdict === true ? s.success : verdict === false ? s.error : hasError ? s.error : tone;
-  const handle = { width: 12, height: 12, background: tone };
+  const handle = { width: 14, height: 14, background: tone };
   return (
     <div
       data-testid={`node-${props.id}`}
@@ -114,7 +114,7 @@ function Shell(props: { id: string; tone: Tone; title: string; children: ReactNo
         )}
       </div>
       {props.source && <Handle type="source" id="out" position={Position.Right} style={handle} />}
-      {props.then && <Handle type="source" id="then" position={Position.Top} isConnectable={false} style={{ width: 6, height: 6, opacity: 0 }} />}
+      {props.then && <Handle type="source" id="then" position={Position.Top} title="then: drag onto the Action" style={{ ...handle, opacity: 0.7 }} />}
     </div>
   );
 }

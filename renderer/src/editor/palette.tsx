@@ -1,6 +1,11 @@
-/** The palette: drag an AND block, an OR block or a rule onto the canvas (HTML5 drag and drop). */
+/**
+ * The palette: an AND block, an OR block or a rule. Click it (or press Enter on it) to add it
+ * connected to the selected node (see graph-build.ts), or drag it onto the canvas.
+ */
 import { Paper, Tooltip, Typography } from '@mui/material';
-import type { DragEvent } from 'react';
+import { useReactFlow } from '@xyflow/react';
+import type { DragEvent, KeyboardEvent } from 'react';
+import { useEditorStoreApi } from './editor-context';
 import type { PaletteItem } from './graph-slice';
 
 export const PALETTE_MIME = 'application/x-offerflow-node';
@@ -12,34 +17,48 @@ const ITEMS: { item: PaletteItem; label: string; help: string }[] = [
 ];
 
 export function Palette({ disabledReason }: { disabledReason: string | null }) {
+  const store = useEditorStoreApi();
+  const { fitView } = useReactFlow();
   const onDragStart = (e: DragEvent, item: PaletteItem) => {
     e.dataTransfer.setData(PALETTE_MIME, item);
     e.dataTransfer.effectAllowed = 'move';
   };
+  const add = (item: PaletteItem) => {
+    if (disabledReason) return;
+    if (store.getState().addConnected(item)) requestAnimationFrame(() => void fitView({ padding: 0.15, maxZoom: 1.2, duration: 200 }));
+  };
+  const onKey = (e: KeyboardEvent, item: PaletteItem) => {
+    if (e.key !== 'Enter' && e.key !== ' ') return;
+    e.preventDefault();
+    add(item);
+  };
   return (
-    <Paper component="aside" aria-label="Palette" elevation={3} sx={{ width: 124, p: 1, display: 'flex', flexDirection: 'column', gap: 0.75 }}>
+    <Paper component="aside" aria-label="Palette" elevation={3} sx={{ width: 140, p: 1, display: 'flex', flexDirection: 'column', gap: 0.75 }}>
       <Typography variant="overline" color="text.secondary">
         Palette
       </Typography>
       {ITEMS.map((it) => (
-        <Tooltip key={it.item} disableInteractive title={disabledReason ?? `${it.help} Drag it onto the canvas.`} placement="right">
+        <Tooltip key={it.item} disableInteractive title={disabledReason ?? `${it.help} Click to add it to the selected block (or after the selected rule), or drag it onto the canvas.`} placement="right">
           <Paper
             role="button"
+            tabIndex={0}
             aria-label={`Palette: ${it.label}`}
             aria-disabled={disabledReason !== null}
             variant="outlined"
             draggable={disabledReason === null}
             onDragStart={(e) => onDragStart(e, it.item)}
-            sx={{ px: 1, py: 0.5, cursor: disabledReason ? 'not-allowed' : 'grab', opacity: disabledReason ? 0.5 : 1, userSelect: 'none', '&:hover': { borderColor: 'primary.main' } }}
+            onClick={() => add(it.item)}
+            onKeyDown={(e) => onKey(e, it.item)}
+            sx={{ px: 1, py: 0.5, cursor: disabledReason ? 'not-allowed' : 'pointer', opacity: disabledReason ? 0.5 : 1, userSelect: 'none', '&:hover, &:focus-visible': { borderColor: 'primary.main', outline: 'none' }, '&:focus-visible': { boxShadow: 2 } }}
           >
             <Typography variant="body2" sx={{ fontWeight: 600 }}>
-              {it.label}
+              + {it.label}
             </Typography>
           </Paper>
         </Tooltip>
       ))}
       <Typography variant="caption" color="text.secondary" sx={{ lineHeight: 1.3 }}>
-        Drag onto the canvas, then connect right handle → left handle.
+        Click to add to the selected block, or drag onto the canvas.
       </Typography>
     </Paper>
   );

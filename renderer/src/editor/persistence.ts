@@ -1,7 +1,9 @@
 /**
  * Saves the open trigger: a subscriber to the editor store that, shortly after each change,
  * sends the trigger as the engine will read it to `triggers.update`, then tells the app (so
- * every view re-fetches). Nothing is sent while the graph is not a trigger yet.
+ * every view re-fetches). A draft that does not validate, or whose rule tree is not connected
+ * yet, is saved too (as far as it reaches from the Event); only an unreadable graph (a loop)
+ * is not sent.
  */
 import type { Trigger } from '../../../engine/formats/program-schema';
 import type { ServiceClient } from '../../../service/contract';
@@ -38,6 +40,11 @@ function key(t: Trigger): string {
   return canonical(rest);
 }
 
+/** What the save state says once the store holds the trigger as drawn. */
+function savedMessage(incomplete: string | null): string {
+  return incomplete ? `Draft saved (not complete yet: ${incomplete})` : 'All changes saved';
+}
+
 export function startPersistence(store: EditorStore, opts: PersistenceOptions): Persistence {
   const first = readTrigger(store.getState());
   let saved = first.ok ? key(first.trigger) : '';
@@ -57,7 +64,7 @@ export function startPersistence(store: EditorStore, opts: PersistenceOptions): 
     }
     saved = k;
     const now = readTrigger(store.getState());
-    if (now.ok && key(now.trigger) === saved) store.getState().setSave('saved', 'All changes saved');
+    if (now.ok && key(now.trigger) === saved) store.getState().setSave('saved', savedMessage(now.incomplete));
     opts.onSaved(res.value);
   };
 
@@ -71,7 +78,7 @@ export function startPersistence(store: EditorStore, opts: PersistenceOptions): 
       return;
     }
     if (key(reading.trigger) === saved) {
-      if (s.save.status !== 'saved' && s.save.status !== 'saving') s.setSave('saved', 'All changes saved');
+      if (s.save.status !== 'saving' && (s.save.status !== 'saved' || s.save.message !== savedMessage(reading.incomplete))) s.setSave('saved', savedMessage(reading.incomplete));
       return;
     }
     if (s.save.status !== 'pending') s.setSave('pending', 'Unsaved changes');

@@ -15,14 +15,15 @@ export function ProblemsList({ report }: { report: TriggerIssues }) {
   };
   const located = [...report.byNode.entries()].flatMap(([id, list]) => list.map((issue) => ({ id, issue })));
   const detached = report.reading.detached;
+  const incomplete = report.reading.ok ? report.reading.incomplete : report.reading.reason;
   return (
     <Box component="section" aria-label="Problems" sx={{ borderTop: 1, borderColor: 'divider', maxHeight: 180, overflowY: 'auto', bgcolor: 'background.paper' }}>
       <Typography variant="overline" sx={{ px: 2 }} color="text.secondary">
-        Problems ({located.length + (report.reading.ok ? 0 : 1) + (detached.length > 0 ? 1 : 0)})
+        Problems ({located.length + (incomplete ? 1 : 0) + (detached.length > 0 ? 1 : 0)})
       </Typography>
-      {!report.reading.ok && (
+      {incomplete && (
         <Alert severity="error" sx={{ mx: 1, mb: 0.5 }}>
-          {report.reading.reason}
+          {incomplete}
         </Alert>
       )}
       {detached.length > 0 && (
@@ -38,7 +39,7 @@ export function ProblemsList({ report }: { report: TriggerIssues }) {
           </ListItemButton>
         ))}
       </List>
-      {located.length === 0 && report.reading.ok && detached.length === 0 && (
+      {located.length === 0 && !incomplete && detached.length === 0 && (
         <Typography variant="body2" color="text.secondary" sx={{ px: 2, pb: 1 }}>
           No problems: the engine accepts this trigger.
         </Typography>

@@ -4,7 +4,9 @@ import { ReactFlowProvider } from '@xyflow/react';
 import { useEffect, useMemo, useState } from 'react';
 import type { Trigger } from '../../../engine/formats/program-schema';
 import type { ProgramDoc } from '../../../service/contract';
+import { useStore } from 'zustand';
 import { useAppStore } from '../app/app-store';
+import { useLeaveGuard } from '../app/leave-guard';
 import { useClient } from '../app/client-context';
 import { ViewFrame } from '../app/view-frame';
 import { isLocked, LOCK_REASON } from './action-model';
@@ -12,15 +14,15 @@ import { Canvas } from './canvas';
 import { CanvasInfoContext } from './canvas-context';
 import { EditorStoreProvider, useEditor } from './editor-context';
 import { EditorBar } from './editor-bar';
-import { createEditorStore, type EditorStore } from './editor-store';
+import { closeEditor, openEditor, type OpenEditor } from './editor-registry';
 import { Inspector } from './inspector';
 import { Palette } from './palette';
-import { startPersistence, type Persistence } from './persistence';
+import type { Persistence } from './persistence';
 import { ProblemsList } from './problems-list';
 import { useLifecycle } from './use-lifecycle';
 import { useTriggerIssues } from './use-trigger-issues';
 
-function EditorLayout({ doc, persistence }: { doc: ProgramDoc; persistence: Persistence | null }) {
+function EditorLayout({ doc, persistence }: { doc: ProgramDoc; persistence: Persistence }) {
   const client = useClient();
   const meta = useEditor((s) => s.meta);
   const locked = isLocked(meta.status);
@@ -42,17 +44,21 @@ function EditorLayout({ doc, persistence }: { doc: ProgramDoc; persistence: Pers
   );
 }
 
+/** Leaving a trigger keeps its canvas (see editor-registry.ts) unless the store refused it. */
+function useEditorLeaveGuard(editor: OpenEditor, programId: string) {
+  const save = useStore(editor.store, (s) => s.save);
+  const name = useStore(editor.store, (s) => s.meta.name);
+  const id = useStore(editor.store, (s) => s.meta.id);
+  useLeaveGuard(`trigger:${id}`, save.status === 'error' ? `“${name}” is not saved: ${save.message.replace(/^Not saved: /, '')}` : null, () => closeEditor(programId, id));
+}
+
 function TriggerEditor({ doc, trigger }: { doc: ProgramDoc; trigger: Trigger }) {
   const client = useClient();
-  const [store] = useState<EditorStore>(() => createEditorStore(trigger));
-  const [persistence, setPersistence] = useState<Persistence | null>(null);
-  useEffect(() => {
-    const p = startPersistence(store, { client, programId: doc.id, onSaved: () => useAppStore.getState().bumpRevision() });
-    setPersistence(p);
-    return () => {
-      void p.flush().then(() => p.stop());
-    };
-  }, [store, client, doc.id]);
+  const [editor] = useState<OpenEditor>(() => openEditor(trigger, { client, programId: doc.id, onSaved: () => useAppStore.getState().bumpRevision() }));
+  const { store, persistence } = editor;
+  // Leaving saves what is pending at once; the saver itself keeps running (the store is kept).
+  useEffect(() => () => void persistence.flush(), [persistence]);
+  useEditorLeaveGuard(editor, doc.id);
   return (
     <EditorStoreProvider store={store}>
       <ReactFlowProvider>

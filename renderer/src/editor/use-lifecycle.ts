@@ -3,6 +3,7 @@ import type { ServiceClient } from '../../../service/contract';
 import { useAppStore } from '../app/app-store';
 import { useNotify } from '../app/notify';
 import { useEditorStoreApi } from './editor-context';
+import { closeEditor, noteVersion } from './editor-registry';
 import type { Persistence } from './persistence';
 import type { TriggerIssues } from './use-trigger-issues';
 
@@ -21,21 +22,23 @@ export interface TriggerLifecycle {
 
 export function activateBlockedReason(report: Pick<TriggerIssues, 'reading' | 'errors'>): string | null {
   if (!report.reading.ok) return `Cannot activate: ${report.reading.reason}`;
+  if (report.reading.incomplete) return `Cannot activate yet: ${report.reading.incomplete}`;
   const n = report.errors.length;
   if (n > 0) return `Cannot activate: fix ${n} error${n === 1 ? '' : 's'} first (${report.errors[0]?.message ?? ''})`;
   return null;
 }
 
-export function useLifecycle(client: ServiceClient, programId: string, persistence: Persistence | null, report: TriggerIssues): TriggerLifecycle {
+export function useLifecycle(client: ServiceClient, programId: string, persistence: Persistence, report: TriggerIssues): TriggerLifecycle {
   const store = useEditorStoreApi();
   const notify = useNotify((s) => s.show);
   const { bumpRevision, go } = useAppStore.getState();
   const triggerId = store.getState().meta.id;
   const setStatus = async (channel: 'triggers.activate' | 'triggers.deactivate', since: string | null = null) => {
-    await persistence?.flush();
+    await persistence.flush();
     const r = channel === 'triggers.activate' ? await client.send(channel, { programId, triggerId, activatedAt: since }) : await client.send(channel, { programId, triggerId });
     if (!r.ok) return notify(r.error.message, 'error');
-    persistence?.markSaved(r.value);
+    persistence.markSaved(r.value);
+    noteVersion(programId, r.value);
     store.getState().acceptServerTrigger(r.value);
     bumpRevision();
     notify(channel === 'triggers.activate' ? 'Activated: the event, rules and action type are now locked' : 'Deactivated');
@@ -45,7 +48,7 @@ export function useLifecycle(client: ServiceClient, programId: string, persisten
     activate: (since) => setStatus('triggers.activate', since ?? null),
     deactivate: () => setStatus('triggers.deactivate'),
     duplicate: async () => {
-      await persistence?.flush();
+      await persistence.flush();
       const r = await client.send('triggers.duplicate', { programId, triggerId });
       if (!r.ok) return notify(r.error.message, 'error');
       bumpRevision();
@@ -53,9 +56,9 @@ export function useLifecycle(client: ServiceClient, programId: string, persisten
       notify('Duplicated as a new draft');
     },
     remove: async () => {
-      persistence?.stop();
       const r = await client.send('triggers.delete', { programId, triggerId });
       if (!r.ok) return notify(r.error.message, 'error');
+      closeEditor(programId, triggerId);
       bumpRevision();
       go({ kind: 'settings' });
       notify('Trigger deleted');

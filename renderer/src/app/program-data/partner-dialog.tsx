@@ -2,6 +2,8 @@
 import { Autocomplete, Button, Dialog, DialogActions, DialogContent, DialogTitle, MenuItem, TextField } from '@mui/material';
 import { useEffect, useState } from 'react';
 import type { Partner, Program } from '../../../../engine/formats/program-schema';
+import { ConfirmDialog } from '../dialogs';
+import { useLeaveGuard } from '../leave-guard';
 
 export function blankPartner(): Partner {
   return { key: '', name: '', group: null, tier: null, tags: [], joinedAt: `${new Date().toISOString().slice(0, 10)}T00:00:00Z` };
@@ -9,10 +11,15 @@ export function blankPartner(): Partner {
 
 export function PartnerDialog(props: { open: boolean; partner: Partner; isNew: boolean; program: Program; onClose: () => void; onSave: (p: Partner) => void }) {
   const [p, setP] = useState(props.partner);
+  const [asking, setAsking] = useState(false);
   useEffect(() => setP(props.partner), [props.partner, props.open]);
   const { program } = props;
+  const dirty = props.open && JSON.stringify(p) !== JSON.stringify(props.partner);
+  // Escape, a click outside and Cancel all ask first when something was typed.
+  const close = () => (dirty ? setAsking(true) : props.onClose());
+  useLeaveGuard('partner-dialog', dirty ? `The partner “${p.key || p.name || 'new partner'}” in the dialog is not saved.` : null, props.onClose);
   return (
-    <Dialog open={props.open} onClose={props.onClose} fullWidth maxWidth="sm">
+    <Dialog open={props.open} onClose={close} fullWidth maxWidth="sm">
       <DialogTitle>{props.isNew ? 'Add sample partner' : `Edit ${props.partner.key}`}</DialogTitle>
       <DialogContent sx={{ display: 'flex', flexDirection: 'column', gap: 2, pt: '8px !important' }}>
         <TextField label="Key (case sensitive)" value={p.key} onChange={(e) => setP({ ...p, key: e.target.value })} required />
@@ -37,11 +44,20 @@ export function PartnerDialog(props: { open: boolean; partner: Partner; isNew: b
         <TextField label="Joined at (UTC instant)" value={p.joinedAt} onChange={(e) => setP({ ...p, joinedAt: e.target.value })} helperText="e.g. 2026-01-05T10:00:00Z" />
       </DialogContent>
       <DialogActions>
-        <Button onClick={props.onClose}>Cancel</Button>
+        <Button onClick={close}>Cancel</Button>
         <Button variant="contained" disabled={p.key.trim() === ''} onClick={() => props.onSave({ ...p, key: p.key.trim() })}>
           Save partner
         </Button>
       </DialogActions>
+      <ConfirmDialog
+        open={asking}
+        title={props.isNew ? 'Discard this new partner?' : 'Discard your changes?'}
+        text="What you typed in this dialog is not saved yet."
+        confirm="Discard"
+        cancel="Keep editing"
+        onClose={() => setAsking(false)}
+        onConfirm={() => (setAsking(false), props.onClose())}
+      />
     </Dialog>
   );
 }

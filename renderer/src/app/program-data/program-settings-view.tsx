@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import type { ArgsOf, ProgramDoc } from '../../../../service/contract';
 import { useAppStore } from '../app-store';
 import { useClient } from '../client-context';
+import { useLeaveGuard } from '../leave-guard';
 import { useNotify } from '../notify';
 import { ViewFrame } from '../view-frame';
 import { FirstRunHint } from '../../workbench';
@@ -35,6 +36,7 @@ function useSaveSettings(programId: string) {
 function TimeZoneEditor({ value, onSave }: { value: string; onSave: (zone: string) => Promise<boolean> }) {
   const [zone, setZone] = useState(value);
   useEffect(() => setZone(value), [value]);
+  useLeaveGuard('time-zone', zone !== value ? `The time zone (${zone}) is not saved.` : null);
   return (
     <Paper variant="outlined" component="section" aria-label="Time zone" sx={{ p: 2, display: 'flex', flexDirection: 'column', gap: 1 }}>
       <Typography variant="h6" component="h2">

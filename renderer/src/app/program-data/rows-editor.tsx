@@ -3,6 +3,7 @@ import AddIcon from '@mui/icons-material/Add';
 import DeleteIcon from '@mui/icons-material/Delete';
 import { Box, Button, IconButton, Paper, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
 import { useEffect, useState } from 'react';
+import { useLeaveGuard } from '../leave-guard';
 
 export type Row = [string, string];
 
@@ -12,6 +13,7 @@ export function RowsEditor(props: { title: string; saveLabel?: string; help: str
   const source = JSON.stringify(props.rows);
   useEffect(() => setRows(JSON.parse(source) as Row[]), [source]);
   const dirty = JSON.stringify(rows) !== source;
+  useLeaveGuard(`rows:${props.title}`, dirty ? `${props.title} has unsaved changes.` : null);
   const set = (i: number, col: 0 | 1, v: string) => setRows(rows.map((r, j) => (j === i ? ((col === 0 ? [v, r[1]] : [r[0], v]) as Row) : r)));
   return (
     <Paper variant="outlined" component="section" aria-label={props.title} sx={{ p: 2, display: 'flex', flexDirection: 'column', gap: 1 }}>
