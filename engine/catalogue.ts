@@ -210,13 +210,15 @@ export function filterObjectOf(of: AggregatedObject): RuleObject | null {
   return of === 'link_click' ? null : of;
 }
 
-/** Fields usable as a "where" filter on an aggregate: static fields of the aggregated object. */
+/**
+ * Fields usable as a "where" filter on an aggregate: the static (non-aggregate) fields of the
+ * aggregated object. Elapsed-day fields are among them, judged at the moment of the event
+ * (ENGINE §4), so such a count can change between events without a new object.
+ */
 export function filterFieldsFor(spec: FieldSpec): readonly FieldSpec[] {
   const obj = spec.aggregate ? filterObjectOf(spec.aggregate.of) : null;
   if (!obj) return [];
-  return CATALOGUE.filter(
-    (f) => f.object === obj && f.kind !== 'elapsed_days' && f.kind !== 'aggregate_count' && f.kind !== 'aggregate_sum',
-  );
+  return CATALOGUE.filter((f) => f.object === obj && f.kind !== 'aggregate_count' && f.kind !== 'aggregate_sum');
 }
 
 /** The kind of value a rule on `spec` with `op` takes. */

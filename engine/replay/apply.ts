@@ -112,6 +112,7 @@ export function undoApply(a: Applied, env: ApplyEnv, seq: number): void {
       return;
     case 'customer':
       world.customers.delete(a.key);
+      p?.customers.pop();
       p?.slots.restore(seq);
       return;
     case 'transaction': {
@@ -121,6 +122,7 @@ export function undoApply(a: Applied, env: ApplyEnv, seq: number): void {
       p?.slots.restore(seq);
       if (a.firstPay) {
         c.firstPaidMs = NaN;
+        c.firstPaidSeq = -1;
         c.paidOrder = 0;
         if (p) p.paidCustomers -= 1;
       }
@@ -221,10 +223,13 @@ export function applyEvent(ev: PreparedEvent, ctx: EvalContext, env: ApplyEnv, a
         createdMs: instantOr(c.createdAt, ev.atMs),
         firstPaidMs: NaN,
         paidOrder: 0,
+        createdSeq: seq,
+        firstPaidSeq: -1,
         slots: world.customerSlotCount === 0 ? NO_SLOTS : new Slots(world.customerSlotCount),
       };
       world.customers.set(c.key, customer);
       if (partner) {
+        partner.customers.push(customer);
         contribute(partner.slots, seq, env.defs.partnerCustomer, customer, 0, 1);
       }
       ctx.partner = partner;
@@ -308,6 +313,7 @@ export function newPartner(env: ApplyEnv, key: string, name: string, group: stri
     joinedMs,
     slots: env.world.partnerSlotCount === 0 ? NO_SLOTS : new Slots(env.world.partnerSlotCount),
     paidCustomers: 0,
+    customers: [],
     order: env.partnerList.length,
   };
   env.world.partners.set(key, state);
@@ -349,6 +355,7 @@ function applyTransaction(ev: PreparedEvent, t: TxInput, ctx: EvalContext, env: 
   if (partner && firstPay) contribute(partner.slots, seq, env.defs.partnerCustomer, customer, 0, -1);
   if (firstPay) {
     customer.firstPaidMs = ctx.momentMs;
+    customer.firstPaidSeq = seq;
     if (partner) {
       partner.paidCustomers += 1;
       customer.paidOrder = partner.paidCustomers;

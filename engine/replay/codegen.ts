@@ -45,7 +45,8 @@ function inlineLeaf(rule: Rule, g: Gen): string | null {
  */
 function inlineAggregate(rule: Rule, scope: 'partner' | 'customer', sum: boolean, g: Gen): string | null {
   const slot = g.slotOf(rule);
-  if (!slot) return null;
+  // A live count (filtered at the moment) is counted by its compiled leaf, not read from a slot.
+  if (!slot || slot.live !== null) return null;
   const i = slot.index;
   const S = scope === 'partner' ? 'p.slots' : 'c.customer.slots';
   const base = i * SLOT_WIDTH;

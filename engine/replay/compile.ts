@@ -12,7 +12,7 @@ import { formatInstant, type Zone } from '../time';
 import { describeRule } from '../visibility';
 import { contextGetter, OBJECT_GETTERS, type ObjectGetter, type Scalar } from './fields';
 import { aggregatePredicate, booleanPredicate, numberPredicate, stringPredicate, tagsPredicate, type Predicate } from './operators';
-import type { EvalContext, Slots } from './state';
+import type { CustomerState, EvalContext, PartnerState, Slots } from './state';
 import { emitCondition, generateFilter, generateTest, type Test } from './codegen';
 
 export interface CompiledNode {
@@ -28,6 +28,40 @@ export interface SlotDef {
   readonly scope: 'partner' | 'customer';
   readonly of: AggregatedObject;
   readonly filter: ((obj: never) => boolean) | null;
+  /**
+   * For a count whose filters read elapsed days (judged at the moment of the event, ENGINE §4):
+   * the filter over an object and the moment. Such a slot is not kept up to date by the apply
+   * step; its value is counted when a rule reads it (see `liveCount`).
+   */
+  readonly live: ((obj: never, moment: number) => boolean) | null;
+}
+
+/** Filter fields whose value depends on the moment they are judged at. */
+function judgedAtMoment(rule: Rule): boolean {
+  return fieldSpec(rule.object, rule.field)?.kind === 'elapsed_days';
+}
+
+/** A customer as it was before event `seq` paid for the first time (for a live count's `before`). */
+function beforeFirstPayment(c: CustomerState): CustomerState {
+  return { ...c, firstPaidMs: NaN, paidOrder: 0, firstPaidSeq: -1 };
+}
+
+/**
+ * A live customer count of `partner` at `moment`: the customers whose filters pass then. With
+ * `before`, the count without event `seq`'s effect (a customer it created is left out; one it
+ * made pay for the first time is judged unpaid).
+ */
+export function liveCount(def: SlotDef, partner: PartnerState, seq: number, moment: number, before: boolean): number {
+  const test = def.live as (c: CustomerState, moment: number) => boolean;
+  const list = partner.customers;
+  let n = 0;
+  for (let k = 0; k < list.length; k++) {
+    const c = list[k] as CustomerState;
+    if (!before) {
+      if (test(c, moment)) n++;
+    } else if (c.createdSeq !== seq && test(c.firstPaidSeq === seq ? beforeFirstPayment(c) : c, moment)) n++;
+  }
+  return n;
 }
 
 export class SlotRegistry {
@@ -46,25 +80,29 @@ export class SlotRegistry {
     if (found) return found;
     const list = agg.scope === 'partner' ? this.partner : this.customer;
     const tests = (filters ?? []).map((f) => this.filterTest(f));
-    const filter = tests.length === 0 ? null : generateFilter(filters ?? [], tests);
-    const def: SlotDef = { index: list.length, scope: agg.scope, of: agg.of, filter };
+    const live = (filters ?? []).some(judgedAtMoment);
+    if (live && (agg.of !== 'customer' || agg.scope !== 'partner')) throw new Error(`elapsed-day filters on ${spec.object}.${spec.field} are not supported`);
+    const filter = tests.length === 0 || live ? null : generateFilter(filters ?? [], tests);
+    const liveFilter = live ? (obj: never, moment: number) => tests.every((t) => t(obj, moment)) : null;
+    const def: SlotDef = { index: list.length, scope: agg.scope, of: agg.of, filter, live: liveFilter };
     list.push(def);
     this.byKey.set(key, def);
     return def;
   }
 
-  private filterTest(rule: Rule): (obj: never) => boolean {
+  /** A filter rule over the aggregated object; `moment` serves elapsed-day fields only. */
+  private filterTest(rule: Rule): (obj: never, moment?: number) => boolean {
     const spec = fieldSpec(rule.object, rule.field);
     const getter = (OBJECT_GETTERS[rule.object] as Record<string, ObjectGetter<never>>)[rule.field];
     if (!spec || !getter) throw new Error(`unknown filter field ${rule.object}.${rule.field}`);
     const pred = scalarPredicate(spec, rule, this.zone);
     const zone = this.zone;
-    return (obj: never) => pred(getter(obj, 0, zone));
+    return (obj: never, moment = 0) => pred(getter(obj, moment, zone));
   }
 
-  /** Slot definitions of one scope that count objects of kind `of`. */
+  /** Slot definitions of one scope that the apply step keeps up to date for objects of kind `of`. */
   defsOf(scope: 'partner' | 'customer', of: AggregatedObject): SlotDef[] {
-    return (scope === 'partner' ? this.partner : this.customer).filter((d) => d.of === of);
+    return (scope === 'partner' ? this.partner : this.customer).filter((d) => d.of === of && d.live === null);
   }
 }
 
@@ -126,17 +164,30 @@ function compileAggregate(spec: FieldSpec, rule: Rule, slots: SlotRegistry, zone
     const after = sum ? s.sum(i) : s.count(i);
     return { after, before: s.before(i, seq, sum), count: s.count(i) };
   };
-  const test = (ctx: EvalContext): boolean => {
-    const s = scopeOf(ctx);
-    if (!s) return false;
-    return pred(sum ? s.sum(i) : s.count(i), s.before(i, ctx.seq, sum), s.count(i));
+  // A count filtered at the moment is counted now (only partner customer counts are live).
+  const readLive = (ctx: EvalContext) => {
+    const p = ctx.partner as PartnerState;
+    const after = liveCount(def, p, ctx.seq, ctx.momentMs, false);
+    return { after, before: liveCount(def, p, ctx.seq, ctx.momentMs, true), count: after };
   };
+  const test =
+    def.live !== null
+      ? (ctx: EvalContext): boolean => {
+          if (!ctx.partner) return false;
+          const v = readLive(ctx);
+          return pred(v.after, v.before, v.count);
+        }
+      : (ctx: EvalContext): boolean => {
+          const s = scopeOf(ctx);
+          if (!s) return false;
+          return pred(sum ? s.sum(i) : s.count(i), s.before(i, ctx.seq, sum), s.count(i));
+        };
   const desc = describeRule(rule);
   return {
     test,
     explain: (ctx) => {
       const s = scopeOf(ctx);
-      const v = s ? read(s, ctx.seq) : null;
+      const v = def.live !== null ? (ctx.partner ? readLive(ctx) : null) : s ? read(s, ctx.seq) : null;
       const trace: RuleTrace = {
         rule: desc,
         object: rule.object,

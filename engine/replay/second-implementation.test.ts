@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { customer, eventSet, program, run, sale, trigger } from '../test-helpers';
+import { validateProgram } from '../validate';
 
 describe('zone offsets after a lookup exactly on a DST transition', () => {
   it('a daily drip stays at 07:00 New York time across spring-forward', () => {
@@ -55,5 +56,39 @@ describe('a lead\'s submitted date is fixed when it is first seen', () => {
     ]);
     const r = run(p, e);
     expect(r.rewards.map((x) => x.eventId)).toEqual(['w']);
+  });
+});
+
+describe('elapsed-day fields filter customer_count at the moment of the event (ENGINE 4)', () => {
+  const cc = (filter: Record<string, unknown>, op: string, value: number) => ({
+    all: [{ object: 'partnership', field: 'customer_count', op, value, filters: [{ object: 'customer', ...filter }] }],
+  });
+
+  it('signed_up_days: a customer stops counting once it is a week old', () => {
+    const p = program({ triggers: [trigger('recent', { event: 'customer.created', rules: cc({ field: 'signed_up_days', op: 'less_than', value: 7 }, 'greater_than_or_equal_to', 2) })] });
+    expect(validateProgram(p)).toEqual([]);
+    const e = eventSet([customer('c1', 'ana', '2026-03-01T10:00:00Z'), customer('c2', 'ana', '2026-03-04T10:00:00Z'), customer('c3', 'ana', '2026-03-12T10:00:00Z')]);
+    const r = run(p, e, { trace: true });
+    // At c3 (Mar 12) c1 is 11 days old and c2 8: one recent customer, not three.
+    expect(r.rewards.map((x) => x.eventId)).toEqual(['c-c2']);
+    const actual = r.trace!.map((t) => (t.triggers[0]?.rules as { children: { actual: unknown; before: unknown }[] }).children[0]);
+    expect(actual.map((a) => [a?.actual, a?.before])).toEqual([[1, 0], [2, 1], [1, 0]]);
+  });
+
+  it('first_purchase_days: before is the count without the current event (the first payment included)', () => {
+    const p = program({ triggers: [trigger('fresh-payer', { rules: cc({ field: 'first_purchase_days', op: 'less_than', value: 2 }, 'becomes_greater_than', 0) })] });
+    expect(validateProgram(p)).toEqual([]);
+    const e = eventSet([
+      customer('c1', 'ana', '2026-03-01T00:00:00Z'),
+      customer('c2', 'ana', '2026-03-01T00:00:00Z'),
+      sale('c1', '1.00', '2026-03-02T10:00:00Z', {}, { id: 's1' }),
+      sale('c2', '1.00', '2026-03-05T10:00:00Z', {}, { id: 's2' }),
+      sale('c2', '1.00', '2026-03-05T11:00:00Z', {}, { id: 's3' }),
+      sale('c1', '1.00', '2026-03-05T12:00:00Z', {}, { id: 's4' }),
+    ]);
+    const r = run(p, e, { trace: true });
+    expect(r.rewards.map((x) => x.eventId)).toEqual(['s1', 's2']);
+    // The generated fast path agrees with the traced one.
+    expect(run(p, e).rewards.map((x) => x.eventId)).toEqual(['s1', 's2']);
   });
 });

@@ -74,6 +74,8 @@ export interface PartnerState {
   readonly slots: Slots;
   /** Customers of this partner that have paid, for `paid_order`. */
   paidCustomers: number;
+  /** The partner's customers in creation order, for counts filtered at the moment (elapsed days). */
+  readonly customers: CustomerState[];
   /** Position among all partners: program order, then creation order. */
   readonly order: number;
 }
@@ -87,6 +89,9 @@ export interface CustomerState {
   firstPaidMs: number;
   /** 1-based rank among the partner's paying customers; 0 until the customer pays. */
   paidOrder: number;
+  /** Sequence number of the event that created the customer, and of its first payment (−1 before). */
+  readonly createdSeq: number;
+  firstPaidSeq: number;
   readonly slots: Slots;
 }
 
