@@ -42,10 +42,11 @@ describe('offerflow test over a folder of passing, failing and invalid sets', ()
   it('writes a JUnit file whose counts and cases match', () => {
     const { suites, cases } = parseJunit(readFileSync(junit, 'utf8'));
     expect(suites).toHaveLength(1);
-    expect(suites[0]).toMatchObject({ name: expect.stringContaining('Seed example, recommended order'), tests: '4', failures: '1', errors: '1', id: '0' });
+    expect(suites[0]).toMatchObject({ tests: '4', failures: '1', errors: '1', id: '0' });
+    expect(String(suites[0]?.name)).toContain('Seed example, recommended order');
     expect(suites[0]?.timestamp).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d$/);
     expect(cases.map((c) => String(c.name).replace(`${dir}/`, ''))).toEqual(['sets/bad.events.jsonl', 'sets/csv/orders.events.csv', 'sets/fail.events.json', 'sets/pass.events.json']);
-    const [bad, csv, fail, pass] = cases as Record<string, unknown>[];
+    const [bad, csv, fail, pass] = cases;
     expect((bad?.error as Record<string, string>)['#text']).toContain('line 4, column 71');
     expect((fail?.failure as Record<string, string>).message).toContain('did not fire for event t5');
     expect((fail?.failure as Record<string, string>)['#text']).toContain(`- expect.rewards[5]  partner ana · ${SILVER}`);

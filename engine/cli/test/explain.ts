@@ -3,7 +3,7 @@
  * (the same per-event, per-trigger, per-rule record `replay --trace` writes): "trigger 'Gold
  * 12%' did not fire for event e42: partnership group was silver, expected gold".
  */
-import { OPERATOR_LABELS, type Operator } from '../../catalogue';
+import { OPERATOR_LABELS } from '../../catalogue';
 import type { EventSet, ExpectedReward } from '../../formats/events-schema';
 import type { Program } from '../../formats/program-schema';
 import type { EventTrace, RuleTrace, TraceNode, TriggerTrace } from '../../formats/report';
@@ -12,7 +12,7 @@ import { replayToLedger } from '../../replay/replay';
 function shown(v: unknown): string {
   if (v === null || v === undefined) return 'none';
   if (Array.isArray(v)) return v.length ? v.map(shown).join(', ') : 'none';
-  return String(v);
+  return typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? String(v) : JSON.stringify(v);
 }
 
 /** The first rule that made `node` false, in evaluation order. */
@@ -29,7 +29,8 @@ function firstFailingRule(node: TraceNode): RuleTrace | null {
 /** "partnership group was silver, expected gold" for one rule that did not pass. */
 export function ruleSentence(rule: RuleTrace): string {
   const what = `${rule.object} ${rule.field.replace(/_/g, ' ')}`;
-  const label = OPERATOR_LABELS[rule.op as Operator] ?? rule.op.replace(/_/g, ' ');
+  // A trace read back from a file may name an operator this build does not know.
+  const label = (OPERATOR_LABELS as Readonly<Record<string, string | undefined>>)[rule.op] ?? rule.op.replace(/_/g, ' ');
   const wanted = rule.op === 'equal_to' ? shown(rule.value) : `"${label}${rule.value === undefined ? '' : ` ${shown(rule.value)}`}"`;
   const filters = rule.filters?.length ? ` (counting ${rule.filters.join(' and ')})` : '';
   return `${what}${filters} was ${shown(rule.actual)}, expected ${wanted}`;

@@ -9,6 +9,7 @@ import { hostname } from 'node:os';
 import { detailLines, setCounts, shownPath, type SuiteResult, type TestRun } from './results';
 
 /** XML 1.0 forbids these characters even escaped; a user's file could carry them. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** Escapes text for an attribute or element body. */

@@ -39,7 +39,7 @@ export function watchPaths(paths: readonly string[], rerun: () => void): Watcher
     } catch {
       /* a path that does not exist yet: watch its folder for it */
     }
-    if (isDir) watchers.push(watch(abs, { recursive: true }, (_e, name) => changed(name === null ? null : String(name))));
+    if (isDir) watchers.push(watch(abs, { recursive: true }, (_e, name) => changed(name)));
     else {
       const dir = dirname(abs);
       const names = files.get(dir) ?? new Set<string>();
@@ -50,7 +50,7 @@ export function watchPaths(paths: readonly string[], rerun: () => void): Watcher
     }
   }
   for (const [dir, names] of files) {
-    watchers.push(watch(dir, (_e, name) => (name === null || names.has(String(name)) ? changed(name === null ? null : String(name)) : undefined)));
+    watchers.push(watch(dir, (_e, name) => (name === null || names.has(name) ? changed(name) : undefined)));
   }
   return {
     close() {
