@@ -61,6 +61,8 @@ export interface EventSetSummary {
   eventCount: number;
   hasExpectations: boolean;
   createdAt: string;
+  /** A person's note on the set (what it is for); null when none. */
+  note?: string | null;
 }
 
 /**
@@ -93,6 +95,10 @@ export interface RunSummary {
   rejectedCount: number;
   expectationsPassed: boolean | null;
   error: string | null;
+  /** A person's name for the run ("before the gold change"); null until named. */
+  name?: string | null;
+  /** A person's note on the run; null when none. */
+  note?: string | null;
   /**
    * While running: `loading` the program snapshot and the event set, `replaying` the events
    * (`processed` of `total`), then `saving` the ledger (`saved` of `toSave` rows), which on a
@@ -127,6 +133,41 @@ export interface LedgerPage {
   totalUsd: string;
 }
 
+/** One trigger as a run's program snapshot held it. */
+export interface SnapshotTrigger {
+  id: string;
+  name: string;
+  event: string;
+  status: 'draft' | 'active' | 'inactive';
+  /** The saved version the run replayed (1 when the trigger had no history). */
+  version: number;
+  actionType: string;
+  /** The trigger's version in the program now; null when it has been deleted since. */
+  currentVersion: number | null;
+}
+
+/** The program a run replayed: its name and every trigger with the version used. */
+export interface RunSnapshot {
+  runId: string;
+  programId: string;
+  programName: string;
+  timeZone: string;
+  partnerCount: number;
+  /** When the run started (the snapshot was taken then). */
+  takenAt: string;
+  triggers: SnapshotTrigger[];
+  /** Triggers added to the program after the run: the run did not know them. */
+  addedSince: { id: string; name: string }[];
+}
+
+/** A trigger whose version, status or presence differs between two runs' snapshots. */
+export interface TriggerChange {
+  triggerId: string;
+  name: string;
+  before: { version: number; status: string } | null;
+  after: { version: number; status: string } | null;
+}
+
 export interface RunComparison {
   added: RewardRow[];
   removed: RewardRow[];
@@ -134,6 +175,10 @@ export interface RunComparison {
   unchanged: number;
   totalUsdBefore: string;
   totalUsdAfter: string;
+  /** The two runs' programs: names, and whether they are the same program (any two runs compare). */
+  programs?: { before: string; after: string; sameProgram: boolean };
+  /** Triggers whose snapshot differs (the design change between the runs). */
+  triggers?: TriggerChange[];
 }
 
 export interface InvoicePartnerLine {
@@ -252,6 +297,11 @@ export const contract = {
   /** Imports JSON or CSV (by `fileName`'s extension); nothing is stored when the file is invalid. */
   'eventSets.import': { args: z.strictObject({ programId: Id, fileName: z.string().min(1), text: ImportText }), result: {} as EventSetSummary },
   'eventSets.delete': { args: z.strictObject({ eventSetId: Id }), result: {} as { deleted: true } },
+  /** Renames a set and/or sets its note; an empty note clears it. */
+  'eventSets.annotate': {
+    args: z.strictObject({ eventSetId: Id, name: z.string().trim().min(1, 'is required').max(200).optional(), note: z.string().max(2000).optional() }),
+    result: {} as EventSetSummary,
+  },
 
   'replay.start': { args: z.strictObject({ programId: Id, eventSetId: Id, asOf: z.string().optional() }), result: {} as { runId: string } },
   'replay.progress': { args: RunRef, result: {} as RunSummary },
@@ -264,6 +314,13 @@ export const contract = {
   'replay.trace': { args: z.strictObject({ runId: Id, eventId: Id }), result: {} as EventTrace[] },
   'replay.compare': { args: z.strictObject({ beforeRunId: Id, afterRunId: Id }), result: {} as RunComparison },
   'replay.delete': { args: RunRef, result: {} as { deleted: true } },
+  /** Names a run and/or sets its note; an empty string clears either. */
+  'replay.annotate': {
+    args: z.strictObject({ runId: Id, name: z.string().trim().max(200).optional(), note: z.string().max(2000).optional() }),
+    result: {} as RunSummary,
+  },
+  /** The program snapshot (trigger versions) a run replayed, against the program now. */
+  'replay.snapshot': { args: RunRef, result: {} as RunSnapshot },
 
   'rewards.review': {
     args: z.strictObject({

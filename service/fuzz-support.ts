@@ -61,6 +61,7 @@ export function validArgs(ids: FuzzIds, programText: string, eventsText: string)
     'eventSets.list': { programId },
     'eventSets.import': { programId, fileName: 'fuzz.events.json', text: eventsText },
     'eventSets.delete': { eventSetId },
+    'eventSets.annotate': { eventSetId, name: 'Renamed set', note: 'for the fuzz' },
     'replay.start': { programId, eventSetId },
     'replay.progress': { runId },
     'replay.cancel': { runId },
@@ -71,6 +72,8 @@ export function validArgs(ids: FuzzIds, programText: string, eventsText: string)
     'replay.trace': { runId, eventId: ids.eventId },
     'replay.compare': { beforeRunId: runId, afterRunId: runId },
     'replay.delete': { runId },
+    'replay.annotate': { runId, name: 'Fuzz run', note: 'a note' },
+    'replay.snapshot': { runId },
     'rewards.review': { runId, rewardIds: [ids.rewardId], decision: 'declined', reason: 'fuzz' },
     'payouts.month': { runId, month: '2026-03' },
   };

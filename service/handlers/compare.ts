@@ -1,12 +1,14 @@
 /**
- * Compares two runs' ledgers. Rewards are matched by trigger, event, occurrence and partner (the
+ * Compares two runs (any two: of one program at two versions, or of two programs): the triggers
+ * whose snapshot differs, and the ledgers. Rewards are matched by trigger, event, occurrence and partner (the
  * same reward in both runs); a matched pair whose amount, currency, USD amount, due date,
  * description, kind or status differs is "changed".
  */
 import type { RewardRow } from '../../engine/formats/report';
 import { formatMinor } from '../../engine/money';
 import type { RunComparison } from '../contract';
-import { readLedger, toRewardRow, usdMinor, type Db } from '../store';
+import { getRun, getRunProgram, readLedger, toRewardRow, usdMinor, type Db } from '../store';
+import { triggerChanges } from './runs-meta';
 
 const COMPARED: readonly (keyof RewardRow)[] = ['kind', 'description', 'amount', 'currency', 'amountUsd', 'dueAt', 'status'];
 
@@ -35,4 +37,14 @@ export function compareLedgers(db: Db, beforeRunId: string, afterRunId: string):
   out.totalUsdBefore = formatMinor(before.reduce((s, r) => s + usdMinor(r.amountUsd), 0), 'USD');
   out.totalUsdAfter = formatMinor(after.reduce((s, r) => s + usdMinor(r.amountUsd), 0), 'USD');
   return out;
+}
+
+/** The ledgers' differences plus what changed in the program between the two runs. */
+export function compareRuns(db: Db, beforeRunId: string, afterRunId: string): RunComparison {
+  const out = compareLedgers(db, beforeRunId, afterRunId);
+  const before = getRunProgram(db, beforeRunId);
+  const after = getRunProgram(db, afterRunId);
+  if (!before || !after) return out;
+  const sameProgram = getRun(db, beforeRunId)?.programId === getRun(db, afterRunId)?.programId;
+  return { ...out, programs: { before: before.name, after: after.name, sameProgram }, triggers: triggerChanges(before, after) };
 }

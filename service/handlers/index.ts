@@ -7,6 +7,7 @@ import { previewHandlers } from './previews';
 import { programHandlers } from './programs';
 import { replayHandlers } from './replay';
 import { rewardHandlers } from './rewards';
+import { runMetaHandlers } from './runs-meta';
 import { triggerHandlers } from './triggers';
 
 export function makeHandlers(ctx: ServiceContext): Handlers {
@@ -18,6 +19,7 @@ export function makeHandlers(ctx: ServiceContext): Handlers {
     ...eventSetHandlers(ctx),
     ...replayHandlers(ctx),
     ...rewardHandlers(ctx),
+    ...runMetaHandlers(ctx),
   } satisfies Handlers;
 }
 

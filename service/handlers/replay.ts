@@ -4,7 +4,7 @@ import { parseInstant } from '../../engine/time';
 import type { Handlers, RunSummary } from '../contract';
 import { Failure, failureFromIssues } from '../failure';
 import { deleteRun, getEventSetSummary, getRun, getRunResult, insertRun, iterateLedger, listRuns, newId, queryLedgerPage } from '../store';
-import { compareLedgers } from './compare';
+import { compareRuns } from './compare';
 import { ledgerCsv } from './ledger-csv';
 import { requireProgram, type ServiceContext } from './context';
 
@@ -89,7 +89,7 @@ export function replayHandlers(ctx: ServiceContext): Pick<Handlers, ReplayChanne
     'replay.compare': ({ beforeRunId, afterRunId }) => {
       requireDone(ctx, beforeRunId, 'beforeRunId');
       requireDone(ctx, afterRunId, 'afterRunId');
-      return compareLedgers(ctx.db, beforeRunId, afterRunId);
+      return compareRuns(ctx.db, beforeRunId, afterRunId);
     },
     'replay.delete': async ({ runId }) => {
       requireRun(ctx, runId);

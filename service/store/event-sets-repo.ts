@@ -25,6 +25,7 @@ interface EventSetRow {
   event_count: number;
   expect_json: string | null;
   created_at: string;
+  note: string | null;
 }
 
 function summary(r: EventSetRow): EventSetSummary {
@@ -36,6 +37,7 @@ function summary(r: EventSetRow): EventSetSummary {
     eventCount: r.event_count,
     hasExpectations: r.expect_json !== null,
     createdAt: r.created_at,
+    note: r.note,
   };
 }
 
@@ -143,6 +145,14 @@ export function loadEventSet(db: Db, id: string): EventSet | null {
     expect = parsed.data;
   }
   return { format: EVENTS_FORMAT, name: r.name, events, ...(expect === undefined ? {} : { expect }) };
+}
+
+/** Renames an event set and/or sets its note (`null` clears the note; undefined keeps a field). */
+export function annotateEventSet(db: Db, id: string, a: { name?: string; note?: string | null }): boolean {
+  const cur = db.prepare<[string], { name: string; note: string | null }>('SELECT name, note FROM event_sets WHERE id = ?').get(id);
+  if (!cur) return false;
+  db.prepare('UPDATE event_sets SET name = ?, note = ? WHERE id = ?').run(a.name ?? cur.name, a.note === undefined ? cur.note : a.note, id);
+  return true;
 }
 
 export function deleteEventSet(db: Db, id: string): boolean {

@@ -150,4 +150,11 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE event_set_chunks ADD COLUMN event_count INTEGER;
   ALTER TABLE event_set_chunks ADD COLUMN crc32 INTEGER;
   `,
+  // 7: runs and event sets named and annotated by people (a run's name is its own; an event
+  // set's name is the one it was imported with until renamed).
+  `
+  ALTER TABLE runs ADD COLUMN label TEXT;
+  ALTER TABLE runs ADD COLUMN note TEXT;
+  ALTER TABLE event_sets ADD COLUMN note TEXT;
+  `,
 ];

@@ -27,10 +27,12 @@ interface RunRow {
   rejected_count: number;
   expectations_passed: number | null;
   error: string | null;
+  label: string | null;
+  note: string | null;
 }
 
 const SUMMARY_COLS = `id, program_id, event_set_id, event_set_name, status, processed, total, started_at, finished_at, as_of,
-  reward_count, rewards_usd_minor, rejected_count, expectations_passed, error`;
+  reward_count, rewards_usd_minor, rejected_count, expectations_passed, error, label, note`;
 
 function toSummary(r: RunRow): RunSummary {
   return {
@@ -49,6 +51,8 @@ function toSummary(r: RunRow): RunSummary {
     rejectedCount: r.rejected_count,
     expectationsPassed: r.expectations_passed === null ? null : r.expectations_passed === 1,
     error: r.error,
+    name: r.label,
+    note: r.note,
   };
 }
 
@@ -170,6 +174,14 @@ export function getRunResult(db: Db, id: string): RunResult | null {
     rejected: parseColumn(Parts.rejected, r.r, 'rejected events'),
     expectations: parseColumn(Parts.expectations, r.e, 'expectations'),
   };
+}
+
+/** Sets a run's name and/or note (`null` clears one; a field left undefined is kept). */
+export function annotateRun(db: Db, id: string, a: { name?: string | null; note?: string | null }): boolean {
+  const cur = db.prepare<[string], { label: string | null; note: string | null }>('SELECT label, note FROM runs WHERE id = ?').get(id);
+  if (!cur) return false;
+  db.prepare('UPDATE runs SET label = ?, note = ? WHERE id = ?').run(a.name === undefined ? cur.label : a.name, a.note === undefined ? cur.note : a.note, id);
+  return true;
 }
 
 export function deleteRun(db: Db, id: string): boolean {

@@ -14,7 +14,8 @@ export type AppView =
   | { kind: 'drip' }
   | { kind: 'visibility' }
   | { kind: 'replay' }
-  | { kind: 'payouts' };
+  | { kind: 'payouts' }
+  | { kind: 'runs' };
 
 export interface AppState {
   programId: string | null;

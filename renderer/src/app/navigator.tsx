@@ -122,9 +122,10 @@ export function Navigator() {
             <NavItem label="Replay workbench" view={{ kind: 'replay' }} secondary={`${eventSets.data?.length ?? 0} event sets · ${runs.data?.length ?? 0} runs`} />
             {(runs.data ?? []).slice(0, 5).map((r) => (
               <ListItemButton key={r.id} dense sx={{ mx: 1, pl: 4 }} onClick={() => useAppStore.getState().go({ kind: 'replay' })}>
-                <ListItemText primary={r.eventSetName} secondary={`${r.status} · ${r.rewardCount} rewards`} slotProps={{ primary: { noWrap: true, variant: 'body2' } }} />
+                <ListItemText primary={r.name ?? r.eventSetName} secondary={`${r.status} · ${r.rewardCount} rewards`} slotProps={{ primary: { noWrap: true, variant: 'body2' } }} />
               </ListItemButton>
             ))}
+            <NavItem label="Runs & event sets" view={{ kind: 'runs' }} secondary="name, annotate, delete, compare" />
             <NavItem label="Rewards & payouts" view={{ kind: 'payouts' }} />
           </List>
         </Box>

@@ -1,6 +1,6 @@
 /** Shows the current view of the open program. */
 import { Typography } from '@mui/material';
-import { DripPreviewView, PayoutsView, ReplayWorkbench, VisibilityView } from '../workbench';
+import { DripPreviewView, PayoutsView, ReplayWorkbench, RunsView, VisibilityView } from '../workbench';
 import { EvaluationOrderView } from '../editor/evaluation-order-view';
 import { TriggerEditorView } from '../editor/trigger-editor-view';
 import { useAppStore, type AppView } from './app-store';
@@ -14,6 +14,7 @@ const TITLES: Record<Exclude<AppView['kind'], 'trigger' | 'order' | 'settings' |
   visibility: 'Offer visibility',
   replay: 'Replay workbench',
   payouts: 'Rewards & payouts',
+  runs: 'Runs & event sets',
 };
 
 export function ViewHost() {
@@ -40,8 +41,9 @@ export function ViewHost() {
     case 'drip':
     case 'visibility':
     case 'replay':
-    case 'payouts': {
-      const View = { drip: DripPreviewView, visibility: VisibilityView, replay: ReplayWorkbench, payouts: PayoutsView }[view.kind];
+    case 'payouts':
+    case 'runs': {
+      const View = { drip: DripPreviewView, visibility: VisibilityView, replay: ReplayWorkbench, payouts: PayoutsView, runs: RunsView }[view.kind];
       return (
         <ViewFrame title={TITLES[view.kind]} subtitle={name}>
           <View programId={programId} />

@@ -12,6 +12,7 @@ import { displaySignedUsd, displayUsd, groupDigits } from './money-format';
 import { newestFirst } from './run-progress';
 import { SmallTable } from './small-table';
 import { useReadable } from './readable';
+import { TriggerChangesTable } from './runs-view';
 
 const CHANGE_COLORS: Readonly<Record<ChangeKind, 'success' | 'error' | 'warning'>> = { added: 'success', removed: 'error', changed: 'warning' };
 
@@ -52,6 +53,7 @@ export function ComparePanel({ runs }: { runs: readonly RunSummary[] }) {
           <Typography role="status" aria-label="Comparison summary">
             {groupDigits(String(h.added))} added · {groupDigits(String(h.removed))} removed · {groupDigits(String(h.changed))} changed · {groupDigits(String(h.unchanged))} unchanged · total {displayUsd(q.data.totalUsdBefore)} → {displayUsd(q.data.totalUsdAfter)} ({displaySignedUsd(h.delta)})
           </Typography>
+          {q.data.triggers && <TriggerChangesTable changes={q.data.triggers} programs={q.data.programs} />}
           <SmallTable
             label="Ledger differences"
             rows={compareRows(q.data)}

@@ -7,6 +7,7 @@ export { DripPreviewView } from './drip-preview-view';
 export { VisibilityView } from './visibility-view';
 export { ReplayWorkbench } from './replay-workbench';
 export { PayoutsView } from './payouts-view';
+export { RunsView } from './runs-view';
 export { FirstRunHint, type FirstRunHintProps } from './first-run-hint';
 export { provideClient } from './service';
 export type { ProgramViewProps } from './types';

@@ -62,7 +62,8 @@ export function compareHeadline(c: RunComparison): CompareHeadline {
 /** "Run 3 · Feb sample · Mar 12, 2026 10:04 EDT" for pickers; `when` writes the start instant. */
 export function runLabel(run: RunSummary, index?: number, when: (iso: string) => string = (iso) => iso.replace('T', ' ').slice(0, 16)): string {
   const head = index === undefined ? run.id : `Run ${index}`;
-  return `${head} · ${run.eventSetName} · ${when(run.startedAt)}`;
+  // A name a person gave the run comes first: runs of one set otherwise look alike.
+  return `${run.name ? `${run.name} · ${head}` : head} · ${run.eventSetName} · ${when(run.startedAt)}`;
 }
 
 /** Default pair for comparison: the two most recent finished runs (older first). */
