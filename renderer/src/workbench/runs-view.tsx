@@ -30,6 +30,7 @@ import { displayUsd, groupDigits } from './money-format';
 import { runLabel } from './run-compare';
 import { newestFirst, RUN_STATUS_LABELS } from './run-progress';
 import { SmallTable } from './small-table';
+import { ReadableProvider, useReadable } from './readable';
 import type { ProgramViewProps } from './types';
 
 interface Annotating {
@@ -153,8 +154,19 @@ function runTitle(r: RunSummary, n: number): string {
   return r.name ?? `Run ${n}`;
 }
 
-export function RunsView({ programId, revision }: ProgramViewProps) {
+export function RunsView(props: ProgramViewProps) {
+  const rev = useProgramRevision(props.revision);
+  const program = useServiceQuery('programs.get', { programId: props.programId }, rev);
+  return (
+    <ReadableProvider program={program.data?.program}>
+      <Runs {...props} />
+    </ReadableProvider>
+  );
+}
+
+function Runs({ programId, revision }: ProgramViewProps) {
   const rev = useProgramRevision(revision);
+  const n = useReadable();
   const [tick, setTick] = useState(0);
   const send = useSend();
   const runs = useServiceQuery('replay.runs', { programId }, rev + tick);
@@ -169,7 +181,7 @@ export function RunsView({ programId, revision }: ProgramViewProps) {
 
   const annotateRun = (r: RunSummary) =>
     setAnnotating({
-      title: `Name and note of ${runLabel(r, number(r))}`,
+      title: `Name and note of ${runLabel(r, number(r), (iso) => n.instant(iso))}`,
       name: r.name ?? '',
       note: r.note ?? '',
       nameRequired: false,
@@ -220,7 +232,7 @@ export function RunsView({ programId, revision }: ProgramViewProps) {
             { label: 'From', cell: (s) => s.source.toUpperCase() },
             { label: 'Expectations', cell: (s) => (s.hasExpectations ? 'yes' : 'none') },
             { label: 'Note', cell: (s) => <Typography variant="body2" sx={{ whiteSpace: 'pre-wrap', maxWidth: 420 }}>{s.note ?? ''}</Typography> },
-            { label: 'Imported', cell: (s) => s.createdAt.slice(0, 10) },
+            { label: 'Imported', cell: (s) => n.instant(s.createdAt) },
             {
               label: 'Actions',
               cell: (s) => (
@@ -260,7 +272,7 @@ export function RunsView({ programId, revision }: ProgramViewProps) {
           rows={list}
           empty="No runs yet: run an event set in the Replay workbench."
           columns={[
-            { label: 'Run', cell: (r) => (<><Typography variant="body2">{runTitle(r, number(r))}</Typography><Typography variant="caption" color="text.secondary">{r.name ? `Run ${number(r)} · ` : ''}{r.startedAt.replace('T', ' ').slice(0, 16)} UTC</Typography></>) },
+            { label: 'Run', cell: (r) => (<><Typography variant="body2">{runTitle(r, number(r))}</Typography><Typography variant="caption" color="text.secondary">{r.name ? `Run ${number(r)} · ` : ''}{n.instant(r.startedAt)}</Typography></>) },
             { label: 'Event set', cell: (r) => r.eventSetName },
             { label: 'Status', cell: (r) => RUN_STATUS_LABELS[r.status] },
             { label: 'Rewards', cell: (r) => `${groupDigits(String(r.rewardCount))} · ${displayUsd(r.rewardsUsd)}` },
