@@ -64,7 +64,7 @@ describe('Electron security checklist', () => {
       expect([...new Set(requested)]).toEqual(['electron']);
       expect([...exposed.keys()]).toEqual(['offerflow']);
       const bridge = exposed.get('offerflow') as Record<string, (...a: unknown[]) => unknown>;
-      expect(Object.keys(bridge).sort()).toEqual(['onMenu', 'openFile', 'saveFile', 'send']);
+      expect(Object.keys(bridge).sort()).toEqual(['exportFile', 'importFile', 'onMenu', 'send']);
       for (const v of Object.values(bridge)) {
         expect(v).not.toBe(ipcRenderer);
         expect(Object.values(ipcRenderer)).not.toContain(v);

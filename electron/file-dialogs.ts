@@ -1,39 +1,143 @@
-/** Native open/save dialogs for program files, event sets and CSV exports. */
+/**
+ * The file commands of the desktop app, done in the main process: native open/save dialogs,
+ * reading and writing the file here, and the contract call through the same dispatcher as every
+ * other call. Every outcome is a Result with a sentence naming the file; nothing throws to the
+ * page, and the file's text never crosses IPC.
+ */
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { BrowserWindow, Dialog, FileFilter } from 'electron';
-import type { FileKind, OpenedFile } from '../service/bridge';
+import type { ExportOutcome, ExportRequest, ImportOutcome, ImportRequest } from '../service/bridge';
+import type { Result } from '../service/contract';
+import type { Dispatch } from '../service/dispatch';
+import { MAX_IMPORT_CHARS, TOO_LARGE_MESSAGE } from '../service/limits';
 
-export const FILTERS: Record<FileKind, FileFilter[]> = {
+export const FILTERS: Record<ImportRequest['kind'], FileFilter[]> = {
   program: [{ name: 'Offerflow program', extensions: ['json'] }],
-  events: [{ name: 'Event set', extensions: ['json', 'csv'] }],
+  events: [{ name: 'Event set', extensions: ['json', 'jsonl', 'ndjson', 'csv'] }],
   partners: [{ name: 'Partners CSV', extensions: ['csv'] }],
-  csv: [{ name: 'CSV', extensions: ['csv'] }],
 };
 
 /** Larger files are refused before reading (the host's request limit, for the same reason). */
-export const MAX_OPEN_BYTES = 256 * 1024 * 1024;
+export const MAX_OPEN_BYTES = MAX_IMPORT_CHARS;
+/** Most file systems allow 255 bytes in one name. */
+export const MAX_NAME_BYTES = 255;
 
-export function fileDialogs(dialog: Pick<Dialog, 'showOpenDialog' | 'showSaveDialog'>, window: () => BrowserWindow | null) {
-  return {
-    async openFile(kind: FileKind): Promise<OpenedFile | null> {
-      const win = window();
-      const opts = { properties: ['openFile' as const], filters: FILTERS[kind] };
-      const r = win ? await dialog.showOpenDialog(win, opts) : await dialog.showOpenDialog(opts);
-      const file = r.filePaths[0];
-      if (r.canceled || !file) return null;
+const fail = (message: string, field = 'file'): Result<never> => ({ ok: false, error: { message, field } });
+
+/**
+ * A file name the save dialog can offer: no folders, no characters file systems refuse, at most
+ * 255 UTF-8 bytes with the extension kept (a longer suggestion made the dialog do nothing).
+ */
+export function safeFileName(name: string, fallback = 'export.json'): string {
+  // eslint-disable-next-line no-control-regex -- control characters are what this removes
+  const cleaned = path.basename(name.replace(/[\\/]/g, '-')).replace(/[\u0000-\u001f\u007f<>:"|?*]/g, '_').trim();
+  const base = cleaned === '' || cleaned === '.' || cleaned === '..' ? fallback : cleaned;
+  const ext = path.extname(base).slice(0, 16);
+  let stem = base.slice(0, base.length - ext.length);
+  const bytes = (s: string): number => Buffer.byteLength(s, 'utf8');
+  if (bytes(base) <= MAX_NAME_BYTES) return base;
+  // Cut whole code points (never half a surrogate pair) until stem + ext fits.
+  const points = [...stem];
+  while (points.length > 0 && bytes(points.join('') + ext) > MAX_NAME_BYTES) points.pop();
+  stem = points.join('');
+  return `${stem}${ext}`;
+}
+
+/** A reason a file could not be read or written, in words. */
+function why(e: unknown): string {
+  const code = (e as { code?: string } | null)?.code;
+  const words: Record<string, string> = {
+    ENOENT: 'it does not exist (any more)',
+    EACCES: 'permission denied',
+    EPERM: 'permission denied',
+    EISDIR: 'it is a folder',
+    ENOSPC: 'the disk is full',
+    EROFS: 'the disk is read-only',
+    EDQUOT: 'the disk quota is used up',
+  };
+  return (code && words[code]) ?? (e instanceof Error ? e.message : String(e));
+}
+
+export interface FileActionDeps {
+  dialog: Pick<Dialog, 'showOpenDialog' | 'showSaveDialog'>;
+  window: () => BrowserWindow | null;
+  dispatch: Dispatch;
+  maxOpenBytes?: number;
+}
+
+/** The import and export commands (see ImportRequest / ExportRequest in service/bridge.ts). */
+export function fileActions(deps: FileActionDeps) {
+  const max = deps.maxOpenBytes ?? MAX_OPEN_BYTES;
+  async function pickFile(kind: ImportRequest['kind']): Promise<string | null> {
+    const win = deps.window();
+    const opts = { properties: ['openFile' as const], filters: FILTERS[kind] };
+    const r = win ? await deps.dialog.showOpenDialog(win, opts) : await deps.dialog.showOpenDialog(opts);
+    return r.canceled ? null : (r.filePaths[0] ?? null);
+  }
+
+  /** Reads a picked file as UTF-8 text, refusing a too-large, unreadable or non-UTF-8 one. */
+  async function readText(file: string): Promise<Result<string>> {
+    const name = path.basename(file);
+    try {
       const st = await fs.stat(file);
-      if (st.size > MAX_OPEN_BYTES) throw new Error(`${path.basename(file)} is larger than 256 MiB`);
-      return { fileName: path.basename(file), text: await fs.readFile(file, 'utf8') };
+      if (!st.isFile()) return fail(`${name} cannot be opened: it is not a regular file`);
+      if (st.size > max) return fail(`${name} ${TOO_LARGE_MESSAGE}`);
+      const bytes = await fs.readFile(file);
+      // Counted again after reading: the file may have grown since stat.
+      if (bytes.byteLength > max) return fail(`${name} ${TOO_LARGE_MESSAGE}`);
+      try {
+        return { ok: true, value: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
+      } catch {
+        return fail(`${name} is not UTF-8 text: save it as UTF-8 and open it again`);
+      }
+    } catch (e) {
+      return fail(`${name} cannot be read: ${why(e)}`);
+    }
+  }
+
+  return {
+    async importFile(request: ImportRequest): Promise<Result<ImportOutcome | null>> {
+      const file = await pickFile(request.kind);
+      if (!file) return { ok: true, value: null };
+      const text = await readText(file);
+      if (!text.ok) return text;
+      const fileName = path.basename(file);
+      if (request.kind === 'program') {
+        const r = await deps.dispatch('programs.import', { text: text.value, fileName });
+        return r.ok ? { ok: true, value: { kind: 'program', fileName, value: r.value as never } } : r;
+      }
+      const channel = request.kind === 'events' ? 'eventSets.import' : 'partners.importCsv';
+      const r = await deps.dispatch(channel, { programId: request.programId, text: text.value, fileName });
+      return r.ok ? { ok: true, value: { kind: request.kind, fileName, value: r.value as never } } : r;
     },
-    async saveFile(fileName: string, text: string): Promise<boolean> {
-      const win = window();
-      const ext = path.extname(fileName).slice(1) || 'json';
-      const opts = { defaultPath: path.basename(fileName), filters: [{ name: ext.toUpperCase(), extensions: [ext] }] };
-      const r = win ? await dialog.showSaveDialog(win, opts) : await dialog.showSaveDialog(opts);
-      if (r.canceled || !r.filePath) return false;
-      await fs.writeFile(r.filePath, text, 'utf8');
-      return true;
+
+    async exportFile(request: ExportRequest): Promise<Result<ExportOutcome>> {
+      const made = await deps.dispatch(request.channel, request.args);
+      if (!made.ok) return made;
+      const { fileName, text } = made.value as { fileName: string; text: string };
+      const suggested = safeFileName(fileName);
+      const win = deps.window();
+      const ext = path.extname(suggested).slice(1) || 'json';
+      const opts = { defaultPath: suggested, filters: [{ name: ext.toUpperCase(), extensions: [ext] }] };
+      const r = win ? await deps.dialog.showSaveDialog(win, opts) : await deps.dialog.showSaveDialog(opts);
+      if (r.canceled || !r.filePath) return { ok: true, value: { saved: false, fileName: suggested } };
+      const target = r.filePath;
+      const name = path.basename(target);
+      // Written beside the target under a fresh name, then renamed over it: a failed write
+      // (disk full) leaves the old file whole, and the temporary name cannot be planted.
+      const tmp = path.join(path.dirname(target), `.${name.slice(0, 200)}.${randomBytes(6).toString('hex')}.tmp`);
+      try {
+        await fs.writeFile(tmp, text, { encoding: 'utf8', flag: 'wx' });
+        await fs.rename(tmp, target);
+      } catch (e) {
+        await fs.rm(tmp, { force: true }).catch(() => undefined);
+        return fail(`${name} could not be saved: ${why(e)}`);
+      }
+      return { ok: true, value: { saved: true, fileName: name } };
     },
   };
 }
+
+export type FileActions = ReturnType<typeof fileActions>;

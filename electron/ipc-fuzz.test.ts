@@ -2,11 +2,11 @@
  * Fuzzing the IPC boundary (issue 6): the main process's handlers, wired to the real dispatcher
  * of a service on a temporary folder, get random raw argument lists from trusted and untrusted
  * senders. Untrusted senders never reach the service; trusted ones always get a `Result` (never
- * an exception, never "internal error"); the dialogs only open for well-formed arguments.
+ * an exception, never "internal error"); the file commands only run for well-formed requests.
  */
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { IPC } from '../service/bridge';
+import { ExportRequest, ImportRequest, IPC } from '../service/bridge';
 import { CHANNELS } from '../service/contract';
 import { dumpDb, weird } from '../service/fuzz-support';
 import { example, testService, type TestService } from '../service/test-helpers';
@@ -29,8 +29,8 @@ beforeAll(async () => {
     ipcMain: { handle: (ch: string, h: Handler) => handlers.set(ch, h) } as never,
     dispatch: s.dispatch,
     trusted: (e) => (e as unknown as { trusted: boolean }).trusted,
-    openFile: async (kind) => (opened.push(kind), null),
-    saveFile: async (name, text) => (saved.push([name, text.length]), true),
+    importFile: async (request) => (opened.push(request), { ok: true, value: null }),
+    exportFile: async (request) => (saved.push(request), { ok: true, value: { saved: false, fileName: 'x' } }),
   });
 });
 afterAll(async () => {
@@ -43,7 +43,7 @@ const rawArgs = fc.array(fc.oneof(fc.constantFrom<unknown>(...CHANNELS), weird, 
 describe('IPC fuzz', () => {
   it('fuzz raw IPC arguments: untrusted senders reach nothing, trusted ones get a Result', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.boolean(), fc.constantFrom(IPC.call, IPC.openFile, IPC.saveFile), rawArgs, async (trusted, ch, args) => {
+      fc.asyncProperty(fc.boolean(), fc.constantFrom(IPC.call, IPC.importFile, IPC.exportFile), rawArgs, async (trusted, ch, args) => {
         const before = trusted ? null : dumpDb(s.db);
         const nOpened = opened.length;
         const nSaved = saved.length;
@@ -55,13 +55,14 @@ describe('IPC fuzz', () => {
           counts.untrustedRefused++;
           return;
         }
-        if (ch === IPC.call) {
-          expect(r).toHaveProperty('ok');
-          const res = r as { ok: boolean; error?: { message: string } };
-          if (!res.ok) expect(res.error?.message).not.toMatch(/^internal error/);
-          counts.results++;
-        } else {
-          const wellFormed = ch === IPC.openFile ? args.length === 1 && ['program', 'events', 'partners', 'csv'].includes(args[0] as string) : args.length === 2 && typeof args[0] === 'string' && (args[0] as string).length > 0 && typeof args[1] === 'string';
+        // Every answer to a trusted sender is a Result, file commands included.
+        expect(r).toHaveProperty('ok');
+        const res = r as { ok: boolean; error?: { message: string } };
+        if (!res.ok) expect(res.error?.message).not.toMatch(/^internal error/);
+        if (ch === IPC.call) counts.results++;
+        else {
+          const parsed = (ch === IPC.importFile ? ImportRequest : ExportRequest).safeParse(args[0]);
+          const wellFormed = args.length === 1 && parsed.success;
           if (!wellFormed) expect([opened.length, saved.length]).toEqual([nOpened, nSaved]);
           else counts.dialogs++;
         }

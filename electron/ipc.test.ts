@@ -8,9 +8,9 @@ type Handler = (event: { ok: boolean }, ...args: unknown[]) => Promise<unknown>;
 function setup() {
   const handlers = new Map<string, Handler>();
   const dispatch = vi.fn(async (channel: string) => ({ ok: true as const, value: channel }));
-  const openFile = vi.fn(async () => ({ fileName: 'a.json', text: '{}' }));
-  const saveFile = vi.fn(async () => true);
-  registerIpc({ ipcMain: { handle: (ch: string, h: Handler) => handlers.set(ch, h) } as never, dispatch, trusted: (e) => (e as unknown as { ok: boolean }).ok, openFile, saveFile });
+  const openFile = vi.fn(async () => ({ ok: true as const, value: null }));
+  const saveFile = vi.fn(async () => ({ ok: true as const, value: { saved: true, fileName: 'a.json' } }));
+  registerIpc({ ipcMain: { handle: (ch: string, h: Handler) => handlers.set(ch, h) } as never, dispatch, trusted: (e) => (e as unknown as { ok: boolean }).ok, importFile: openFile, exportFile: saveFile });
   return { handlers, dispatch, openFile, saveFile };
 }
 
@@ -24,8 +24,8 @@ describe('IPC handlers', () => {
   it('refuses untrusted senders without calling anything', async () => {
     const { handlers, dispatch, openFile, saveFile } = setup();
     expect(await handlers.get(IPC.call)?.({ ok: false }, 'programs.list', {})).toMatchObject({ ok: false });
-    expect(await handlers.get(IPC.openFile)?.({ ok: false }, 'program')).toBeNull();
-    expect(await handlers.get(IPC.saveFile)?.({ ok: false }, 'a.json', '{}')).toBe(false);
+    expect(await handlers.get(IPC.importFile)?.({ ok: false }, { kind: 'program' })).toMatchObject({ ok: false, error: { message: expect.stringMatching(/refused/) } });
+    expect(await handlers.get(IPC.exportFile)?.({ ok: false }, { channel: 'programs.export', args: { programId: 'p1' } })).toMatchObject({ ok: false });
     expect(dispatch).not.toHaveBeenCalled();
     expect(openFile).not.toHaveBeenCalled();
     expect(saveFile).not.toHaveBeenCalled();
@@ -34,11 +34,21 @@ describe('IPC handlers', () => {
   it('parses every argument', async () => {
     const { handlers, dispatch, openFile, saveFile } = setup();
     expect(await handlers.get(IPC.call)?.({ ok: true }, 42)).toMatchObject({ ok: false });
-    expect(await handlers.get(IPC.openFile)?.({ ok: true }, '/etc/passwd')).toBeNull();
-    expect(await handlers.get(IPC.saveFile)?.({ ok: true }, '', 'x')).toBe(false);
+    expect(await handlers.get(IPC.importFile)?.({ ok: true }, '/etc/passwd')).toMatchObject({ ok: false });
+    expect(await handlers.get(IPC.importFile)?.({ ok: true }, { kind: 'events' })).toMatchObject({ ok: false });
+    expect(await handlers.get(IPC.exportFile)?.({ ok: true }, { channel: 'programs.delete', args: { programId: 'p1' } })).toMatchObject({ ok: false });
+    expect(await handlers.get(IPC.exportFile)?.({ ok: true }, '', 'x')).toMatchObject({ ok: false });
     expect(dispatch).not.toHaveBeenCalled();
     expect(openFile).not.toHaveBeenCalled();
     expect(saveFile).not.toHaveBeenCalled();
+  });
+
+  it('passes a well-formed file command on', async () => {
+    const { handlers, openFile, saveFile } = setup();
+    expect(await handlers.get(IPC.importFile)?.({ ok: true }, { kind: 'events', programId: 'p1' })).toEqual({ ok: true, value: null });
+    expect(openFile).toHaveBeenCalledWith({ kind: 'events', programId: 'p1' });
+    expect(await handlers.get(IPC.exportFile)?.({ ok: true }, { channel: 'programs.export', args: { programId: 'p1' } })).toMatchObject({ ok: true });
+    expect(saveFile).toHaveBeenCalledWith({ channel: 'programs.export', args: { programId: 'p1' } });
   });
 });
 

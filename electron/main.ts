@@ -13,7 +13,7 @@ import { startFresh } from '../service/store/safe-open';
 import { APP_PAGE_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, appProtocolHandler } from './app-protocol';
 import { createAppWindow } from './app-window';
 import { openWithRecovery, RECOVERY_BUTTONS } from './data-file-recovery';
-import { fileDialogs } from './file-dialogs';
+import { fileActions } from './file-dialogs';
 import { registerIpc } from './ipc';
 import { menuTemplate, RECENT_LIMIT } from './menu-template';
 import { electronNativeBinding, unpackedPath } from './native-binding';
@@ -51,13 +51,12 @@ function send(command: MenuCommand): void {
 
 async function refreshMenu(): Promise<void> {
   const recent = service ? (await service.handlers['programs.list']({})).slice(0, RECENT_LIMIT) : [];
-  const dialogs = fileDialogs(dialog, () => win);
   Menu.setApplicationMenu(
     Menu.buildFromTemplate(
       menuTemplate(
         {
           newProgram: () => send({ type: 'new-program' }),
-          openProgramFile: () => void openProgramFile(dialogs.openFile),
+          openProgramFile: () => send({ type: 'open-program-file' }),
           importEvents: () => send({ type: 'import-events' }),
           exportProgram: () => send({ type: 'export-program' }),
           openRecent: (programId) => send({ type: 'open-program', programId }),
@@ -68,15 +67,6 @@ async function refreshMenu(): Promise<void> {
       ),
     ),
   );
-}
-
-async function openProgramFile(open: ReturnType<typeof fileDialogs>['openFile']): Promise<void> {
-  const file = await open('program');
-  if (!file || !service) return;
-  const r = await service.dispatch('programs.import', { text: file.text, fileName: file.fileName });
-  if (r.ok) send({ type: 'open-program', programId: (r.value as { id: string }).id });
-  else dialog.showErrorBox('This program file cannot be opened', r.error.message);
-  await refreshMenu();
 }
 
 async function ready(): Promise<void> {
@@ -107,13 +97,13 @@ async function ready(): Promise<void> {
   await seedIfEmpty(service, appRoot);
   stage = 'opening the window';
   denyPermissions(session.defaultSession);
-  const dialogs = fileDialogs(dialog, () => win);
+  const files = fileActions({ dialog, window: () => win, dispatch: service.dispatch });
   registerIpc({
     ipcMain,
     dispatch: service.dispatch,
     trusted: (e) => isTrustedSender(e, win?.webContents.id ?? null, APP_PAGE_URL),
-    openFile: dialogs.openFile,
-    saveFile: dialogs.saveFile,
+    importFile: files.importFile,
+    exportFile: files.exportFile,
     afterCall: (channel) => void (channel.startsWith('programs.') && refreshMenu()),
   });
   win = createAppWindow({

@@ -165,7 +165,7 @@ describe('the packaged app (electron-builder --dir, stand-in Electron)', () => {
     expect(fs.existsSync(prefs.preload as string)).toBe(true);
     expect(s.windows[0]!.options.show).toBe(false);
 
-    expect(s.ipcChannels.sort()).toEqual(Object.values({ call: IPC.call, openFile: IPC.openFile, saveFile: IPC.saveFile }).sort());
+    expect(s.ipcChannels.sort()).toEqual([IPC.call, IPC.exportFile, IPC.importFile].sort());
     const ask = (from: string) => app.call<{ value: { ok: boolean } }>({ op: 'ipc', channel: IPC.call, from, args: ['programs.list', {}] });
     expect((await ask('main')).value.ok).toBe(true);
     expect((await ask('iframe')).value).toMatchObject({ ok: false, error: { message: expect.stringMatching(/refused/) } });
@@ -181,6 +181,19 @@ describe('the packaged app (electron-builder --dir, stand-in Electron)', () => {
     expect((await nav('will-attach-webview', PAGE)).prevented).toBe(true);
     expect(await app.call({ op: 'window-open', url: 'https://evil.example/' })).toEqual({ action: 'deny' });
     expect(await app.call({ op: 'permission', permission: 'media' })).toEqual({ granted: false, check: false });
+  });
+
+  it('file commands run in main and answer Results: an import through the open dialog, a refused file', async () => {
+    const good = path.join(ROOT, 'resources/samples/demo.program.json');
+    await app.call({ op: 'dialog-answers', answers: { open: [good] } });
+    const r = await app.call<{ value: { ok: boolean; value: { kind: string; fileName: string } } }>({ op: 'ipc', channel: IPC.importFile, from: 'main', args: [{ kind: 'program' }] });
+    expect(r.value).toMatchObject({ ok: true, value: { kind: 'program', fileName: 'demo.program.json' } });
+    const bad = path.join(work, 'latin1.program.json');
+    fs.writeFileSync(bad, Buffer.from([0x7b, 0xe9, 0x7d]));
+    await app.call({ op: 'dialog-answers', answers: { open: [bad] } });
+    const refused = await app.call<{ value: { ok: boolean; error: { message: string } } }>({ op: 'ipc', channel: IPC.importFile, from: 'main', args: [{ kind: 'program' }] });
+    expect(refused.value).toMatchObject({ ok: false, error: { message: 'latin1.program.json is not UTF-8 text: save it as UTF-8 and open it again' } });
+    await app.call({ op: 'dialog-answers', answers: { open: null } });
   });
 
   it('ships no DevTools: the menu has no Toggle DevTools', async () => {

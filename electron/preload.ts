@@ -1,6 +1,6 @@
 /**
  * The preload bridge: exactly the contract's channels (unknown ones are refused here, before
- * IPC), the native file dialogs and menu commands. The page never sees `ipcRenderer`.
+ * IPC), the file commands (done in main) and menu commands. The page never sees `ipcRenderer`.
  */
 import { contextBridge, ipcRenderer } from 'electron';
 import { IPC, type MenuCommand, type OfferflowBridge } from '../service/bridge';
@@ -11,8 +11,8 @@ const bridge: OfferflowBridge = {
     if (!isChannel(channel)) return Promise.resolve({ ok: false, error: { message: `unknown channel "${String(channel)}"`, field: 'channel' } });
     return ipcRenderer.invoke(IPC.call, channel, args);
   },
-  openFile: (kind) => ipcRenderer.invoke(IPC.openFile, kind),
-  saveFile: (fileName, text) => ipcRenderer.invoke(IPC.saveFile, fileName, text),
+  importFile: (request) => ipcRenderer.invoke(IPC.importFile, request),
+  exportFile: (request) => ipcRenderer.invoke(IPC.exportFile, request),
   onMenu: (listener) => {
     const handler = (_event: unknown, command: MenuCommand): void => listener(command);
     ipcRenderer.on(IPC.menu, handler);

@@ -1,31 +1,61 @@
 /**
- * What the Electron preload exposes on `window.offerflow` (type only): the contract's calls, the
- * native file dialogs and the native menu's commands. The renderer's client wraps it; in a
- * browser the same client falls back to HTTP and browser file pickers.
+ * What the Electron preload exposes on `window.offerflow` (types, and the argument schemas the
+ * main process checks): the contract's calls, the file commands and the native menu's commands.
+ * The renderer's client wraps it; in a browser the same client falls back to HTTP and browser
+ * file pickers.
+ *
+ * File commands do the whole job in the main process: an import shows the open dialog, reads
+ * the file there and makes the contract call; an export makes the contract call and writes the
+ * file there. The file's text never crosses IPC (it used to, twice), and every outcome is a
+ * `Result`: cancelled is `{ ok: true, value: null }` / `saved: false`, a failure is a sentence.
  */
-import type { Result } from './contract';
+import { z } from 'zod';
+import type { ArgsOf, Result, ResultOf } from './contract';
 
 /** Commands the native menu sends to the page (the page knows the open program). */
 export type MenuCommand =
   | { type: 'new-program' }
   | { type: 'open-program'; programId: string }
+  | { type: 'open-program-file' }
   | { type: 'import-events' }
   | { type: 'export-program' };
 
-export type FileKind = 'program' | 'events' | 'partners' | 'csv';
+const Id = z.string().min(1).max(200);
 
-export interface OpenedFile {
+/** What a file import brings in: a program file, or an event set / partners CSV into a program. */
+export const ImportRequest = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('program') }),
+  z.strictObject({ kind: z.literal('events'), programId: Id }),
+  z.strictObject({ kind: z.literal('partners'), programId: Id }),
+]);
+export type ImportRequest = z.infer<typeof ImportRequest>;
+
+/** The contract call's answer for each kind of import. */
+export type ImportOutcome =
+  | { kind: 'program'; fileName: string; value: ResultOf<'programs.import'> }
+  | { kind: 'events'; fileName: string; value: ResultOf<'eventSets.import'> }
+  | { kind: 'partners'; fileName: string; value: ResultOf<'partners.importCsv'> };
+
+/** An export: the contract call that makes the file (its answer names the file and holds its text). */
+export const ExportRequest = z.discriminatedUnion('channel', [
+  z.strictObject({ channel: z.literal('programs.export'), args: z.strictObject({ programId: Id }) }),
+  z.strictObject({ channel: z.literal('replay.ledgerCsv'), args: z.record(z.string(), z.unknown()) }),
+]);
+export type ExportRequest = { channel: 'programs.export'; args: ArgsOf<'programs.export'> } | { channel: 'replay.ledgerCsv'; args: ArgsOf<'replay.ledgerCsv'> };
+
+/** Where an export went: `saved: false` when the person cancelled the dialog. */
+export interface ExportOutcome {
+  saved: boolean;
   fileName: string;
-  text: string;
 }
 
 export interface OfferflowBridge {
   /** One contract call; non-contract channels are refused by the preload. */
   send(channel: string, args: unknown): Promise<Result<unknown>>;
-  /** A native open dialog; null when the person cancels. */
-  openFile(kind: FileKind): Promise<OpenedFile | null>;
-  /** A native save dialog; false when the person cancels. */
-  saveFile(fileName: string, text: string): Promise<boolean>;
+  /** Open dialog + read + import, in the main process; `null` when the person cancels. */
+  importFile(request: ImportRequest): Promise<Result<ImportOutcome | null>>;
+  /** Contract call + save dialog + write, in the main process. */
+  exportFile(request: ExportRequest): Promise<Result<ExportOutcome>>;
   /** Subscribes to menu commands; returns the unsubscribe function. */
   onMenu(listener: (command: MenuCommand) => void): () => void;
 }
@@ -33,7 +63,7 @@ export interface OfferflowBridge {
 /** IPC channel names between preload and main (never exposed to the page). */
 export const IPC = {
   call: 'offerflow:call',
-  openFile: 'offerflow:open-file',
-  saveFile: 'offerflow:save-file',
+  importFile: 'offerflow:import-file',
+  exportFile: 'offerflow:export-file',
   menu: 'offerflow:menu',
 } as const;

@@ -14,8 +14,8 @@ if (!root) throw new Error('index.html has no #root element');
 onMenuCommand((command) =>
   void runMenuCommand(command, {
     client,
-    openFile: files.open,
-    saveFile: files.save,
+    importFile: files.importFile,
+    exportFile: files.exportFile,
     programId: () => useAppStore.getState().programId,
     openProgram: (id) => useAppStore.getState().openProgram(id),
     showReplay: () => useAppStore.getState().go({ kind: 'replay' }),

@@ -54,8 +54,8 @@ function useMenuCommands(client: ServiceClient) {
         const app = useAppStore.getState();
         void runMenuCommand(command, {
           client,
-          openFile: files.open,
-          saveFile: files.save,
+          importFile: files.importFile,
+          exportFile: files.exportFile,
           programId: () => useAppStore.getState().programId,
           openProgram: app.openProgram,
           showReplay: () => app.go({ kind: 'replay' }),

@@ -33,12 +33,11 @@ export function ProgramMenu({ programs, reload }: { programs: ProgramSummary[]; 
   };
   const importFile = async () => {
     setAnchor(null);
-    const file = await files.open('program');
-    if (file) await run(client.send('programs.import', { text: file.text, fileName: file.fileName }), (doc) => after(doc.id, `Imported “${doc.program.name}”`));
+    await run(files.importFile({ kind: 'program' }), (got) => got?.kind === 'program' && after(got.value.id, `Imported “${got.value.program.name}”`));
   };
   const exportFile = async () => {
     setAnchor(null);
-    if (programId) await run(client.send('programs.export', { programId }), (f) => void files.save(f.fileName, f.text).then((saved) => saved && notify(`Saved ${f.fileName}`)));
+    if (programId) await run(files.exportFile({ channel: 'programs.export', args: { programId } }), (out) => out.saved && notify(`Saved ${out.fileName}`));
   };
   const item = (label: string, onClick: () => void, disabled = false) => (
     <MenuItem disabled={disabled} onClick={onClick}>

@@ -4,7 +4,7 @@
  * taken from the page URL (`?token=`) and kept in sessionStorage so reloads keep working.
  * Also the file helpers (native dialogs or browser pickers/downloads) and menu commands.
  */
-import type { FileKind, MenuCommand, OfferflowBridge, OpenedFile } from '../../../service/bridge';
+import type { ExportOutcome, ExportRequest, ImportOutcome, ImportRequest, MenuCommand, OfferflowBridge } from '../../../service/bridge';
 import type { ArgsOf, Channel, Result, ResultOf, ServiceClient } from '../../../service/contract';
 import { isReadChannel, useConnection } from './connection';
 
@@ -92,26 +92,45 @@ function makeClient(): ServiceClient {
 /** The client every component uses (through the app's ClientProvider). */
 export const client: ServiceClient = makeClient();
 
-const ACCEPT: Record<FileKind, string> = {
+const ACCEPT: Record<ImportRequest['kind'], string> = {
   program: '.json,application/json',
-  events: '.json,.csv,application/json,text/csv',
+  events: '.json,.jsonl,.ndjson,.csv,application/json,text/csv',
   partners: '.csv,text/csv',
-  csv: '.csv,text/csv',
 };
 
-function browserOpen(kind: FileKind): Promise<OpenedFile | null> {
+/** The browser's file picker; resolves with the picked file, or null when cancelled. */
+function pickInBrowser(kind: ImportRequest['kind']): Promise<File | null> {
   return new Promise((resolve) => {
     const input = document.createElement('input');
     input.type = 'file';
     input.accept = ACCEPT[kind];
-    input.onchange = () => {
-      const file = input.files?.[0];
-      if (!file) return resolve(null);
-      void file.text().then((text) => resolve({ fileName: file.name, text }));
-    };
+    input.onchange = () => resolve(input.files?.[0] ?? null);
     input.oncancel = () => resolve(null);
     input.click();
   });
+}
+
+/** The browser's import: the picked file's text goes to the host in the contract call. */
+export async function importInBrowser(api: ServiceClient, request: ImportRequest, pick: (kind: ImportRequest['kind']) => Promise<Pick<File, 'name' | 'text'> | null> = pickInBrowser): Promise<Result<ImportOutcome | null>> {
+  const file = await pick(request.kind);
+  if (!file) return { ok: true, value: null };
+  let text: string;
+  try {
+    text = await file.text();
+  } catch (e) {
+    return { ok: false, error: { message: `${file.name} cannot be read: ${e instanceof Error ? e.message : String(e)}`, field: 'file' } };
+  }
+  const fileName = file.name;
+  if (request.kind === 'program') {
+    const r = await api.send('programs.import', { text, fileName });
+    return r.ok ? { ok: true, value: { kind: 'program', fileName, value: r.value } } : r;
+  }
+  if (request.kind === 'events') {
+    const r = await api.send('eventSets.import', { programId: request.programId, text, fileName });
+    return r.ok ? { ok: true, value: { kind: 'events', fileName, value: r.value } } : r;
+  }
+  const r = await api.send('partners.importCsv', { programId: request.programId, text, fileName });
+  return r.ok ? { ok: true, value: { kind: 'partners', fileName, value: r.value } } : r;
 }
 
 function browserSave(fileName: string, text: string): Promise<boolean> {
@@ -124,10 +143,20 @@ function browserSave(fileName: string, text: string): Promise<boolean> {
   return Promise.resolve(true);
 }
 
-/** Native dialogs in the desktop app, a file picker and a download in a browser. */
+async function exportInBrowser(request: ExportRequest): Promise<Result<ExportOutcome>> {
+  const r = request.channel === 'programs.export' ? await client.send('programs.export', request.args) : await client.send('replay.ledgerCsv', request.args);
+  if (!r.ok) return r;
+  await browserSave(r.value.fileName, r.value.text);
+  return { ok: true, value: { saved: true, fileName: r.value.fileName } };
+}
+
+/**
+ * File commands: in the desktop app the main process shows the dialog, reads or writes the file
+ * and makes the contract call; in a browser, a file picker or a download. Always a Result.
+ */
 export const files = {
-  open: (kind: FileKind): Promise<OpenedFile | null> => (window.offerflow ? window.offerflow.openFile(kind) : browserOpen(kind)),
-  save: (fileName: string, text: string): Promise<boolean> => (window.offerflow ? window.offerflow.saveFile(fileName, text) : browserSave(fileName, text)),
+  importFile: (request: ImportRequest): Promise<Result<ImportOutcome | null>> => (window.offerflow ? window.offerflow.importFile(request) : importInBrowser(client, request)),
+  exportFile: (request: ExportRequest): Promise<Result<ExportOutcome>> => (window.offerflow ? window.offerflow.exportFile(request) : exportInBrowser(request)),
 };
 
 /** Native menu commands (desktop only; a no-op subscription in a browser). */
@@ -135,4 +164,4 @@ export function onMenuCommand(listener: (command: MenuCommand) => void): () => v
   return window.offerflow ? window.offerflow.onMenu(listener) : () => undefined;
 }
 
-export type { MenuCommand, OpenedFile, FileKind };
+export type { MenuCommand, ImportOutcome, ImportRequest, ExportRequest, ExportOutcome };

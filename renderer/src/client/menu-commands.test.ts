@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import type { ImportRequest } from '../../../service/bridge';
 import type { ServiceClient } from '../../../service/contract';
 import { runMenuCommand, type MenuDeps } from './menu-commands';
 
@@ -14,8 +15,13 @@ function deps(answers: Record<string, unknown>, programId: string | null = 'p1')
   return {
     calls,
     client,
-    openFile: vi.fn(async () => ({ fileName: 'e.json', text: '{}' })),
-    saveFile: vi.fn(async () => true),
+    // The main process reads the file and makes the import call (electron/file-dialogs.ts).
+    importFile: vi.fn(async (request: ImportRequest) => {
+      if (request.kind === 'program') return { ok: true as const, value: { kind: 'program' as const, fileName: 'p.json', value: answers['programs.import'] as never } };
+      const r = await client.send('eventSets.import', { programId: (request as { programId: string }).programId, fileName: 'e.json', text: '{}' });
+      return r.ok ? { ok: true as const, value: { kind: 'events' as const, fileName: 'e.json', value: r.value as never } } : r;
+    }),
+    exportFile: vi.fn(async () => ({ ok: true as const, value: { saved: true, fileName: 'x.program.json' } })),
     programId: () => programId,
     openProgram: vi.fn(),
     showReplay: vi.fn(),
@@ -50,6 +56,30 @@ describe('menu commands', () => {
   it('File › Export saves the program file', async () => {
     const d = deps({ 'programs.export': { fileName: 'x.program.json', text: '{}' } });
     await runMenuCommand({ type: 'export-program' }, d);
-    expect(d.saveFile).toHaveBeenCalledWith('x.program.json', '{}');
+    expect(d.exportFile).toHaveBeenCalledWith({ channel: 'programs.export', args: { programId: 'p1' } });
+    expect(d.notify).toHaveBeenCalledWith('Saved x.program.json');
+  });
+
+  it('File › Open Program File imports and opens it; a refusal is shown, a cancel does nothing', async () => {
+    const d = deps({ 'programs.import': { id: 'p7', program: { name: 'Spring' } } });
+    await runMenuCommand({ type: 'open-program-file' }, d);
+    expect(d.openProgram).toHaveBeenCalledWith('p7');
+    expect(d.notify).toHaveBeenCalledWith('Imported “Spring”');
+    const refused = deps({});
+    refused.importFile = vi.fn(async () => ({ ok: false as const, error: { message: 'big.json is larger than 256 MB', field: 'file' } }));
+    await runMenuCommand({ type: 'open-program-file' }, refused);
+    expect(refused.notify).toHaveBeenCalledWith('big.json is larger than 256 MB', 'error');
+    const cancelled = deps({});
+    cancelled.importFile = vi.fn(async () => ({ ok: true as const, value: null }));
+    await runMenuCommand({ type: 'open-program-file' }, cancelled);
+    expect(cancelled.notify).not.toHaveBeenCalled();
+    expect(cancelled.openProgram).not.toHaveBeenCalled();
+  });
+
+  it('shows a failed save', async () => {
+    const d = deps({});
+    d.exportFile = vi.fn(async () => ({ ok: false as const, error: { message: 'x.program.json could not be saved: the disk is full' } }));
+    await runMenuCommand({ type: 'export-program' }, d);
+    expect(d.notify).toHaveBeenCalledWith('x.program.json could not be saved: the disk is full', 'error');
   });
 });

@@ -1,15 +1,16 @@
 /**
  * What the desktop app's native menu does in the page: File › New creates and opens a program,
- * Open/Recent open one, Import asks for an event set and imports it into the open program,
- * Export saves the open program's file. (In a browser there is no native menu: nothing fires.)
+ * Open Program File imports one and opens it, Recent opens one, Import asks for an event set and
+ * imports it into the open program, Export saves the open program's file. (In a browser there
+ * is no native menu: nothing fires.)
  */
-import type { MenuCommand, OpenedFile } from '../../../service/bridge';
-import type { ServiceClient } from '../../../service/contract';
+import type { ExportOutcome, ExportRequest, ImportOutcome, ImportRequest, MenuCommand } from '../../../service/bridge';
+import type { Result, ServiceClient } from '../../../service/contract';
 
 export interface MenuDeps {
   client: ServiceClient;
-  openFile: (kind: 'events') => Promise<OpenedFile | null>;
-  saveFile: (fileName: string, text: string) => Promise<boolean>;
+  importFile: (request: ImportRequest) => Promise<Result<ImportOutcome | null>>;
+  exportFile: (request: ExportRequest) => Promise<Result<ExportOutcome>>;
   programId: () => string | null;
   openProgram: (programId: string) => void;
   showReplay: () => void;
@@ -30,23 +31,30 @@ export async function runMenuCommand(command: MenuCommand, deps: MenuDeps): Prom
     case 'open-program':
       deps.bumpRevision();
       return deps.openProgram(command.programId);
+    case 'open-program-file': {
+      const r = await deps.importFile({ kind: 'program' });
+      if (!r.ok) return deps.notify(r.error.message, 'error');
+      if (r.value?.kind !== 'program') return;
+      deps.bumpRevision();
+      deps.openProgram(r.value.value.id);
+      return deps.notify(`Imported “${r.value.value.program.name}”`);
+    }
     case 'import-events': {
       const programId = deps.programId();
       if (!programId) return deps.notify('Open a program first, then import its event set', 'error');
-      const file = await deps.openFile('events');
-      if (!file) return;
-      const r = await deps.client.send('eventSets.import', { programId, fileName: file.fileName, text: file.text });
+      const r = await deps.importFile({ kind: 'events', programId });
       if (!r.ok) return deps.notify(r.error.message, 'error');
+      if (r.value?.kind !== 'events') return;
       deps.bumpRevision();
       deps.showReplay();
-      return deps.notify(`Imported “${r.value.name}” (${r.value.eventCount} events)`);
+      return deps.notify(`Imported “${r.value.value.name}” (${r.value.value.eventCount} events)`);
     }
     case 'export-program': {
       const programId = deps.programId();
       if (!programId) return deps.notify('Open a program first', 'error');
-      const r = await deps.client.send('programs.export', { programId });
+      const r = await deps.exportFile({ channel: 'programs.export', args: { programId } });
       if (!r.ok) return deps.notify(r.error.message, 'error');
-      if (await deps.saveFile(r.value.fileName, r.value.text)) deps.notify(`Saved ${r.value.fileName}`);
+      if (r.value.saved) deps.notify(`Saved ${r.value.fileName}`);
       return;
     }
     default: {

@@ -38,11 +38,11 @@ export function PartnersView({ doc }: { doc: ProgramDoc }) {
     else notify(r.error.message, 'error');
   };
   const importCsv = async () => {
-    const file = await files.open('partners');
-    if (!file) return;
-    const r = await client.send('partners.importCsv', { programId: doc.id, text: file.text, fileName: file.fileName });
-    if (r.ok) done(`Imported ${r.value.imported} partners`);
-    else notify([r.error.message, ...(r.error.issues ?? []).slice(0, 3).map((i) => JSON.stringify(i))].join(' · '), 'error');
+    const r = await files.importFile({ kind: 'partners', programId: doc.id });
+    if (r.ok) {
+      if (r.value?.kind === 'partners') done(`Imported ${r.value.value.imported} partners`);
+    } else
+      notify([r.error.message, ...(r.error.issues ?? []).slice(0, 3).map((i) => JSON.stringify(i))].join(' · '), 'error');
   };
   const partners = doc.program.partners;
   return (
