@@ -3,15 +3,16 @@
  * expectations passed), 1 expectations failed, 2 invalid input (the message names the file and
  * the path), 3 internal error. User errors never print a stack trace.
  */
-import { closeSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { basename } from 'node:path';
 import { InputError } from '../formats/issues';
+import { decodeUtf8 } from '../formats/text';
 import { parseEventSetText, parseProgramText } from '../formats/read';
 import type { Program } from '../formats/program-schema';
 import { writeReport } from '../formats/report';
 import { replayToLedger } from '../replay/replay';
 import { blockingIssues, validateProgram } from '../validate';
 import { visibility } from '../visibility';
+import { MAX_INPUT_BYTES, readInput, writeAtomic } from './files';
 import { summarize } from './summary';
 import { cmdTest } from './test/command';
 
@@ -20,16 +21,17 @@ export const EXIT = { ok: 0, expectations: 1, input: 2, internal: 3 } as const;
 export interface Io {
   out: (text: string) => void;
   err: (text: string) => void;
-  readFile: (path: string) => string;
-  /** Size in bytes, to refuse huge files before reading them. */
-  sizeOf?: (path: string) => number;
+  /**
+   * A whole input file: its bytes (decoded here as strict UTF-8), or text already decoded (tests).
+   * The default reads any kind of file with its size bounded as it reads (`readInput`).
+   */
+  readFile: (path: string) => Uint8Array | string;
 }
 
 const nodeIo: Io = {
   out: (t) => process.stdout.write(t),
   err: (t) => process.stderr.write(t),
-  readFile: (p) => readFileSync(p, 'utf8'),
-  sizeOf: (p) => statSync(p).size,
+  readFile: (p) => readInput(p),
 };
 
 const USAGE = `usage:
@@ -66,21 +68,12 @@ function parseArgs(argv: readonly string[], valued: readonly string[], booleans:
   return { positional, flags };
 }
 
-/** Largest input file read (a 1e6-event JSON set is ~180 MB); larger ones are refused, not crashed on. */
-export const MAX_INPUT_BYTES = 256 * 1024 * 1024;
+export { MAX_INPUT_BYTES };
 
+/** An input file as text: its bytes must be UTF-8 (an `InputError` names the first bad byte). */
 function readText(io: Io, path: string): string {
-  try {
-    const size = io.sizeOf?.(path) ?? 0;
-    if (size > MAX_INPUT_BYTES) {
-      throw new InputError(path, [{ path: '', message: `is ${Math.round(size / 1048576)} MB; offerflow reads files up to ${MAX_INPUT_BYTES / 1048576} MB — split the event set into several files` }]);
-    }
-    return io.readFile(path);
-  } catch (e) {
-    if (e instanceof InputError) throw e;
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new InputError(path, [{ path: '', message: code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : `cannot be read (${code ?? String(e)})` }]);
-  }
+  const data = io.readFile(path);
+  return typeof data === 'string' ? data : decodeUtf8(data, path);
 }
 
 function loadProgram(io: Io, path: string): { program: Program; warnings: string[] } {
@@ -90,31 +83,6 @@ function loadProgram(io: Io, path: string): { program: Program; warnings: string
   if (blocking.length) throw new InputError(path, blocking.map((i) => ({ path: i.path, message: i.message })));
   const warnings = issues.filter((i) => !blocking.includes(i)).map((i) => `${path}: ${i.path}: ${i.severity === 'error' ? 'error (draft)' : 'warning'}: ${i.message}`);
   return { program, warnings };
-}
-
-/**
- * Writes a file atomically from chunks: a temporary sibling, then a rename, so no reader sees
- * half a file and a failure leaves the old file as it was.
- */
-function writeAtomic(path: string, produce: (write: (chunk: string) => void) => void): void {
-  const tmp = `${path}.tmp-${process.pid}`;
-  let fd: number | null = null;
-  try {
-    fd = openSync(tmp, 'w');
-    const out = fd;
-    produce((chunk) => writeSync(out, chunk));
-    closeSync(fd);
-    fd = null;
-    renameSync(tmp, path);
-  } catch (e) {
-    try {
-      if (fd !== null) closeSync(fd);
-      unlinkSync(tmp);
-    } catch {
-      /* nothing to clean */
-    }
-    throw new InputError(path, [{ path: '', message: `cannot be written (${(e as NodeJS.ErrnoException).code ?? String(e)})` }]);
-  }
 }
 
 function printInputError(e: InputError, io: Io): void {

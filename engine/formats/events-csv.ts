@@ -2,8 +2,8 @@
  * CSV event sets: one event per row under a header row with the columns of FORMATS.md; an
  * empty cell is absent. Every problem names its line and column.
  */
-import { parse } from 'csv-parse/sync';
 import { EventSchema, EVENTS_FORMAT, type EventInput, type EventSet } from './events-schema';
+import { readCsvTable } from './csv-read';
 import { InputError, type InputIssue } from './issues';
 import { zodIssues } from './zod-issues';
 
@@ -76,38 +76,14 @@ function columnOf(path: readonly PropertyKey[], type: string): string {
 
 /** Parses CSV text into an event set (no expectations: CSV carries events only). */
 export function parseEventsCsv(text: string, file = 'events.csv'): EventSet {
-  let records: { record: string[]; info: { lines: number } }[];
-  try {
-    records = parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, {
-      info: true,
-      relax_column_count: false,
-      skip_empty_lines: true,
-      trim: false,
-    }) as unknown as { record: string[]; info: { lines: number } }[];
-  } catch (e) {
-    const err = e as { message?: string; lines?: number; column?: number };
-    throw new InputError(file, [{ path: err.lines ? `line ${err.lines}` : '', message: `invalid CSV: ${err.message ?? String(e)}` }]);
-  }
-  const header = records[0]?.record;
-  if (!header) throw new InputError(file, [{ path: 'line 1', message: 'the file is empty: a header row is required' }]);
+  const table = readCsvTable(text, file, CSV_COLUMNS, ['type', 'at']);
+  const cols = table.columns as Column[];
   const issues: InputIssue[] = [];
-  header.forEach((h, i) => {
-    if (!(CSV_COLUMNS as readonly string[]).includes(h.trim())) {
-      issues.push({ path: `line 1, column ${i + 1}`, message: `unknown column "${h}" (expected some of: ${CSV_COLUMNS.join(', ')})` });
-    }
-  });
-  for (const req of ['type', 'at'] as const) {
-    if (!header.map((h) => h.trim()).includes(req)) issues.push({ path: 'line 1', message: `the header has no "${req}" column` });
-  }
-  if (issues.length) throw new InputError(file, issues);
-  const cols = header.map((h) => h.trim() as Column);
   const events: EventInput[] = [];
-  for (let r = 1; r < records.length; r++) {
-    const rec = records[r];
-    if (!rec) continue;
-    const line = rec.info.lines;
+  for (const rec of table.rows) {
+    const line = rec.line;
     const row: Row = {};
-    rec.record.forEach((cell, i) => {
+    rec.cells.forEach((cell, i) => {
       const col = cols[i];
       if (col && cell !== '') row[col] = cell;
     });

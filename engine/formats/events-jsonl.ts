@@ -8,6 +8,8 @@ import type { z } from 'zod';
 import { EventSchema, EventSetSchema, EVENTS_FORMAT, type EventInput, type EventSet } from './events-schema';
 import { InputError, type InputIssue } from './issues';
 import { jsonSyntaxErrorAt } from './json-syntax';
+import { jsonErrorMessage } from './text';
+import { hostileValueIssues } from './value-checks';
 import { zodIssues } from './zod-issues';
 
 /** True for a path read as JSON Lines: ending in `.jsonl` or `.ndjson`, any case. */
@@ -85,8 +87,14 @@ export class JsonlEventSetReader {
     } catch {
       // Our own scan names the character; Node's message sometimes points at a later token.
       const at = Math.max(0, jsonSyntaxErrorAt(text));
-      const what = at < text.length ? `unexpected ${JSON.stringify(text[at])}` : 'the line ends before the value does';
+      const what = at < text.length ? jsonErrorMessage(text, at) : 'the line ends before the value does';
       this.issues.push({ path: place(n, at + 1), message: `invalid JSON: ${what}` });
+      return;
+    }
+    const hostile = hostileValueIssues(value, text);
+    if (hostile.length > 0) {
+      for (const i of hostile) this.issues.push({ path: place(n, columnOfPath(text, i.path), i.path), message: i.message });
+      this.headerSeen = true;
       return;
     }
     if (!this.headerSeen) {

@@ -10,32 +10,32 @@ import { zodIssues } from './zod-issues';
 import { parseEventsCsv } from './events-csv';
 import { isJsonLinesPath, parseEventsJsonl } from './events-jsonl';
 import { MAX_JSON_DEPTH, pathPastDepth, valueDepth } from './depth';
+import { jsonSyntaxErrorAt } from './json-syntax';
+import { jsonErrorMessage, lineColumn } from './text';
+import { hostileValueIssues } from './value-checks';
 
 /** Parses JSON text, turning a syntax error into an issue with line and column. */
 export function parseJsonText(text: string, file: string): unknown {
   // V8's JSON.parse is iterative (any nesting parses); the depth is bounded on the value, before
   // the recursive schema sees it (parseWith), which is three times faster than scanning the text.
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   try {
-    return JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+    return JSON.parse(body);
   } catch (e) {
-    const message = e instanceof Error ? e.message : String(e);
-    const pos = /position (\d+)/.exec(message);
-    let where = '';
-    if (pos) {
-      const before = text.slice(0, Number(pos[1]));
-      const line = before.split('\n').length;
-      const column = before.length - before.lastIndexOf('\n');
-      where = `line ${line}, column ${column}`;
-    }
-    throw new InputError(file, [{ path: where, message: `invalid JSON: ${message.replace(/^JSON\.parse: /, '')}` }]);
+    // V8 gives no position for many errors (NaN, comments, a stray mark): find it ourselves.
+    const at = jsonSyntaxErrorAt(body);
+    if (at < 0) throw new InputError(file, [{ path: '', message: `invalid JSON: ${e instanceof Error ? e.message : String(e)}` }]);
+    throw new InputError(file, [{ path: lineColumn(body, Math.min(at, body.length)), message: `invalid JSON: ${jsonErrorMessage(body, at)}` }]);
   }
 }
 
-function parseWith<S extends z.ZodType>(schema: S, value: unknown, file: string): z.infer<S> {
+function parseWith<S extends z.ZodType>(schema: S, value: unknown, file: string, text?: string): z.infer<S> {
   if (valueDepth(value, MAX_JSON_DEPTH) > MAX_JSON_DEPTH) {
     const where = pathPastDepth(value, MAX_JSON_DEPTH);
     throw new InputError(file, [{ path: where ? formatPath(where) : '', message: `is nested more than ${MAX_JSON_DEPTH} levels deep` }]);
   }
+  const hostile = hostileValueIssues(value, text);
+  if (hostile.length > 0) throw new InputError(file, hostile);
   const r = schema.safeParse(value);
   if (!r.success) throw new InputError(file, zodIssues(r.error));
   return r.data;
@@ -47,7 +47,7 @@ export function parseProgram(value: unknown, file = 'program'): Program {
 }
 
 export function parseProgramText(text: string, file = 'program'): Program {
-  return parseProgram(parseJsonText(text, file), file);
+  return parseWith(ProgramSchema, parseJsonText(text, file), file, text);
 }
 
 export function parseEventSet(value: unknown, file = 'events'): EventSet {
@@ -61,7 +61,7 @@ export function parseEventSet(value: unknown, file = 'events'): EventSet {
 export function parseEventSetText(text: string, file = 'events'): EventSet {
   if (/\.csv$/i.test(file)) return parseEventsCsv(text, file);
   if (isJsonLinesPath(file)) return parseEventsJsonl(text, file);
-  return parseEventSet(parseJsonText(text, file), file);
+  return parseWith(EventSetSchema, parseJsonText(text, file), file, text);
 }
 
 /** Collects issues without throwing, for callers that want values (the service contract). */

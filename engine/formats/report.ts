@@ -148,6 +148,7 @@ export interface RewardRowSource {
 }
 
 const SENTINEL = '\u0000rewards\u0000';
+const TRACE_SENTINEL = '\u0000trace\u0000';
 /** Characters per chunk handed to `write`. */
 const CHUNK = 1 << 20;
 
@@ -182,25 +183,57 @@ function rowJson(r: RewardRow): string {
 }
 
 /**
+ * One array element as `JSON.stringify(report, null, 2)` writes it at depth 2 (inside a
+ * top-level array): indentation depends only on depth, so the element's own two-space JSON
+ * with four more spaces on every line is the same text.
+ */
+function elementJson(value: unknown): string {
+  return `    ${JSON.stringify(value, null, 2).replace(/\n/g, '\n    ')}`;
+}
+
+/**
  * Writes the report as `serializeReport` would, byte for byte, with the reward rows taken from
- * `rows` one at a time and handed to `write` in chunks of about a megabyte: a report of
- * millions of rewards never becomes one string (JavaScript strings stop at ~512 MB).
+ * `rows` one at a time and the trace's events one at a time, handed to `write` in chunks of
+ * about a megabyte: a report of millions of rewards, or the trace of 50,000 events, never
+ * becomes one string (JavaScript strings stop at ~512 MB).
  */
 export function writeReport(report: Report, rows: RewardRowSource, write: (chunk: string) => void): void {
-  if (rows.length === 0) {
+  const trace = report.trace;
+  const streamRows = rows.length > 0;
+  const streamTrace = trace !== undefined && trace.length > 0;
+  if (!streamRows && !streamTrace) {
     write(serializeReport({ ...report, rewards: [] }));
     return;
   }
-  const text = serializeReport({ ...report, rewards: [SENTINEL as unknown as RewardRow] });
-  const marker = `    ${JSON.stringify(SENTINEL)}`;
-  const at = text.indexOf(marker);
-  let buf = text.slice(0, at);
-  for (let i = 0; i < rows.length; i++) {
-    buf += i === 0 ? rowJson(rows.row(i)) : `,\n${rowJson(rows.row(i))}`;
+  // The report with each streamed array holding one sentinel string: the text around the
+  // sentinels is written as it is, the arrays' elements in their place.
+  const text = serializeReport({
+    ...report,
+    rewards: streamRows ? [SENTINEL as unknown as RewardRow] : [],
+    ...(trace === undefined ? {} : { trace: streamTrace ? [TRACE_SENTINEL as unknown as EventTrace] : [] }),
+  });
+  let buf = '';
+  const push = (chunk: string) => {
+    buf += chunk;
     if (buf.length >= CHUNK) {
       write(buf);
       buf = '';
     }
+  };
+  let from = 0;
+  if (streamRows) {
+    const marker = `    ${JSON.stringify(SENTINEL)}`;
+    const at = text.indexOf(marker);
+    push(text.slice(from, at));
+    for (let i = 0; i < rows.length; i++) push(i === 0 ? rowJson(rows.row(i)) : `,\n${rowJson(rows.row(i))}`);
+    from = at + marker.length;
   }
-  write(buf + text.slice(at + marker.length));
+  if (streamTrace) {
+    const marker = `    ${JSON.stringify(TRACE_SENTINEL)}`;
+    const at = text.indexOf(marker, from);
+    push(text.slice(from, at));
+    for (let i = 0; i < trace.length; i++) push(i === 0 ? elementJson(trace[i]) : `,\n${elementJson(trace[i])}`);
+    from = at + marker.length;
+  }
+  write(buf + text.slice(from));
 }

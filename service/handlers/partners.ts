@@ -1,7 +1,8 @@
 /** Sample partners: upsert (with rename), delete, CSV import. */
-import { parse } from 'csv-parse/sync';
+import { readCsvTable } from '../../engine/formats/csv-read';
 import type { InputIssue } from '../../engine/formats/issues';
 import { PartnerSchema, type Partner, type Program } from '../../engine/formats/program-schema';
+import { tryParse } from '../../engine/formats/read';
 import { zodIssues } from '../../engine/formats/zod-issues';
 import type { Handlers } from '../contract';
 import { Failure, failureFromIssues, parseArg } from '../failure';
@@ -17,22 +18,15 @@ function withPartner(program: Program, p: Partner, previousKey?: string): Progra
   return { ...program, partners: exists ? program.partners.map((x) => (x.key === from ? p : x)) : [...program.partners, p] };
 }
 
-/** Parses a partners CSV; every problem names its line and column. */
+/** Parses a partners CSV (the shared table reader); every problem names its line and column. */
 export function parsePartnersCsv(text: string, fileName: string): Partner[] {
-  let rows: Record<string, string>[];
-  try {
-    rows = parse(text, { columns: true, skip_empty_lines: true, trim: true, bom: true }) as Record<string, string>[];
-  } catch (e) {
-    throw new Failure(`${fileName} is not valid CSV: ${e instanceof Error ? e.message : String(e)}`, 'text');
-  }
+  const table = tryParse(() => readCsvTable(text, fileName, PARTNER_COLUMNS, ['key'], true));
+  if (!table.ok) throw failureFromIssues(`${fileName} is not a valid partners CSV`, table.issues);
   const issues: InputIssue[] = [];
   const out: Partner[] = [];
-  rows.forEach((row, i) => {
-    const line = i + 2;
-    for (const col of Object.keys(row)) {
-      if (!(PARTNER_COLUMNS as readonly string[]).includes(col)) issues.push({ path: `line 1, column ${col}`, message: `unknown column (expected ${PARTNER_COLUMNS.join(', ')})` });
-    }
-    const cell = (c: string): string | undefined => (row[c] ? row[c] : undefined);
+  for (const { cells, line } of table.value.rows) {
+    const row = new Map(table.value.columns.map((c, i) => [c, cells[i] ?? '']));
+    const cell = (c: string): string | undefined => row.get(c) || undefined;
     const value = {
       key: cell('key'),
       name: cell('name'),
@@ -44,7 +38,7 @@ export function parsePartnersCsv(text: string, fileName: string): Partner[] {
     const r = PartnerSchema.safeParse(value);
     if (r.success) out.push(r.data);
     else for (const issue of zodIssues(r.error)) issues.push({ path: `line ${line}, column ${issue.path}`, message: issue.message });
-  });
+  }
   if (issues.length > 0) throw failureFromIssues(`${fileName} has problems`, [...new Map(issues.map((x) => [`${x.path}${x.message}`, x])).values()]);
   return out;
 }
