@@ -37,7 +37,7 @@ describe('JSON Lines event sets', () => {
     ['an empty file', '', 'line 1: the file is empty'],
     ['a line cut short', `${H}\n{"id":"x"`, 'line 2, column 10: invalid JSON: the line ends before the value does'],
     ['a syntax error Node gives no position for', `${H}\n${ok}\n{"id":"x","type":tru}`, 'line 3, column 18: invalid JSON: unexpected "t"'],
-    ['a trailing comma', `${H}\n{"id":"x",}`, 'line 2, column 11: invalid JSON: unexpected "}"'],
+    ['a trailing comma', `${H}\n{"id":"x",}`, 'line 2, column 11: invalid JSON: trailing comma before "}"'],
     ['a bad amount, at its key', `${H}\n{"type":"transaction.created","at":"2026-02-01T10:00:00Z","transaction":{"key":"t","customerKey":"c","amount":"1.234","currency":"USD"}}`, 'line 2, column 102: transaction.amount: "1.234" has 3 decimals'],
     ['an unknown event type', `${H}\n\n{"type":"order.placed","at":"2026-02-01T10:00:00Z"}`, 'line 3, column 2: type'],
     ['a wrong header format', `{"format":"offerflow.events/2"}\n${ok}`, 'line 1, column 2: format: must be "offerflow.events/1"'],
