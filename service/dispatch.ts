@@ -9,8 +9,10 @@ import { zodIssues } from '../engine/formats/zod-issues';
 import { contract, isChannel, type Channel, type Handlers, type Result, type ResultOf } from './contract';
 import { Failure } from './failure';
 import { guardArgs } from './guards';
+import { safeLog } from './log';
+import { StoreProblem, storeErrorSentence } from './store/errors';
 
-export const BUSY_MESSAGE = 'the data file is busy: another Offerflow window or host is writing to it; try again in a moment';
+export { BUSY_MESSAGE } from './store/errors';
 
 export type Dispatch = (channel: string, args: unknown) => Promise<Result<unknown>>;
 
@@ -33,16 +35,21 @@ async function call<C extends Channel>(handlers: Handlers, channel: C, args: unk
   return handler(parsed);
 }
 
-/** Makes the dispatcher for a handler map. */
-export function makeDispatch(handlers: Handlers, log: (e: unknown) => void = console.error): Dispatch {
+/**
+ * Makes the dispatcher for a handler map. `explain` turns an expected store failure (busy, disk
+ * full, read-only, a missing table…) into a sentence naming the file; anything else is logged.
+ */
+export function makeDispatch(handlers: Handlers, log: (e: unknown) => void = safeLog, explain: (e: unknown) => string | null = (e) => storeErrorSentence(e, 'the data file')): Dispatch {
   return async (channel, args) => {
     if (!isChannel(channel)) return { ok: false, error: { message: `unknown channel "${channel}"`, field: 'channel' } };
     try {
       return { ok: true, value: await call(handlers, channel, args) };
     } catch (e) {
       if (e instanceof Failure) return { ok: false, error: e.toError() };
-      // Another process (app, host) held the file longer than the busy timeout: expected, not a bug.
-      if (/^SQLITE_BUSY/.test((e as { code?: string }).code ?? '')) return { ok: false, error: { message: BUSY_MESSAGE } };
+      if (e instanceof StoreProblem) return { ok: false, error: { message: e.message } };
+      // Another process holding the file past the busy timeout, a full disk: expected, not bugs.
+      const sentence = explain(e);
+      if (sentence !== null) return { ok: false, error: { message: sentence } };
       log(e);
       return { ok: false, error: { message: `internal error in ${channel}: ${e instanceof Error ? e.message : String(e)}` } };
     }

@@ -5,12 +5,13 @@
  */
 import type { Handlers } from './contract';
 import { makeDispatch, type Dispatch } from './dispatch';
+import { safeLog } from './log';
 import { makeHandlers, type ServiceContext } from './handlers';
 import { totalsCache } from './handlers/totals-cache';
+import { randomUUID } from 'node:crypto';
 import { createRunManager } from './replay/manager';
 import { sourceSpawner, type SpawnWorker } from './replay/spawn';
-import { dbFile, markInterruptedRuns, nowIso, type Db } from './store';
-import { claimInstance } from './store/instances';
+import { dbFile, markInterruptedRuns, newRunOwner, nowIso, storeErrorSentence, type Db } from './store';
 import { openDataFile } from './store/safe-open';
 
 export interface ServiceOptions {
@@ -20,6 +21,8 @@ export interface ServiceOptions {
   /** How replay workers start; defaults to the TypeScript source through tsx. */
   spawn?: SpawnWorker;
   now?: () => string;
+  /** Replays at once (default cores − 1, at least 1); more wait queued. */
+  replayWorkers?: number;
 }
 
 export interface Service {
@@ -34,21 +37,20 @@ export function createService(opts: ServiceOptions): Service {
   const file = dbFile(opts.dataDir);
   // Refuses (DataFileError) a corrupt, foreign or newer file untouched; backs up before migrating.
   const db = openDataFile(file, { nativeBinding: opts.nativeBinding });
-  // A run left "running" is interrupted only if no other live process (app, host) may own it.
-  const instance = claimInstance(opts.dataDir);
-  if (instance.others === 0) markInterruptedRuns(db, nowIso());
-  const runs = createRunManager({ db, dbFile: file, nativeBinding: opts.nativeBinding, spawn: opts.spawn ?? sourceSpawner() });
+  // Runs whose owner is gone become failed; those another live process (app, host) replays are left to it.
+  const owner = newRunOwner(randomUUID());
+  markInterruptedRuns(db, owner, nowIso());
+  const runs = createRunManager({ db, dbFile: file, nativeBinding: opts.nativeBinding, spawn: opts.spawn ?? sourceSpawner(), owner, poolSize: opts.replayWorkers });
   const ctx: ServiceContext = { db, runs, now: opts.now ?? nowIso, totals: totalsCache(db) };
   const handlers = makeHandlers(ctx);
   return {
     db,
     dbFile: file,
     handlers,
-    dispatch: makeDispatch(handlers),
+    dispatch: makeDispatch(handlers, safeLog, (e) => storeErrorSentence(e, file)),
     close: async () => {
       await runs.close();
       db.close();
-      instance.release();
     },
   };
 }

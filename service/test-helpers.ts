@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { runInProgress, type ArgsOf, type Channel, type ResultOf } from './contract';
-import { createService, type Service } from './service';
+import { createService, type Service, type ServiceOptions } from './service';
 
 /** The spec's worked examples, copied into the repository as fixtures. */
 export const EXAMPLES = path.resolve(import.meta.dirname, '../resources/samples/spec-examples');
@@ -19,9 +19,9 @@ export interface TestService extends Service {
   dispose(): Promise<void>;
 }
 
-export function testService(now?: () => string): TestService {
+export function testService(now?: () => string, options: Omit<ServiceOptions, 'dataDir' | 'now'> = {}): TestService {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'offerflow-svc-'));
-  const s = createService({ dataDir: dir, ...(now ? { now } : {}) });
+  const s = createService({ ...options, dataDir: dir, ...(now ? { now } : {}) });
   return {
     ...s,
     dir,

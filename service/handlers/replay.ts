@@ -1,9 +1,9 @@
 /** Replay runs: start/progress/cancel (through the worker), results, ledger pages, CSV, trace, compare. */
 import { blockingIssues, validateProgram } from '../../engine/validate';
 import { parseInstant } from '../../engine/time';
-import type { Handlers, RunSummary } from '../contract';
+import { runInProgress, type Handlers, type RunSummary } from '../contract';
 import { Failure, failureFromIssues } from '../failure';
-import { deleteRun, getEventSetSummary, getRun, getRunResult, insertRun, iterateLedger, listRuns, newId, queryLedgerPage } from '../store';
+import { deleteRun, getEventSetSummary, getRun, getRunResult, insertRun, iterateLedger, listRuns, newId, queryLedgerPage, reapRunIfAbandoned } from '../store';
 import { compareRuns } from './compare';
 import { ledgerCsv } from './ledger-csv';
 import { requireProgram, type ServiceContext } from './context';
@@ -17,16 +17,25 @@ export const MAX_CSV_ROWS = 1_000_000;
 /** Above this many rows the CSV is written in a worker, keeping the main thread free. */
 const WORKER_CSV_ROWS = 20_000;
 
-/** The run with the worker's live progress (the row is only written every few thousand events). */
+/**
+ * The run as it stands: with this service's live progress for its own runs (the row is only
+ * written every few thousand events); a run of another process whose owner is gone is ended
+ * as failed here, with a sentence saying why.
+ */
 export function requireRun(ctx: ServiceContext, runId: string, field = 'runId'): RunSummary {
   const run = getRun(ctx.db, runId);
   if (!run) throw new Failure(`run "${runId}" does not exist`, field);
+  if (!runInProgress(run.status)) return run;
   const live = ctx.runs.live(runId);
-  if (run.status !== 'running') return run;
-  // No word from the worker yet: it is still reading the program snapshot and the event set.
-  if (!live) return { ...run, phase: 'loading' };
+  if (!live) {
+    if (reapRunIfAbandoned(ctx.db, runId, ctx.runs.owner, Date.now(), ctx.now())) return getRun(ctx.db, runId) ?? run;
+    return run;
+  }
+  if (live.state === 'queued') return { ...run, status: 'queued', queuePosition: live.position };
   const saving = live.phase === 'saving' ? { saved: live.saved, toSave: live.toSave } : {};
-  return { ...run, processed: live.processed, total: live.total, phase: live.phase, ...saving };
+  // The live count only grows; the stored one can be ahead of a worker still loading.
+  const processed = Math.max(run.processed, live.processed);
+  return { ...run, status: 'running', processed, total: live.total || run.total, phase: live.phase, ...saving };
 }
 
 function requireDone(ctx: ServiceContext, runId: string, field = 'runId'): RunSummary {
@@ -43,7 +52,7 @@ function start(ctx: ServiceContext, programId: string, eventSetId: string, asOf:
   const blocking = blockingIssues(program, validateProgram(program));
   if (blocking.length > 0) throw failureFromIssues('the program has errors to fix before a replay', blocking.map((i) => ({ path: i.path, message: i.message })));
   const runId = newId('run');
-  insertRun(ctx.db, { id: runId, programId, eventSetId, eventSetName: set.name, program, total: set.eventCount, asOf: asOf ?? null, now: ctx.now() });
+  insertRun(ctx.db, { id: runId, programId, eventSetId, eventSetName: set.name, program, total: set.eventCount, asOf: asOf ?? null, now: ctx.now(), owner: ctx.runs.owner });
   ctx.runs.start(runId, programId);
   return { runId };
 }
@@ -65,7 +74,7 @@ export function replayHandlers(ctx: ServiceContext): Pick<Handlers, ReplayChanne
     },
     'replay.runs': ({ programId }) => {
       requireProgram(ctx, programId);
-      return listRuns(ctx.db, programId).map((r) => (r.status === 'running' ? requireRun(ctx, r.id) : r));
+      return listRuns(ctx.db, programId).map((r) => (runInProgress(r.status) ? requireRun(ctx, r.id) : r));
     },
     'replay.ledger': (q) => {
       requireDone(ctx, q.runId);

@@ -7,6 +7,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { writeStderr } from '../log';
 import { seedIfEmpty } from '../seed';
 import { createService } from '../service';
 import { DataFileError, startFresh } from '../store/safe-open';
@@ -57,7 +58,7 @@ function openServiceOrExplain(args: HostArgs): ReturnType<typeof createService> 
   } catch (e) {
     if (!(e instanceof DataFileError) || !e.canStartFresh) throw e;
     if (!args.startFresh) throw new Error(`${e.message}\nTo do that, run again with --start-fresh.`);
-    process.stderr.write(`${e.message}\nMoved it aside to ${startFresh(e.file)}; starting with an empty data file.\n`);
+    writeStderr(`${e.message}\nMoved it aside to ${startFresh(e.file)}; starting with an empty data file.\n`);
     return createService({ dataDir: args.dataDir });
   }
 }
@@ -73,7 +74,7 @@ async function main(): Promise<void> {
   const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
   const args = parseHostArgs(process.argv.slice(2));
   if (args.build && rendererIsStale(root)) {
-    process.stderr.write('Building the renderer…\n');
+    writeStderr('Building the renderer…\n');
     buildRenderer(root);
   }
   const service = openServiceOrExplain(args);
@@ -89,6 +90,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((e: unknown) => {
-  process.stderr.write(`offerflow serve: ${e instanceof Error ? e.message : String(e)}\n`);
+  writeStderr(`offerflow serve: ${e instanceof Error ? e.message : String(e)}\n`);
   process.exit(1);
 });

@@ -5,6 +5,7 @@
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Dispatch } from '../dispatch';
+import { safeLog } from '../log';
 import { SECURITY_HEADERS } from './csp';
 import { checkHost, checkOrigin, checkToken, type Refusal } from './guard';
 import { resolveStatic, sendFile } from './static-files';
@@ -101,7 +102,7 @@ function handle(req: IncomingMessage, res: ServerResponse, opts: HostOptions, po
   }
   if (url.pathname.startsWith('/api/')) {
     handleApi(req, res, opts, port, url.pathname.slice('/api/'.length)).catch((e: unknown) => {
-      console.error(e);
+      safeLog(e);
       if (!res.headersSent) refuse(res, { status: 500, message: 'internal error' });
     });
     return;

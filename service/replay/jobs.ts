@@ -7,7 +7,7 @@ import { replay } from '../../engine';
 import { parseEventSetText, tryParse } from '../../engine/formats/read';
 import type { EventTrace } from '../../engine/formats/report';
 import { ReplayCancelled } from '../../engine/replay/options';
-import { clearLedger, endRun, finishRun, getRunInputs, insertEventSet, LedgerWriteCancelled, loadEventSet, nowIso, openLedgerWriter, setRunProgress, type Db } from '../store';
+import { clearLedger, endRun, finishRun, getRunInputs, insertEventSet, LedgerWriteCancelled, loadEventSet, nowIso, openLedgerWriter, retryBusy, setRunProgress, storeErrorSentence, type Db } from '../store';
 import type { WorkerMessage } from './protocol';
 
 export interface JobIo {
@@ -56,24 +56,25 @@ export function runReplayJob(db: Db, runId: string, io: JobIo): void {
         // The row is a fallback for other readers; the main side shows the posted value.
         if (processed - lastWrite >= every * 10 || processed === t) {
           lastWrite = processed;
-          setRunProgress(db, runId, processed);
+          retryBusy(() => setRunProgress(db, runId, processed));
         }
       },
     });
     io.post({ type: 'saving', saved: streamed, toSave: streamed });
     const totals = ledger.finish(io.cancelled);
-    finishRun(db, runId, report, totals, nowIso());
+    retryBusy(() => finishRun(db, runId, report, totals, nowIso()));
     io.post({ type: 'done' });
   } catch (e) {
     if (e instanceof ReplayCancelled || e instanceof LedgerWriteCancelled) {
-      clearLedger(db, runId);
-      endRun(db, runId, 'cancelled', null, nowIso());
+      retryBusy(() => clearLedger(db, runId));
+      retryBusy(() => endRun(db, runId, 'cancelled', null, nowIso()));
       io.post({ type: 'cancelled' });
       return;
     }
-    const message = e instanceof Error ? e.message : String(e);
-    clearLedger(db, runId);
-    endRun(db, runId, 'failed', message, nowIso());
+    // A store failure (busy past the retries, disk full…) is told as a sentence, never raw.
+    const message = storeErrorSentence(e, db.name) ?? (e instanceof Error ? e.message : String(e));
+    retryBusy(() => clearLedger(db, runId));
+    retryBusy(() => endRun(db, runId, 'failed', message, nowIso()));
     io.post({ type: 'failed', error: message });
   }
 }

@@ -23,7 +23,8 @@ export type WorkerMessage =
   | { type: 'saving'; saved: number; toSave: number }
   | { type: 'done' }
   | { type: 'cancelled' }
-  | { type: 'failed'; error: string }
+  /** `known`: the error is an expected store failure already told as a sentence (disk full, busy…). */
+  | { type: 'failed'; error: string; known?: boolean }
   | { type: 'trace'; traces: EventTrace[] }
   | { type: 'imported'; summary: EventSetSummary }
   | { type: 'invalid'; issues: readonly InputIssue[] }

@@ -79,7 +79,7 @@ describe('two processes on one data folder', () => {
     }
   }, 120_000);
 
-  it("a start-up leaves another live process's running replay alone, and clears up after dead ones", async () => {
+  it("a start-up leaves another live process's running replay alone, and fails the run of a dead one with a sentence", async () => {
     const folder = path.join(dir, 'instances');
     const first = createService({ dataDir: folder });
     const doc = await first.dispatch('programs.import', { text: example('seed-order-recommended.program.json'), fileName: 'p.json' });
@@ -88,27 +88,26 @@ describe('two processes on one data folder', () => {
     if (!program) throw new Error('no program');
     const set = await first.dispatch('eventSets.import', { programId: (doc.value as { id: string }).id, fileName: 'e.json', text: example('seed-order-recommended.events.json') });
     if (!set.ok) throw new Error(set.error.message);
-    insertRun(first.db, { id: 'run-live', programId: (doc.value as { id: string }).id, eventSetId: (set.value as { id: string }).id, eventSetName: 'x', program, total: 1, asOf: null, now: '2026-01-01T00:00:00Z' });
+    // Another process (alive) owns the run, as a second host replaying it would.
+    const other = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)'], { stdio: 'ignore' });
+    const owner = { id: 'other-service', pid: other.pid ?? -1, host: os.hostname() };
+    insertRun(first.db, { id: 'run-live', programId: (doc.value as { id: string }).id, eventSetId: (set.value as { id: string }).id, eventSetName: 'x', program, total: 1, asOf: null, now: '2026-01-01T00:00:00Z', owner });
     await first.close();
-    const status = (): unknown => {
+    const row = (): { status: string; error: string | null } => {
       const db = new Database(dbFile(folder), { readonly: true });
       try {
-        return db.prepare("SELECT status FROM runs WHERE id = 'run-live'").pluck().get();
+        return db.prepare("SELECT status, error FROM runs WHERE id = 'run-live'").get() as { status: string; error: string | null };
       } finally {
         db.close();
       }
     };
-    // Another process (alive) has the folder open: its run must not be marked interrupted.
-    const other = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)'], { stdio: 'ignore' });
-    fs.writeFileSync(path.join(folder, '.instances', String(other.pid)), 'x');
     await createService({ dataDir: folder }).close();
-    expect(status()).toBe('running');
-    // Once it is gone, the next start-up clears its file and marks the run interrupted.
+    expect(row().status).toBe('running');
+    // Once it is gone, the next start-up marks the run failed and says why.
     other.kill('SIGKILL');
     await new Promise((r) => other.once('exit', r));
     await createService({ dataDir: folder }).close();
-    expect(status()).toBe('failed');
-    expect(fs.readdirSync(path.join(folder, '.instances'))).toEqual([]);
+    expect(row()).toEqual({ status: 'failed', error: `interrupted: the Offerflow process running this replay (pid ${owner.pid}) ended before it finished; run it again` });
   });
 
   it('a writer kept waiting past the busy timeout gets a clear "busy" refusal, and nothing half-written', async () => {

@@ -9,6 +9,15 @@ import { MIGRATIONS } from './migrations';
 
 export type Db = Database.Database;
 
+/**
+ * Offerflow's SQLite `application_id` ("OfFl"), set in every data file from schema 7 on, so a
+ * file is known to be ours (or another application's) from its header alone.
+ */
+export const APPLICATION_ID = 0x4f66466c;
+
+/** How long a connection waits for another's write lock before SQLite answers busy. */
+export const BUSY_TIMEOUT_MS = 10_000;
+
 export interface OpenOptions {
   /** Path of a better-sqlite3 binary built for another runtime (Electron); Node's is used otherwise. */
   nativeBinding?: string | undefined;
@@ -25,13 +34,17 @@ export function dbFile(dataDir: string): string {
 export function openDb(file: string, options: OpenOptions = {}): Db {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
   const db = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  // First of all: the worker and the main connection (and other processes) may write at once;
+  // every later step, the journal-mode switch of a new file included, waits instead of failing.
+  db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   db.pragma('journal_mode = WAL');
   db.pragma('foreign_keys = ON');
   db.pragma('synchronous = NORMAL');
-  // The worker and the main connection may write at once; wait instead of failing with SQLITE_BUSY.
-  db.pragma('busy_timeout = 10000');
   db.pragma('cache_size = -65536');
-  if (options.migrate !== false) migrate(db);
+  if (options.migrate !== false) {
+    migrate(db);
+    if (Number(db.pragma('application_id', { simple: true })) !== APPLICATION_ID) db.pragma(`application_id = ${APPLICATION_ID}`);
+  }
   return db;
 }
 

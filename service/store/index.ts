@@ -6,3 +6,4 @@ export * from './triggers-repo';
 export * from './event-sets-repo';
 export * from './runs-repo';
 export * from './ledger-repo';
+export * from './errors';

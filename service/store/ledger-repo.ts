@@ -8,6 +8,7 @@ import { formatMinor, parseMinor } from '../../engine/money';
 import type { LedgerQuery, LedgerRow } from '../contract';
 import type { z } from 'zod';
 import type { Db } from './db';
+import { retryBusy } from './errors';
 
 export type LedgerFilter = Omit<z.output<typeof LedgerQuery>, 'offset' | 'limit'>;
 
@@ -140,35 +141,42 @@ export class LedgerWriteCancelled extends Error {
 export function openLedgerWriter(db: Db, runId: string): LedgerWriter {
   const name = ledgerTableName(runId);
   const q = quote(name);
-  db.transaction(() => {
-    db.exec(`DROP TABLE IF EXISTS ${q}`);
-    db.exec(tableSql(q));
-    if (db.prepare('UPDATE runs SET ledger_table = ? WHERE id = ?').run(name, runId).changes !== 1) throw new Error(`run ${runId} does not exist`);
-  }).immediate();
+  // Each step below is one transaction, so one refused as busy (another process held the file
+  // past the busy timeout) is simply tried again.
+  retryBusy(() =>
+    db.transaction(() => {
+      db.exec(`DROP TABLE IF EXISTS ${q}`);
+      db.exec(tableSql(q));
+      if (db.prepare('UPDATE runs SET ledger_table = ? WHERE id = ?').run(name, runId).changes !== 1) throw new Error(`run ${runId} does not exist`);
+    }).immediate(),
+  );
   const insert = db.prepare(`INSERT INTO ${q} (${COLUMNS}) VALUES (${Array.from({ length: WIDTH }, () => '?').join(',')})`);
   let count = 0;
   let cents = 0;
-  const writeTx = db.transaction((rows: readonly RewardRow[], first: number) => {
+  const writeTx = db.transaction((rows: readonly RewardRow[], first: number): number => {
+    let sum = 0;
     for (let i = 0; i < rows.length; i++) {
       const r = rows[i] as RewardRow;
       const c = usdMinor(r.amountUsd);
-      cents += c;
+      sum += c;
       insert.run(first + i, r.id, r.kind, r.partnerKey, r.triggerId, r.triggerVersion, r.eventId, r.description, r.amount, r.currency, c, r.fxRate, r.earnedAt, r.dueAt,
         dueMonthOf(r.invoiceDate), r.occurrence, r.occurrences, r.status, r.invoiceDate, r.chargeDate, r.payoutDate);
     }
+    return sum;
   });
   return {
     write(rows, first) {
       if (first !== count) throw new Error(`ledger rows out of order: expected row ${count}, got ${first}`);
       if (rows.length === 0) return;
-      writeTx.immediate(rows, first);
+      // The batch's total counts only once it committed (a rolled-back try adds nothing).
+      cents += retryBusy(() => writeTx.immediate(rows, first));
       count += rows.length;
     },
     finish(cancelled) {
       for (const sql of indexSql(name)) {
         if (cancelled?.()) throw new LedgerWriteCancelled();
         // One index per transaction: other connections get the write lock in between.
-        db.transaction(() => db.exec(sql)).immediate();
+        retryBusy(() => db.transaction(() => db.exec(sql)).immediate());
       }
       return { count, cents };
     },

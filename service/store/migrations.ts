@@ -157,4 +157,16 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE runs ADD COLUMN note TEXT;
   ALTER TABLE event_sets ADD COLUMN note TEXT;
   `,
+  // 8: a run's owner (the process replaying it) and its heartbeat, so another process sharing the
+  // folder can tell a live run from one whose process is gone; `phase` is what an unfinished run
+  // is doing ('queued' waiting for a worker, then 'loading', 'replaying', 'saving'). A `queued`
+  // run keeps status 'running' in the table (the status CHECK cannot change without rebuilding
+  // the table, which would cascade-delete its ledger and reviews); the summary reports it queued.
+  `
+  ALTER TABLE runs ADD COLUMN phase TEXT;
+  ALTER TABLE runs ADD COLUMN owner TEXT;
+  ALTER TABLE runs ADD COLUMN owner_pid INTEGER;
+  ALTER TABLE runs ADD COLUMN owner_host TEXT;
+  ALTER TABLE runs ADD COLUMN heartbeat_at INTEGER;
+  `,
 ];

@@ -6,7 +6,8 @@ import { z } from 'zod';
 import { ProgramSchema, type Program } from '../../engine/formats/program-schema';
 import type { GroupChangeRow, PartnerStateRow, RejectedRow, Report, TagAppliedRow } from '../../engine/formats/report';
 import { formatMinor } from '../../engine/money';
-import type { RunResult, RunStatus, RunSummary } from '../contract';
+import os from 'node:os';
+import type { RunPhase, RunResult, RunSummary } from '../contract';
 import type { Db } from './db';
 import { dropLedger, dropOrphanLedgers, type LedgerTotals } from './ledger-repo';
 import { parseColumn } from './rows';
@@ -16,7 +17,8 @@ interface RunRow {
   program_id: string;
   event_set_id: string | null;
   event_set_name: string;
-  status: RunStatus;
+  status: 'running' | 'done' | 'cancelled' | 'failed';
+  phase: 'queued' | RunPhase | null;
   processed: number;
   total: number;
   started_at: string;
@@ -31,16 +33,19 @@ interface RunRow {
   note: string | null;
 }
 
-const SUMMARY_COLS = `id, program_id, event_set_id, event_set_name, status, processed, total, started_at, finished_at, as_of,
+const SUMMARY_COLS = `id, program_id, event_set_id, event_set_name, status, phase, processed, total, started_at, finished_at, as_of,
   reward_count, rewards_usd_minor, rejected_count, expectations_passed, error, label, note`;
 
 function toSummary(r: RunRow): RunSummary {
+  const queued = r.status === 'running' && r.phase === 'queued';
+  const phase = r.status === 'running' && r.phase !== null && r.phase !== 'queued' ? { phase: r.phase } : {};
   return {
     id: r.id,
     programId: r.program_id,
     eventSetId: r.event_set_id ?? '',
     eventSetName: r.event_set_name,
-    status: r.status,
+    status: queued ? 'queued' : r.status,
+    ...phase,
     processed: r.processed,
     total: r.total,
     startedAt: r.started_at,
@@ -56,6 +61,27 @@ function toSummary(r: RunRow): RunSummary {
   };
 }
 
+/**
+ * The process (and the service in it) that replays a run. Another process sharing the data
+ * folder treats the run as live while this process exists and its heartbeat is recent.
+ */
+export interface RunOwner {
+  /** Random per service instance (two services in one process are two owners). */
+  id: string;
+  pid: number;
+  host: string;
+}
+
+/** A fresh owner identity for this process. */
+export function newRunOwner(id: string): RunOwner {
+  return { id, pid: process.pid, host: os.hostname() };
+}
+
+/** How often an owner refreshes the heartbeat of its unfinished runs. */
+export const HEARTBEAT_MS = 5_000;
+/** A run whose heartbeat is older than this is taken as abandoned even if a process with its pid exists (pid reuse, a hung process). */
+export const HEARTBEAT_STALE_MS = 60_000;
+
 export interface NewRun {
   id: string;
   programId: string;
@@ -65,13 +91,76 @@ export interface NewRun {
   total: number;
   asOf: string | null;
   now: string;
+  /** Who replays it; a run without an owner is abandoned at the next sweep. */
+  owner?: RunOwner;
 }
 
+/** Stores a new run, queued for a worker. */
 export function insertRun(db: Db, run: NewRun): void {
   db.prepare(
-    `INSERT INTO runs (id, program_id, event_set_id, event_set_name, program_json, status, total, started_at, as_of)
-     VALUES (?, ?, ?, ?, ?, 'running', ?, ?, ?)`,
-  ).run(run.id, run.programId, run.eventSetId, run.eventSetName, JSON.stringify(run.program), run.total, run.now, run.asOf);
+    `INSERT INTO runs (id, program_id, event_set_id, event_set_name, program_json, status, phase, total, started_at, as_of, owner, owner_pid, owner_host, heartbeat_at)
+     VALUES (?, ?, ?, ?, ?, 'running', 'queued', ?, ?, ?, ?, ?, ?, ?)`,
+  ).run(run.id, run.programId, run.eventSetId, run.eventSetName, JSON.stringify(run.program), run.total, run.now, run.asOf, run.owner?.id ?? null, run.owner?.pid ?? null, run.owner?.host ?? null, Date.now());
+}
+
+/** Records what an unfinished run is doing now (shown to other processes reading the row). */
+export function setRunPhase(db: Db, id: string, phase: RunPhase): void {
+  db.prepare("UPDATE runs SET phase = ? WHERE id = ? AND status = 'running'").run(phase, id);
+}
+
+/** Refreshes the heartbeat of every unfinished run of `owner`. */
+export function beatRuns(db: Db, ownerId: string, nowMs: number): void {
+  db.prepare("UPDATE runs SET heartbeat_at = ? WHERE owner = ? AND status = 'running'").run(nowMs, ownerId);
+}
+
+/** Who replays an unfinished run (null for an ended or unknown run). */
+export function getRunOwner(db: Db, id: string): (RunOwner & { heartbeatAt: number | null }) | null {
+  const r = db
+    .prepare<[string], { owner: string | null; owner_pid: number | null; owner_host: string | null; heartbeat_at: number | null }>(
+      "SELECT owner, owner_pid, owner_host, heartbeat_at FROM runs WHERE id = ? AND status = 'running'",
+    )
+    .get(id);
+  if (!r || r.owner === null || r.owner_pid === null) return null;
+  return { id: r.owner, pid: r.owner_pid, host: r.owner_host ?? '', heartbeatAt: r.heartbeat_at };
+}
+
+function pidAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    // EPERM: it exists but belongs to another user, so it is alive.
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Why the owner of an unfinished run can no longer finish it, or null while it may. `me` is the
+ * asking service: its own runs are never abandoned (it ends them itself).
+ */
+export function abandonedBecause(owner: (RunOwner & { heartbeatAt: number | null }) | null, me: RunOwner, nowMs: number): string | null {
+  if (owner === null) return 'interrupted: the Offerflow process running this replay closed before it finished; run it again';
+  if (owner.id === me.id) return null;
+  const who = `the Offerflow process running this replay (pid ${owner.pid})`;
+  // Another machine's pid cannot be checked from here; its heartbeat alone tells.
+  if (owner.host === me.host && owner.pid !== me.pid && !pidAlive(owner.pid)) return `interrupted: ${who} ended before it finished; run it again`;
+  if (owner.heartbeatAt === null || nowMs - owner.heartbeatAt > HEARTBEAT_STALE_MS) {
+    return `interrupted: ${who} stopped answering (no heartbeat for over ${HEARTBEAT_STALE_MS / 1000} s); run it again`;
+  }
+  return null;
+}
+
+/** Ends one unfinished run as failed if its owner is gone; true when it did. */
+export function reapRunIfAbandoned(db: Db, id: string, me: RunOwner, nowMs: number, now: string): boolean {
+  const why = abandonedBecause(getRunOwner(db, id), me, nowMs);
+  // An ended run has no owner row either; the UPDATE below only touches a run still running.
+  if (why === null) return false;
+  const ended = db.transaction(() => {
+    const n = db.prepare("UPDATE runs SET status = 'failed', phase = NULL, error = ?, finished_at = ? WHERE id = ? AND status = 'running'").run(why, now, id).changes;
+    if (n > 0) dropLedger(db, id);
+    return n > 0;
+  });
+  return ended.immediate();
 }
 
 export function getRun(db: Db, id: string): RunSummary | null {
@@ -99,7 +188,7 @@ export function setRunProgress(db: Db, id: string, processed: number): void {
  */
 export function finishRun(db: Db, id: string, report: Report, ledger: LedgerTotals, now: string): void {
   db.prepare(
-    `UPDATE runs SET status = 'done', processed = total, finished_at = ?, reward_count = ?, rewards_usd_minor = ?,
+    `UPDATE runs SET status = 'done', phase = NULL, processed = total, finished_at = ?, reward_count = ?, rewards_usd_minor = ?,
        rejected_count = ?, expectations_passed = ?, group_changes_json = ?, tags_applied_json = ?, partners_json = ?,
        rejected_json = ?, expectations_json = ? WHERE id = ?`,
   ).run(
@@ -119,19 +208,20 @@ export function finishRun(db: Db, id: string, report: Report, ledger: LedgerTota
 
 /** Ends a run that did not finish (cancelled, failed, interrupted). */
 export function endRun(db: Db, id: string, status: 'cancelled' | 'failed', error: string | null, now: string): void {
-  db.prepare("UPDATE runs SET status = ?, error = ?, finished_at = ? WHERE id = ? AND status = 'running'").run(status, error, now, id);
+  db.prepare("UPDATE runs SET status = ?, phase = NULL, error = ?, finished_at = ? WHERE id = ? AND status = 'running'").run(status, error, now, id);
 }
 
 /**
- * Runs left `running` by a previous launch that ended mid-replay: marked failed, their partial
- * ledgers removed; ledger tables of unfinished runs and of runs that no longer exist are dropped
- * too. Only when no other live process may own a running run (see createService).
+ * The start-up sweep: runs whose owner is gone (a previous launch that ended mid-replay, another
+ * process that was killed) are marked failed with a sentence saying so and their partial ledgers
+ * removed; runs of live owners (another window, a host) are left alone. Ledger tables of runs
+ * that ended unfinished, and of runs that no longer exist, are dropped too.
  */
-export function markInterruptedRuns(db: Db, now: string): number {
-  // Running ones, and any unfinished run whose worker was stopped before it could drop its table.
-  const ids = db.prepare<[], { id: string }>("SELECT id FROM runs WHERE status = 'running' OR (status <> 'done' AND ledger_table IS NOT NULL)").all();
-  for (const { id } of ids) dropLedger(db, id);
-  const n = db.prepare("UPDATE runs SET status = 'failed', error = 'interrupted: the app closed during the replay', finished_at = ? WHERE status = 'running'").run(now).changes;
+export function markInterruptedRuns(db: Db, me: RunOwner, now: string, nowMs: number = Date.now()): number {
+  let n = 0;
+  for (const id of db.prepare<[], string>("SELECT id FROM runs WHERE status = 'running'").pluck().all()) if (reapRunIfAbandoned(db, id, me, nowMs, now)) n++;
+  // Any unfinished run whose worker was stopped before it could drop its table.
+  for (const id of db.prepare<[], string>("SELECT id FROM runs WHERE status NOT IN ('done', 'running') AND ledger_table IS NOT NULL").pluck().all()) dropLedger(db, id);
   dropOrphanLedgers(db);
   return n;
 }

@@ -1,32 +1,16 @@
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { hash, refusal, tempDataFolder } from './data-file-test-support';
 import { createService } from '../service';
 import { dbFile, migrate, openDb } from './db';
 import { MIGRATIONS } from './migrations';
 import { backupDataFile, DataFileError, KEEP_BACKUPS, openDataFile, startFresh } from './safe-open';
 
-let dir: string;
-let file: string;
-beforeEach(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'offerflow-open-'));
-  file = dbFile(dir);
-});
-afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
-
-const hash = (f: string): string => createHash('sha256').update(fs.readFileSync(f)).digest('hex');
-
-function refusal(fn: () => unknown): DataFileError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof DataFileError) return e;
-    throw e;
-  }
-  throw new Error('expected a DataFileError');
-}
+const folder = tempDataFolder('offerflow-open-');
+let dir = '';
+let file = '';
+beforeEach(() => ({ dir, file } = folder()));
 
 /** A real data file with one program, checkpointed (no WAL left). */
 function realFile(): void {

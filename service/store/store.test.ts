@@ -8,7 +8,7 @@ import type { Trigger } from '../../engine/formats/program-schema';
 import { MIGRATIONS } from './migrations';
 import {
   deleteProgram, deleteTrigger, getRun, getRunResult, getTrigger, insertEventSet, insertProgram, insertRun, listEventSets, listPrograms,
-  listVersions, loadEventSet, loadProgram, markInterruptedRuns, migrate, openDb, queryLedger, readLedger, reviewRewards, saveTriggerVersion,
+  listVersions, loadEventSet, loadProgram, markInterruptedRuns, migrate, newRunOwner, openDb, queryLedger, readLedger, reviewRewards, saveTriggerVersion,
   finishRun, writeLedger, dueMonthOf, deleteRun, endRun, openLedgerWriter, type Db,
 } from './index';
 
@@ -74,7 +74,9 @@ describe('migrations', () => {
     const events = [{ id: 'c1', type: 'customer.created', at: '2026-02-01T10:00:00Z', customer: { key: 'k1', partnerKey: 'ana' } }];
     old.prepare("INSERT INTO event_sets (id, program_id, name, source, event_count, created_at) VALUES ('es1', 'p1', 'x', 'json', 1, '2026-01-01T00:00:00Z')").run();
     old.prepare("INSERT INTO event_set_chunks (event_set_id, idx, events_json) VALUES ('es1', 0, ?)").run(JSON.stringify(events));
-    insertRun(old, { id: 'run1', programId: 'p1', eventSetId: 'es1', eventSetName: 'x', program: sampleProgram(), total: 1, asOf: null, now: '2026-01-01T00:00:00Z' });
+    old
+      .prepare("INSERT INTO runs (id, program_id, event_set_id, event_set_name, program_json, status, total, started_at) VALUES ('run1', 'p1', 'es1', 'x', ?, 'running', 1, '2026-01-01T00:00:00Z')")
+      .run(JSON.stringify(sampleProgram()));
     const put = old.prepare(`INSERT INTO ledger (run_id, seq, id, kind, partner_key, trigger_id, trigger_version, event_id, description, amount, currency, amount_usd_minor,
       fx_rate, earned_at, due_at, due_month, occurrence, occurrences, status, invoice_date, charge_date, payout_date) VALUES ('run1', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
     [reward(1), reward(2)].forEach((r, i) => {
@@ -164,7 +166,7 @@ describe('round trips', () => {
     insertProgram(db, 'p1', sampleProgram(), '2026-01-01T00:00:00Z');
     insertEventSet(db, 'es1', 'p1', tinySet, 'json', '2026-01-01T00:00:00Z');
     insertRun(db, { id: 'run1', programId: 'p1', eventSetId: 'es1', eventSetName: 'x', program: sampleProgram(), total: 3, asOf: null, now: '2026-01-01T00:00:00Z' });
-    expect(markInterruptedRuns(db, '2026-01-01T00:00:05Z')).toBe(1);
+    expect(markInterruptedRuns(db, newRunOwner('sweeper'), '2026-01-01T00:00:05Z')).toBe(1);
     expect(getRun(db, 'run1')?.status).toBe('failed');
   });
 
@@ -183,7 +185,7 @@ describe('round trips', () => {
     endRun(db, 'stopped', 'cancelled', null, '2026-01-01T00:00:01Z');
     finishRun(db, 'done', { format: 'offerflow.report/1', rewards: [], groupChanges: [], tagsApplied: [], partners: [], rejected: [], expectations: { passed: true, failures: [] } }, { count: 5, cents: 2500 }, '2026-01-01T00:00:01Z');
     db.exec('CREATE TABLE "ledger_run_gone" (seq INTEGER PRIMARY KEY)');
-    expect(markInterruptedRuns(db, '2026-01-01T00:00:05Z')).toBe(1);
+    expect(markInterruptedRuns(db, newRunOwner('sweeper'), '2026-01-01T00:00:05Z')).toBe(1);
     expect(getRun(db, 'cut')).toMatchObject({ status: 'failed', error: expect.stringMatching(/interrupted/) });
     expect(db.prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'ledger!_%' ESCAPE '!'").all()).toEqual([{ name: 'ledger_done' }]);
     expect(readLedger(db, 'done')).toHaveLength(5);
