@@ -7,6 +7,7 @@
 import type { ExportOutcome, ExportRequest, ImportOutcome, ImportRequest, MenuCommand, OfferflowBridge } from '../../../service/bridge';
 import type { ArgsOf, Channel, Result, ResultOf, ServiceClient } from '../../../service/contract';
 import { isReadChannel, useConnection } from './connection';
+import { readPickedFile } from './read-file';
 
 declare global {
   interface Window {
@@ -111,15 +112,12 @@ function pickInBrowser(kind: ImportRequest['kind']): Promise<File | null> {
 }
 
 /** The browser's import: the picked file's text goes to the host in the contract call. */
-export async function importInBrowser(api: ServiceClient, request: ImportRequest, pick: (kind: ImportRequest['kind']) => Promise<Pick<File, 'name' | 'text'> | null> = pickInBrowser): Promise<Result<ImportOutcome | null>> {
+export async function importInBrowser(api: ServiceClient, request: ImportRequest, pick: (kind: ImportRequest['kind']) => Promise<Pick<File, 'name' | 'arrayBuffer'> | null> = pickInBrowser): Promise<Result<ImportOutcome | null>> {
   const file = await pick(request.kind);
   if (!file) return { ok: true, value: null };
-  let text: string;
-  try {
-    text = await file.text();
-  } catch (e) {
-    return { ok: false, error: { message: `${file.name} cannot be read: ${e instanceof Error ? e.message : String(e)}`, field: 'file' } };
-  }
+  const read = await readPickedFile(file);
+  if (!read.ok) return read;
+  const text = read.value;
   const fileName = file.name;
   if (request.kind === 'program') {
     const r = await api.send('programs.import', { text, fileName });

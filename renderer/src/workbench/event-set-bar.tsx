@@ -16,6 +16,7 @@ import { importTitle, issueLines } from './import-issues';
 import { progressCaption, progressPercent } from './run-progress';
 import { groupDigits } from './money-format';
 import { useSend } from './hooks';
+import { readPickedFile } from '../client/read-file';
 
 export interface EventSetBarProps {
   programId: string;
@@ -39,7 +40,8 @@ export function EventSetBar({ programId, eventSets, eventSetId, onPick, onImport
 
   const importFile = async (file: File) => {
     setImporting(true);
-    const r = await send('eventSets.import', { programId, fileName: file.name, text: await file.text() });
+    const read = await readPickedFile(file);
+    const r = read.ok ? await send('eventSets.import', { programId, fileName: file.name, text: read.value }) : read;
     setImporting(false);
     if (!r.ok) return setImportError({ fileName: file.name, error: r.error });
     setImportError(null);
