@@ -4,7 +4,7 @@
  * `split`, the total is divided evenly and the remainder minor units go on the last occurrence.
  */
 import type { DripSettings, Offer, Period } from './formats/program-schema';
-import { formatMinor, toUsdMinor, type Decimal } from './money';
+import { formatMinor, minorOf, toUsdMinor, type Decimal, type Minor } from './money';
 import { formatInstant, payoutDates, type Zone } from './time';
 
 export interface DripOccurrence {
@@ -23,10 +23,19 @@ export interface DripOccurrence {
 }
 
 /** Per-occurrence amounts in minor units: N equal parts, or the split of a total. */
-export function dripAmounts(drip: DripSettings, amountMinor: number): number[] {
+export function dripAmounts(drip: DripSettings, amountMinor: Minor): Minor[] {
   const n = drip.occurrences;
-  const out = new Array<number>(n);
+  const out = new Array<Minor>(n);
   if (!drip.split) return out.fill(amountMinor);
+  if (typeof amountMinor === 'bigint') {
+    // Past 2^53 minor units the split is done exactly, then each part put back in canonical form.
+    const sign = amountMinor < 0n ? -1n : 1n;
+    const abs = amountMinor < 0n ? -amountMinor : amountMinor;
+    const each = abs / BigInt(n);
+    const last = abs - each * BigInt(n - 1);
+    for (let i = 0; i < n; i++) out[i] = minorOf(sign * (i === n - 1 ? last : each));
+    return out;
+  }
   const sign = amountMinor < 0 ? -1 : 1;
   const abs = Math.abs(amountMinor);
   const each = Math.floor(abs / n);
@@ -49,7 +58,7 @@ export interface DripScheduleInput {
   zone: Zone;
   drip: DripSettings;
   /** The reward amount in minor units of `currency` (per occurrence, or the total with split). */
-  amountMinor: number;
+  amountMinor: Minor;
   currency: string;
   rate: Decimal;
   momentMs: number;

@@ -1,7 +1,8 @@
 /**
  * Exact money: decimal strings parsed into integer minor units of their currency (ISO 4217
  * exponent), conversions and percentages rounded half away from zero. No floating point is
- * used for money: minor units are safe integers and products are computed with BigInt.
+ * used for money: minor units are safe integers (Numbers) or, past 2^53, BigInts (`Minor`), and
+ * every fast Number path proves that its operands and result are exact before it is taken.
  */
 
 /** ISO 4217 codes with their minor-unit exponent (active codes; 2 unless listed otherwise). */
@@ -65,26 +66,60 @@ export function decimalText(value: string | number): string | null {
 }
 
 /**
- * Parses an amount into minor units of `currency`. Returns an error message when the text is
- * not a decimal or has more decimals than the currency allows.
+ * An exact amount in minor units: a Number while it is a safe integer, a BigInt beyond
+ * ±(2^53 − 1) and only then (see `minorOf`), so `typeof` tells which arithmetic applies.
+ * Comparisons with a Number threshold (`<`, `>`, `===`) are exact either way.
  */
-export function parseMinor(text: string, currency: string): number | string {
-  const fast = parseMinorFast(text, exponentOf(currency));
+export type Minor = number | bigint;
+
+const MAX_SAFE = Number.MAX_SAFE_INTEGER;
+const MAX_SAFE_BIG = BigInt(MAX_SAFE);
+
+/** The canonical `Minor` of an exact BigInt: a Number when it is safe. */
+export function minorOf(v: bigint): Minor {
+  return v <= MAX_SAFE_BIG && v >= -MAX_SAFE_BIG ? Number(v) : v;
+}
+
+/** `a + b`, exactly: Numbers while the sum is provably safe, BigInt otherwise. */
+export function addMinor(a: Minor, b: Minor): Minor {
+  if (typeof a === 'number' && typeof b === 'number') {
+    const s = a + b;
+    // Both safe and the sum within ±2^53: the Number sum is the exact sum.
+    if (s <= MAX_SAFE && s >= -MAX_SAFE) return s;
+  }
+  return minorOf(BigInt(a) + BigInt(b));
+}
+
+/**
+ * Parses an amount into exact minor units of `currency` (a BigInt past 2^53). Returns an error
+ * message when the text is not a decimal or has more decimals than the currency allows.
+ */
+export function parseMinorExact(text: string, currency: string): Minor | string {
+  const exp = exponentOf(currency);
+  const fast = parseMinorFast(text, exp);
   if (fast !== null) return fast;
   const d = parseDecimal(text);
   if (!d) return `"${text}" is not a decimal amount`;
-  const exp = exponentOf(currency);
   if (d.scale > exp) {
     return `"${text}" has ${d.scale} decimals but ${currency} allows ${exp}`;
   }
-  const minor = d.units * 10n ** BigInt(exp - d.scale);
-  if (minor > BigInt(Number.MAX_SAFE_INTEGER) || minor < -BigInt(Number.MAX_SAFE_INTEGER)) {
-    return `"${text}" is too large`;
-  }
-  return Number(minor);
+  return minorOf(d.units * 10n ** BigInt(exp - d.scale));
 }
 
-/** Plain `-?digits(.digits)?` of at most 15 significant characters, without regex or BigInt. */
+/**
+ * Parses an amount into minor units of `currency` as a safe Number (for values the app keeps
+ * as Numbers: rule thresholds, stored totals); "too large" past 2^53 − 1 minor units.
+ */
+export function parseMinor(text: string, currency: string): number | string {
+  const v = parseMinorExact(text, currency);
+  return typeof v === 'bigint' ? `"${text}" is too large` : v;
+}
+
+/**
+ * Plain `-?digits(.digits)?` of at most 15 characters, without regex or BigInt. At most 15
+ * digits are below 10^15 < 2^53, and the scaled result is checked to be safe: anything else is
+ * left to the exact path (null).
+ */
 function parseMinorFast(text: string, exp: number): number | null {
   const n = text.length;
   if (n === 0 || n > 15) return null;
@@ -109,13 +144,15 @@ function parseMinorFast(text: string, exp: number): number | null {
   if (!seenDigit || scale === 0 || scale > exp) return null;
   const s = scale === -1 ? 0 : scale;
   const minor = v * 10 ** (exp - s);
+  // v < 10^15 and 10^(exp − s) are exact; their product is exact when it is a safe integer.
+  if (minor > MAX_SAFE) return null;
   return neg ? -minor : minor;
 }
 
 /** Formats minor units with exactly the currency's decimals ("4.50", "124", "1.250"). */
-export function formatMinor(minor: number, currency: string): string {
+export function formatMinor(minor: Minor, currency: string): string {
   const exp = exponentOf(currency);
-  if (exp === 2 && Number.isSafeInteger(minor)) {
+  if (exp === 2 && typeof minor === 'number' && Number.isSafeInteger(minor)) {
     const abs = minor < 0 ? -minor : minor;
     const cents = abs % 100;
     const body = `${(abs - cents) / 100}.${cents < 10 ? '0' : ''}${cents}`;
@@ -150,13 +187,17 @@ export function divRoundHalfAway(n: bigint, d: bigint): bigint {
 }
 
 /**
- * `minor × units / 10^exp` rounded half away from zero, in Numbers while every product stays an
- * exact integer below 2^53; null when it would not (the caller then uses BigInt).
+ * `minor × units × multiplier / 10^exp` rounded half away from zero, in Numbers when every
+ * operand and the product are provably exact integers below 2^53; null when they may not be
+ * (the caller then uses BigInt). `minor × units` is checked before `× multiplier`: a Number
+ * product that is not safe may already be rounded, so only a safe result proves exactness.
  */
-function fastScaled(minor: number, units: bigint, multiplier: number, exp: number): number | null {
-  if (units >= 1_000_000_000n || exp > 15) return null;
-  const num = minor * Number(units) * multiplier;
-  if (!Number.isSafeInteger(num)) return null;
+function fastScaled(minor: Minor, units: bigint, multiplier: number, exp: number): number | null {
+  if (typeof minor !== 'number' || units >= 1_000_000_000n || units <= -1_000_000_000n || exp > 15) return null;
+  const first = minor * Number(units);
+  if (first > MAX_SAFE || first < -MAX_SAFE) return null;
+  const num = first * multiplier;
+  if (num > MAX_SAFE || num < -MAX_SAFE) return null;
   const den = 10 ** exp;
   const q = Math.floor(Math.abs(num) / den);
   const r = Math.abs(num) - q * den;
@@ -165,23 +206,23 @@ function fastScaled(minor: number, units: bigint, multiplier: number, exp: numbe
 }
 
 /** Converts minor units of `from` into minor units of USD at `rate` (USD per one unit). */
-export function toUsdMinor(minor: number, from: string, rate: Decimal): number {
+export function toUsdMinor(minor: Minor, from: string, rate: Decimal): Minor {
   const expFrom = exponentOf(from);
   const fast = fastScaled(minor, rate.units, 100, expFrom + rate.scale);
   if (fast !== null) return fast;
   // usd = minor / 10^expFrom * rate.units / 10^rate.scale, in cents (× 10^2)
   const num = BigInt(minor) * rate.units * 100n;
   const den = 10n ** BigInt(expFrom + rate.scale);
-  return Number(divRoundHalfAway(num, den));
+  return minorOf(divRoundHalfAway(num, den));
 }
 
 /** `percent` % of `minor`, rounded half away from zero to the minor unit. */
-export function percentOf(minor: number, percent: Decimal): number {
+export function percentOf(minor: Minor, percent: Decimal): Minor {
   const fast = fastScaled(minor, percent.units, 1, percent.scale + 2);
   if (fast !== null) return fast;
   const num = BigInt(minor) * percent.units;
   const den = 100n * 10n ** BigInt(percent.scale);
-  return Number(divRoundHalfAway(num, den));
+  return minorOf(divRoundHalfAway(num, den));
 }
 
 /** Compares two decimal strings by value; null when either is not a decimal. */

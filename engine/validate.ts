@@ -15,7 +15,7 @@ import {
   type Operator,
 } from './catalogue';
 import { isAll, isAny, isRule, type DripSettings, type Offer, type Period, type Program, type Rule, type RuleNode, type Trigger } from './formats/program-schema';
-import { decimalText, isCurrencyCode, parseDecimal, parseMinor } from './money';
+import { decimalText, isCurrencyCode, parseDecimal, parseMinor, parseMinorExact } from './money';
 import { evaluationOrderOf } from './order';
 import { isDate } from './time';
 
@@ -162,9 +162,9 @@ function checkNode(trigger: Trigger, node: RuleNode, path: string, blocks: numbe
 /** Which field of an offer is not greater than 0 (FORMATS: the trigger is invalid), or null. */
 export function offerNotPositive(offer: Offer): { field: 'amount' | 'percent'; message: string } | null {
   if (offer.type === 'flat') {
-    const minor = isCurrencyCode(offer.currency) ? parseMinor(offer.amount, offer.currency) : null;
+    const minor = isCurrencyCode(offer.currency) ? parseMinorExact(offer.amount, offer.currency) : null;
     // A malformed amount is the schema's to report; here only its sign matters.
-    return typeof minor === 'number' && minor <= 0 ? { field: 'amount', message: `the offer amount must be greater than 0 (it is ${offer.amount})` } : null;
+    return typeof minor !== 'string' && minor !== null && minor <= 0 ? { field: 'amount', message: `the offer amount must be greater than 0 (it is ${offer.amount})` } : null;
   }
   const d = parseDecimal(offer.percent);
   return d && d.units <= 0n ? { field: 'percent', message: `the offer percentage must be greater than 0 (it is ${offer.percent})` } : null;

@@ -125,9 +125,7 @@ function cmdReplay(args: Parsed, io: Io): number {
   const out = args.flags.get('out');
   if (typeof out === 'string') writeAtomic(out, (write) => writeReport(report, ledger, write));
   else writeReport(report, ledger, io.out);
-  let cents = 0;
-  for (let i = 0; i < ledger.length; i++) cents += ledger.usdMinor(i);
-  io.err(`${summarize(report, basename(eventsFile), { count: ledger.length, cents })}\n`);
+  io.err(`${summarize(report, basename(eventsFile), { count: ledger.length, cents: ledger.totalUsd() })}\n`);
   return report.expectations.passed ? EXIT.ok : EXIT.expectations;
 }
 

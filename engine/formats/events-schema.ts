@@ -1,6 +1,6 @@
 /** The event set, `offerflow.events/1` (FORMATS.md), and its optional expectations. */
 import { z } from 'zod';
-import { isCurrencyCode, parseMinor } from '../money';
+import { isCurrencyCode, parseMinorExact } from '../money';
 import { PartnerSchema } from './program-schema';
 import { CurrencyCode, DecimalValue, Instant, Key, Name } from './primitives';
 
@@ -11,7 +11,7 @@ const OptText = z.string().nullable().optional();
 function checkDecimals(amount: string | undefined, currency: string | undefined, ctx: z.RefinementCtx, key = 'amount'): void {
   // The currency's own check reports an unknown code; decimals can only be judged for a known one.
   if (amount === undefined || !isCurrencyCode(currency ?? 'USD')) return;
-  const minor = parseMinor(amount, currency ?? 'USD');
+  const minor = parseMinorExact(amount, currency ?? 'USD');
   if (typeof minor === 'string') ctx.addIssue({ code: 'custom', path: [key], message: minor });
 }
 

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { OPERATORS, RULE_OBJECTS, TRIGGER_EVENTS, type Operator, type RuleObject } from '../catalogue';
-import { isCurrencyCode, parseMinor } from '../money';
+import { isCurrencyCode, parseMinorExact } from '../money';
 import { CurrencyCode, DecimalValue, Instant, Key, Name, PositiveDecimal, TimeZoneId } from './primitives';
 
 export const PROGRAM_FORMAT = 'offerflow.program/1';
@@ -64,7 +64,7 @@ const FlatOffer = z
   })
   .superRefine((o, ctx) => {
     if (!isCurrencyCode(o.currency)) return;
-    const minor = parseMinor(o.amount, o.currency);
+    const minor = parseMinorExact(o.amount, o.currency);
     if (typeof minor === 'string') ctx.addIssue({ code: 'custom', path: ['amount'], message: minor });
   });
 const PercentOffer = z.strictObject({

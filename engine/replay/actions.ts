@@ -4,7 +4,7 @@
  */
 import type { Trigger } from '../formats/program-schema';
 import type { GroupChangeRow, TagAppliedRow } from '../formats/report';
-import { formatMinor, parseDecimal, parseMinor, percentOf, type Decimal } from '../money';
+import { formatMinor, parseDecimal, parseMinorExact, percentOf, type Decimal, type Minor } from '../money';
 import { dripAmounts, dripDueTimes } from '../drip';
 import { formatInstant, type Zone } from '../time';
 import type { RewardLedger } from './ledger';
@@ -37,11 +37,11 @@ function percentDecimal(text: string): Decimal {
 }
 
 /** The reward's amount and currency for this event, or a reason it creates nothing. */
-function rewardAmount(trigger: Trigger, ctx: EvalContext): { minor: number; currency: string } | string {
+function rewardAmount(trigger: Trigger, ctx: EvalContext): { minor: Minor; currency: string } | string {
   const a = trigger.action;
   if (a.type !== 'reward' && a.type !== 'drip') return 'not a reward';
   const offer = a.offer;
-  if (offer.type === 'flat') return { minor: parseMinor(offer.amount, offer.currency) as number, currency: offer.currency };
+  if (offer.type === 'flat') return { minor: parseMinorExact(offer.amount, offer.currency) as Minor, currency: offer.currency };
   const tx = ctx.transaction;
   if (!tx) return 'a percentage reward needs a transaction';
   return { minor: percentOf(tx.minor, percentDecimal(offer.percent)), currency: tx.currency };
@@ -66,7 +66,7 @@ export function runAction(trigger: Trigger, ctx: EvalContext, eventId: string, e
       const dues = dripDueTimes(env.zone, a.drip, ctx.momentMs);
       let made = 0;
       for (let k = 0; k < amounts.length; k++) {
-        const minor = amounts[k] as number;
+        const minor = amounts[k] as Minor;
         if (minor <= 0) continue;
         const due = dues[k] as number;
         ledger.push('drip', partner.key, trigger, eventId, amt.currency, minor, ctx.momentMs, due, k + 1, a.drip.occurrences, due <= env.asOfMs ? 'pending' : 'scheduled');

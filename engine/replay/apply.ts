@@ -4,7 +4,7 @@
  * returns how to undo it, for the cascade-loop rollback.
  */
 import type { TriggerEvent } from '../catalogue';
-import { parseMinor, toUsdMinor, type Decimal } from '../money';
+import { parseMinorExact, toUsdMinor, type Decimal, type Minor } from '../money';
 import type { Zone } from '../time';
 import type { SlotDef, SlotRegistry } from './compile';
 import { instantOr, type PreparedEvent } from './prepare';
@@ -68,7 +68,7 @@ export interface Applied {
   key: string;
   firstPay: boolean;
   deal: DealState | null;
-  dealOld: { name: string | null; stage: string; usd: number | null } | null;
+  dealOld: { name: string | null; stage: string; usd: Minor | null } | null;
   lead: LeadState | null;
   leadOld: { name: string | null; stage: string | null } | null;
 }
@@ -157,10 +157,11 @@ export function undoApply(a: Applied, env: ApplyEnv, seq: number): void {
 }
 
 /** Adds (sign 1) or removes (sign −1) an object's contribution to every slot counting it. */
-function contribute(slots: Slots, seq: number, defs: readonly SlotDef[], obj: unknown, value: number, sign: number): void {
+function contribute(slots: Slots, seq: number, defs: readonly SlotDef[], obj: unknown, value: Minor, sign: number): void {
+  const signed = sign === 1 ? value : -value;
   for (let k = 0; k < defs.length; k++) {
     const d = defs[k] as SlotDef;
-    if (d.filter === null || d.filter(obj as never)) slots.add(d.index, seq, sign, sign * value);
+    if (d.filter === null || d.filter(obj as never)) slots.add(d.index, seq, sign, signed);
   }
 }
 
@@ -168,7 +169,7 @@ function contribute(slots: Slots, seq: number, defs: readonly SlotDef[], obj: un
  * Counts a new object of a customer (a transaction or an action) in the customer's aggregates
  * and, when the customer has one, in the partner's; returns that partner.
  */
-function countForCustomer(seq: number, customer: CustomerState, customerDefs: readonly SlotDef[], partnerDefs: readonly SlotDef[], obj: unknown, value: number): PartnerState | null {
+function countForCustomer(seq: number, customer: CustomerState, customerDefs: readonly SlotDef[], partnerDefs: readonly SlotDef[], obj: unknown, value: Minor): PartnerState | null {
   contribute(customer.slots, seq, customerDefs, obj, value, 1);
   const partner = customer.partner;
   if (partner) {
@@ -248,7 +249,7 @@ export function applyEvent(ev: PreparedEvent, ctx: EvalContext, env: ApplyEnv, a
       const customer = world.customers.get(x.customerKey);
       if (!customer) return reject(a, `unknown customer "${x.customerKey}"`);
       if (world.actions.has(x.key)) return reject(a, `action "${x.key}" already exists`);
-      const usd = x.value === undefined ? null : (parseMinor(x.value, 'USD') as number);
+      const usd = x.value === undefined ? null : (parseMinorExact(x.value, 'USD') as Minor);
       const obj: ActionObj = { key: x.key, actionKey: x.actionKey, usd };
       world.actions.add(x.key);
       const partner = countForCustomer(seq, customer, env.defs.customerAction, env.defs.partnerAction, obj, usd ?? 0);
@@ -338,7 +339,7 @@ function applyTransaction(ev: PreparedEvent, t: TxInput, ctx: EvalContext, env: 
   if (!rate) return reject(a, `transaction "${t.key}" is in ${t.currency}, which has no FX rate in the program`);
   // One lookup instead of has + add (nothing after this rejects the event).
   if (!world.transactions.add(t.key)) return reject(a, `transaction "${t.key}" already exists`);
-  const minor = parseMinor(t.amount, t.currency) as number;
+  const minor = parseMinorExact(t.amount, t.currency) as Minor;
   const usd = t.currency === 'USD' ? minor : toUsdMinor(minor, t.currency, rate);
   const tx: TransactionObj = {
     key: t.key,
@@ -383,12 +384,12 @@ function applyDeal(d: DealInput, ctx: EvalContext, env: ApplyEnv, a: Applied, tr
   if (typeof p === 'string') return reject(a, p);
   const existing = env.world.deals.get(d.key);
   if (existing && existing.partner !== p) return reject(a, `deal "${d.key}" belongs to partner "${existing.partner.key}", not "${p.key}"`);
-  let usd: number | null = existing ? existing.usd : null;
+  let usd: Minor | null = existing ? existing.usd : null;
   if (d.amount !== undefined) {
     const currency = d.currency ?? 'USD';
     const rate = rateOf(env, currency);
     if (!rate) return reject(a, `deal "${d.key}" is in ${currency}, which has no FX rate in the program`);
-    usd = toUsdMinor(parseMinor(d.amount, currency) as number, currency, rate);
+    usd = toUsdMinor(parseMinorExact(d.amount, currency) as Minor, currency, rate);
   }
   ctx.partner = p;
   a.fires = 'deal.stage_changed';

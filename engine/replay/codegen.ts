@@ -60,7 +60,8 @@ function inlineAggregate(rule: Rule, scope: 'partner' | 'customer', sum: boolean
   if (CMP[rule.op]) return guard(`${after} ${CMP[rule.op]} ${x}`);
   if (rule.op === 'becomes_greater_than') return guard(`${before} <= ${x} && ${x} < ${after}`);
   if (rule.op === 'reaches_or_exceeds') return guard(`${before} < ${x} && ${x} <= ${after}`);
-  if (rule.op === 'is_multiple_of') return guard(`${after} !== 0 && ${after} % ${x} === 0`);
+  // A sum may pass 2^53, where only its exact value answers "is a multiple of": the compiled leaf.
+  if (rule.op === 'is_multiple_of') return sum ? null : guard(`${after} !== 0 && ${after} % ${x} === 0`);
   return null;
 }
 

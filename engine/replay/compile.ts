@@ -160,9 +160,10 @@ function compileAggregate(spec: FieldSpec, rule: Rule, slots: SlotRegistry, zone
   const sum = spec.aggregate?.measure === 'sum';
   const pred = aggregatePredicate(rule.op, rule.op === 'is_empty' || rule.op === 'is_not_empty' ? 0 : threshold(spec, rule.value, zone));
   const scopeOf = def.scope === 'partner' ? (ctx: EvalContext) => ctx.partner?.slots ?? null : (ctx: EvalContext) => ctx.customer?.slots ?? null;
+  // Sums read exactly (a BigInt past 2^53) for "is a multiple of" and the trace.
   const read = (s: Slots, seq: number) => {
-    const after = sum ? s.sum(i) : s.count(i);
-    return { after, before: s.before(i, seq, sum), count: s.count(i) };
+    const after = sum ? s.exactSum(i) : s.count(i);
+    return { after, before: sum ? s.exactBefore(i, seq) : s.before(i, seq, false), count: s.count(i) };
   };
   // A count filtered at the moment is counted now (only partner customer counts are live).
   const readLive = (ctx: EvalContext) => {
@@ -180,7 +181,7 @@ function compileAggregate(spec: FieldSpec, rule: Rule, slots: SlotRegistry, zone
       : (ctx: EvalContext): boolean => {
           const s = scopeOf(ctx);
           if (!s) return false;
-          return pred(sum ? s.sum(i) : s.count(i), s.before(i, ctx.seq, sum), s.count(i));
+          return pred(sum ? s.exactSum(i) : s.count(i), s.before(i, ctx.seq, sum), s.count(i));
         };
   const desc = describeRule(rule);
   return {

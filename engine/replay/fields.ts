@@ -2,10 +2,12 @@
  * How each catalogue field reads its value from the replay's state. Values are numbers (days,
  * cents, counts, epoch ms), strings, tag lists or booleans; `null` is a missing value.
  */
+import type { Minor } from '../money';
 import type { Zone } from '../time';
 import type { ActionObj, CustomerState, DealState, EvalContext, LeadState, PartnerState, TransactionObj } from './state';
 
-export type Scalar = number | string | boolean | readonly string[] | null;
+/** Money is a `Minor`: a BigInt only past 2^53 minor units. */
+export type Scalar = Minor | string | boolean | readonly string[] | null;
 /** Reads a field of an object; `moment` and `zone` serve elapsed-days fields only. */
 export type ObjectGetter<O> = (obj: O, moment: number, zone: Zone) => Scalar;
 

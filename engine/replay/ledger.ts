@@ -6,7 +6,7 @@
  */
 import type { Trigger } from '../formats/program-schema';
 import type { RewardRow } from '../formats/report';
-import { canonicalDecimal, formatMinor, toUsdMinor, type Decimal } from '../money';
+import { addMinor, canonicalDecimal, formatMinor, toUsdMinor, type Decimal, type Minor } from '../money';
 import { formatInstant, payoutDates, type Zone } from '../time';
 
 const KINDS = ['reward', 'drip'] as const;
@@ -31,6 +31,8 @@ export class RewardLedger {
   private occurrence = new Int32Array(this.cap);
   private occurrences = new Int32Array(this.cap);
   private minor = new Float64Array(this.cap);
+  /** Exact amounts past 2^53 minor units, by row (`minor` holds them rounded); null until one is. */
+  private big: Map<number, bigint> | null = null;
   private earnedMs = new Float64Array(this.cap);
   private dueMs = new Float64Array(this.cap);
   private readonly partnerKey: string[] = [];
@@ -44,14 +46,18 @@ export class RewardLedger {
     private readonly rates: ReadonlyMap<string, Decimal>,
   ) {}
 
-  push(kind: LedgerKind, partnerKey: string, trigger: Trigger, eventId: string, currency: string, minor: number, earnedMs: number, dueMs: number, occurrence: number, occurrences: number, status: LedgerStatus): void {
+  push(kind: LedgerKind, partnerKey: string, trigger: Trigger, eventId: string, currency: string, minor: Minor, earnedMs: number, dueMs: number, occurrence: number, occurrences: number, status: LedgerStatus): void {
     const i = this.length;
     if (i === this.cap) this.reserve(this.cap * 2);
     this.kind[i] = kind === 'reward' ? 0 : 1;
     this.status[i] = status === 'pending' ? 0 : 1;
     this.occurrence[i] = occurrence;
     this.occurrences[i] = occurrences;
-    this.minor[i] = minor;
+    if (typeof minor === 'number') this.minor[i] = minor;
+    else {
+      this.minor[i] = Number(minor);
+      (this.big ??= new Map()).set(i, minor);
+    }
     this.earnedMs[i] = earnedMs;
     this.dueMs[i] = dueMs;
     this.partnerKey[i] = partnerKey;
@@ -75,6 +81,10 @@ export class RewardLedger {
   /** Forgets the rows from `length` on (the cascade-loop rollback). */
   truncate(length: number): void {
     if (length >= this.length) return;
+    if (this.big !== null) {
+      if (length === 0) this.big = null;
+      else for (const k of [...this.big.keys()]) if (k >= length) this.big.delete(k);
+    }
     this.length = length;
     this.partnerKey.length = this.trigger.length = this.eventId.length = this.currency.length = length;
   }
@@ -94,18 +104,30 @@ export class RewardLedger {
     return t;
   }
 
-  /** The USD amount of row `i` in cents (minor units). */
-  usdMinor(i: number): number {
+  /** The amount of row `i` in minor units of its currency, exactly. */
+  private minorAt(i: number): Minor {
+    return this.big?.get(i) ?? (this.minor[i] as number);
+  }
+
+  /** The USD amount of row `i` in cents (minor units), exactly. */
+  usdMinor(i: number): Minor {
     const currency = this.currency[i] as string;
-    const minor = this.minor[i] as number;
+    const minor = this.minorAt(i);
     return currency === 'USD' ? minor : toUsdMinor(minor, currency, this.rates.get(currency) as Decimal);
+  }
+
+  /** The USD total of the rows held, in cents, exactly. */
+  totalUsd(): Minor {
+    let total: Minor = 0;
+    for (let i = 0; i < this.length; i++) total = addMinor(total, this.usdMinor(i));
+    return total;
   }
 
   /** Row `i` of the rows held, as the report writes it. */
   row(i: number): RewardRow {
     if (i < 0 || i >= this.length) throw new RangeError(`ledger row ${i} is not held (${this.length} rows)`);
     const currency = this.currency[i] as string;
-    const minor = this.minor[i] as number;
+    const minor = this.minorAt(i);
     const trigger = this.trigger[i] as Trigger;
     const action = trigger.action as Extract<Trigger['action'], { type: 'reward' | 'drip' }>;
     const amount = formatMinor(minor, currency);

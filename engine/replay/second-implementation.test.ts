@@ -92,3 +92,36 @@ describe('elapsed-day fields filter customer_count at the moment of the event (E
     expect(run(p, e).rewards.map((x) => x.eventId)).toEqual(['s1', 's2']);
   });
 });
+
+describe('money stays exact past 2^53 minor units (ENGINE 2: no floating point in money)', () => {
+  it('an aggregate sum past 2^53 cents is exact: eleven sales of 9,007,199,254,740.99 USD sum to an odd number of cents', () => {
+    const p = program({
+      triggers: [trigger('even', { rules: { all: [{ object: 'partnership', field: 'transaction_amount_sum', op: 'is_multiple_of', value: '0.02' }] } })],
+    });
+    const sales = Array.from({ length: 11 }, (_, i) => sale('c1', '9007199254740.99', `2026-02-0${(i % 9) + 1}T0${i % 10}:00:00Z`, {}, { id: `big${i + 1}` }));
+    const e = eventSet([customer('c1'), ...sales.sort((a, b) => String(a.at).localeCompare(String(b.at)))]);
+    // k sales sum to k × 900719925474099 cents: even exactly when k is even.
+    const r = run(p, e, { trace: true });
+    const evens = r.trace!.filter((t) => t.triggers[0]?.verdict === 'passed').map((t) => (t.triggers[0]!.rules as { children: { actual: string }[] }).children[0]!.actual);
+    expect(evens).toEqual([2, 4, 6, 8, 10].map((k) => (BigInt(k) * 900719925474099n).toString().replace(/(\d\d)$/, '.$1')));
+    expect(run(p, e).rewards).toHaveLength(5);
+  });
+
+  it('a 15-digit KWD amount with a 10% offer is exact', () => {
+    const p = program({
+      fxRates: { KWD: '3.25' },
+      triggers: [trigger('pct', { action: { type: 'reward', offer: { description: 'p', type: 'percentage', percent: '10' } } })],
+    });
+    const r = run(p, eventSet([customer('c1'), sale('c1', '999999999999999', undefined, { currency: 'KWD' })]));
+    expect(r.rewards.map((x) => [x.amount, x.amountUsd])).toEqual([['99999999999999.900', '324999999999999.68']]);
+  });
+
+  it('an FX rate of 999999999999999 converts exactly', () => {
+    const p = program({
+      fxRates: { EUR: '999999999999999' },
+      triggers: [trigger('flat-eur', { action: { type: 'reward', offer: { description: 'f', type: 'flat', amount: '1.23', currency: 'EUR' } } })],
+    });
+    const r = run(p, eventSet([customer('c1'), sale('c1', '1.00')]));
+    expect(r.rewards.map((x) => x.amountUsd)).toEqual(['1229999999999998.77']);
+  });
+});

@@ -1,7 +1,7 @@
 /** Read-only previews: offer visibility and drip schedules. */
 import { DripSchema, OfferSchema } from '../../engine/formats/program-schema';
 import { dripSchedule, dripSummary } from '../../engine/drip';
-import { parseDecimal, parseMinor, percentOf } from '../../engine/money';
+import { parseDecimal, parseMinor, percentOf, type Minor } from '../../engine/money';
 import { parseInstant, Zone } from '../../engine/time';
 import { dripIssues, offerNotPositive } from '../../engine/validate';
 import { visibility } from '../../engine/visibility';
@@ -40,7 +40,7 @@ export function previewHandlers(ctx: ServiceContext): Pick<Handlers, 'visibility
       const momentMs = instant(args.exampleAt, 'exampleAt');
       const asOfMs = args.asOf === undefined ? momentMs : instant(args.asOf, 'asOf');
       const currency = offer.type === 'flat' ? offer.currency : (args.exampleCurrency ?? 'USD');
-      let amountMinor: number;
+      let amountMinor: Minor;
       if (offer.type === 'flat') amountMinor = minor(offer.amount, currency, 'offer.amount');
       else {
         const sale = minor(args.exampleAmount ?? '100.00', currency, 'exampleAmount');

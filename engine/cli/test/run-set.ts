@@ -138,8 +138,6 @@ export function runSet(reader: SetReader, program: Program, file: string, option
     return { ...base, status: 'invalid', ms: performance.now() - started, issues: [`--as-of: ${e.message}`] };
   }
   const { report, ledger } = run;
-  let cents = 0;
-  for (let i = 0; i < ledger.length; i++) cents += ledger.usdMinor(i);
   const failures = report.expectations.failures;
   const expect = set.expect ?? {};
   const firstMissing = failures.find((f) => f.kind === 'missing_reward');
@@ -151,7 +149,7 @@ export function runSet(reader: SetReader, program: Program, file: string, option
     ms: performance.now() - started,
     events: set.events.length,
     rewards: ledger.length,
-    usd: formatMinor(cents, 'USD'),
+    usd: formatMinor(ledger.totalUsd(), 'USD'),
     hasExpectations: set.expect !== undefined,
     failures,
     diff: diffLines(failures, expect, program),
