@@ -1,9 +1,11 @@
 #!/usr/bin/env node
 /**
  * `npm start`: build, make sure Electron's binary and the Electron build of better-sqlite3 are
- * there, and launch the desktop app. Where Electron cannot be had (no network to download it),
- * say so in one line and serve the same app to the browser instead (`npm run serve`); options
- * such as `--port` and `--data-dir` are passed on to the host.
+ * there, and launch the desktop app. Where Electron's binary cannot be had (no network to
+ * download it), say so plainly and serve the same app to the browser instead (`npm run serve`;
+ * options such as `--port` and `--data-dir` are passed on to the host). Where Electron is there
+ * but better-sqlite3 cannot be built for it, stop with what failed and what to do: quietly
+ * serving the browser version then would hide a broken desktop setup.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -28,8 +30,8 @@ function electronBinary() {
 }
 
 function serveInstead(why) {
-  console.error(`Electron cannot start here (${why}); serving the same app to your browser instead.`);
-  const child = spawn(node, ['--import', 'tsx', path.join(root, 'service/host/main.ts'), '--no-build', ...passOn], { cwd: root, stdio: 'inherit' });
+  console.error(['', `*** The desktop app cannot start here: ${why}.`, '*** Serving the same app to your browser instead (npm run serve). Open the URL below.', ''].join('\n'));
+  const child = spawn(node, [path.join(root, 'dist/node/host.mjs'), '--no-build', ...passOn], { cwd: root, stdio: 'inherit' });
   child.on('exit', (code) => process.exit(code ?? 0));
 }
 
@@ -39,9 +41,11 @@ if (!bin) {
   run([path.join(root, 'node_modules/electron/install.js')], true);
   bin = electronBinary();
 }
-if (!bin) serveInstead("its binary is not installed and could not be downloaded");
-else if (!run([path.join(root, 'scripts/rebuild-electron.mjs')])) serveInstead('better-sqlite3 could not be built for Electron');
-else {
+if (!bin) serveInstead("Electron's binary is not installed and could not be downloaded (node_modules/electron/install.js needs network access)");
+else if (!run([path.join(root, 'scripts/rebuild-electron.mjs')])) {
+  console.error('npm start: the desktop app needs better-sqlite3 built for Electron (see above); not starting it. `npm run serve` runs the browser version meanwhile.');
+  process.exit(1);
+} else {
   const child = spawn(bin, [root], { cwd: root, stdio: 'inherit' });
   child.on('exit', (code) => process.exit(code ?? 0));
 }

@@ -4,10 +4,12 @@
  * included. Everything else goes to stderr. With `--demo` the token is kept in the data folder
  * and reused, so the URL stays the same across restarts and an open tab reconnects.
  */
-import os from 'node:os';
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { defaultDataDir, legacyDataDir } from '../data-dir';
 import { writeStderr } from '../log';
+import { bundledSpawner } from '../replay/spawn';
 import { seedIfEmpty } from '../seed';
 import { createService } from '../service';
 import { DataFileError, startFresh } from '../store/safe-open';
@@ -27,7 +29,7 @@ export interface HostArgs {
 
 /** Parses `--port`, `--data-dir`, `--no-build`, `--start-fresh` and `--demo`; throws a message naming the bad option. */
 export function parseHostArgs(argv: readonly string[]): HostArgs {
-  const out: HostArgs = { port: 5178, dataDir: path.join(os.homedir(), '.offerflow'), build: true, startFresh: false, demo: false };
+  const out: HostArgs = { port: 5178, dataDir: defaultDataDir(), build: true, startFresh: false, demo: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = (): string => {
@@ -52,14 +54,20 @@ export function parseHostArgs(argv: readonly string[]): HostArgs {
  * and names the way out; with `--start-fresh` that file (and only a refused one) is moved
  * aside and an empty one created. A newer app's file is refused either way.
  */
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+// Built (dist/node/host.mjs, same depth as service/host/main.ts): the replay worker is the
+// bundled one; from source (tests through tsx) the service's default source spawner.
+const bundled = /[\\/]dist[\\/]node[\\/]host\.mjs$/.test(fileURLToPath(import.meta.url));
+const spawn = bundled ? bundledSpawner(path.join(root, 'dist/electron/replay-worker.cjs')) : undefined;
+
 function openServiceOrExplain(args: HostArgs): ReturnType<typeof createService> {
   try {
-    return createService({ dataDir: args.dataDir });
+    return createService({ dataDir: args.dataDir, spawn });
   } catch (e) {
     if (!(e instanceof DataFileError) || !e.canStartFresh) throw e;
     if (!args.startFresh) throw new Error(`${e.message}\nTo do that, run again with --start-fresh.`);
     writeStderr(`${e.message}\nMoved it aside to ${startFresh(e.file)}; starting with an empty data file.\n`);
-    return createService({ dataDir: args.dataDir });
+    return createService({ dataDir: args.dataDir, spawn });
   }
 }
 
@@ -71,8 +79,11 @@ function keptToken(dataDir: string): string {
 }
 
 async function main(): Promise<void> {
-  const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
   const args = parseHostArgs(process.argv.slice(2));
+  const legacy = path.join(legacyDataDir(), 'offerflow.sqlite');
+  if (args.dataDir === defaultDataDir() && !fs.existsSync(path.join(args.dataDir, 'offerflow.sqlite')) && fs.existsSync(legacy)) {
+    writeStderr(`Note: data from an earlier version is in ${legacyDataDir()}; the default is now the desktop app's folder ${args.dataDir}. Run with --data-dir ${legacyDataDir()} to use the old one.\n`);
+  }
   if (args.build && rendererIsStale(root)) {
     writeStderr('Building the renderer…\n');
     buildRenderer(root);
