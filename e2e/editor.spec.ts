@@ -16,7 +16,7 @@ test.use({ viewport: { width: 1280, height: 800 } });
 test.describe.configure({ timeout: 120_000 });
 
 test('build, activate, reorder and reload the seed trigger', async ({ page, api }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(300_000);
   const ed = new EditorPage(page);
   await buildSeedTrigger(ed, NAME);
 
@@ -66,7 +66,7 @@ test('build, activate, reorder and reload the seed trigger', async ({ page, api 
   await expect(page.getByRole('button', { name: 'Activate', exact: true })).toHaveCount(0);
   await expect(page.getByLabel('Active', { exact: true })).toBeChecked();
   await expect(ed.node('n2')).toContainText('more than or exactly 90');
-  await expect(ed.node('n5')).toContainText('Product key equal to enterprise');
+  await expect(ed.node('n5')).toContainText('Product key · equal to enterprise');
   await expect(ed.node('action')).toContainText('Reward 12% of the sale');
 });
 
@@ -82,8 +82,8 @@ test('problems show on their node, block activation, and a trigger can be duplic
   await expect(page.getByTestId('rf__edge-e:n1->n2')).toBeAttached();
   await ed.setRule('n2', 'Group', 'equal to', null);
   // The rule has no value yet: the engine would reject it, so it says so on the node and in the list.
-  await expect(ed.node('n2').getByRole('img', { name: /partnership.group equal to needs a value/ })).toBeVisible();
-  await expect(page.getByRole('region', { name: 'Problems' }).getByText('partnership.group equal to needs a value')).toBeVisible();
+  await expect(ed.node('n2').getByRole('img', { name: /Partnership · Group equal to needs a value/ })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Problems' }).getByText('Partnership · Group equal to needs a value')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Activate', exact: true })).toBeDisabled();
   await expect(page.getByText(/^Cannot activate: fix 1 error first/)).toBeVisible();
   await ed.choose('Value', 'Gold');

@@ -46,8 +46,30 @@ export class EditorPage {
     await this.page.mouse.up();
   }
 
+  /**
+   * Clicks a node. The editor keeps node text readable (zoom ≥ 1), so a large tree does not fit
+   * at 1280×800: a node out of view is first brought into view by dragging the canvas, as a
+   * person would.
+   */
   async select(id: string): Promise<void> {
+    await this.reveal(id);
     await this.node(id).click();
+  }
+
+  async reveal(id: string): Promise<void> {
+    const pane = await this.page.locator('.react-flow').boundingBox();
+    const box = await this.node(id).boundingBox();
+    if (!pane || !box) throw new Error(`node ${id} or the canvas is not drawn`);
+    const inside = box.x >= pane.x + 150 && box.y >= pane.y && box.x + box.width <= pane.x + pane.width && box.y + box.height <= pane.y + pane.height - 100;
+    if (inside) return;
+    const dx = pane.x + pane.width / 2 - (box.x + box.width / 2);
+    const dy = pane.y + pane.height / 2 - (box.y + box.height / 2);
+    // Grab the background near the bottom middle, where no node sits after a layout.
+    const start = { x: pane.x + pane.width / 2, y: pane.y + pane.height - 12 };
+    await this.page.mouse.move(start.x, start.y);
+    await this.page.mouse.down();
+    await this.page.mouse.move(start.x + dx, start.y + dy, { steps: 8 });
+    await this.page.mouse.up();
   }
 
   async choose(label: string, option: string): Promise<void> {

@@ -94,4 +94,23 @@ describe('offerflow CLI', () => {
     expect(r.code).toBe(0);
     expect(r.err).toContain('one event can pay twice');
   });
+
+  it('validate prints lint findings as warnings, exits 0, and leaves its other output as it was', () => {
+    const program = {
+      format: 'offerflow.program/1', name: 'x', groups: [{ key: 'a', name: 'A' }, { key: 'b', name: 'B' }],
+      triggers: [{
+        id: 't', name: 't', event: 'transaction.created', status: 'active',
+        rules: { all: [{ object: 'partnership', field: 'group', op: 'equal_to', value: 'a' }, { object: 'partnership', field: 'group', op: 'equal_to', value: 'b' }] },
+        action: { type: 'reward', offer: { description: '$10 per sale', type: 'percentage', percent: '10' } },
+      }],
+    };
+    const path = file('lint.json', program);
+    const r = capture(['validate', path]);
+    expect(r.code).toBe(0);
+    expect(r.err.split('\n').filter(Boolean)).toEqual([
+      `${path}: triggers[0].rules.all[1]: warning (lint): “Group equal to b” contradicts “Group equal to a” in the same AND block: no event passes both, so the trigger never fires. Put one of them in an OR block, or remove it.`,
+      `${path}: triggers[0].action.offer.description: warning (lint): The offer description “$10 per sale” names an amount (10), but the reward is 10% of the transaction. Update it so partners see the reward they will get.`,
+    ]);
+    expect(r.out).toBe(`${path}: valid — 1 triggers, 0 partners, 0 warnings\n`);
+  });
 });

@@ -10,6 +10,7 @@ import { parseEventSetText, parseProgramText } from '../formats/read';
 import type { Program } from '../formats/program-schema';
 import { writeReport } from '../formats/report';
 import { replayToLedger } from '../replay/replay';
+import { lintProgram } from '../lint';
 import { blockingIssues, validateProgram } from '../validate';
 import { visibility } from '../visibility';
 import { MAX_INPUT_BYTES, readInput, writeAtomic } from './files';
@@ -97,6 +98,8 @@ function cmdValidate(args: Parsed, io: Io): number {
     try {
       const { program, warnings } = loadProgram(io, file);
       for (const w of warnings) io.err(`${w}\n`);
+      // Lint findings are warnings too (never a failing exit); printed after validation's own.
+      for (const l of lintProgram(program)) io.err(`${file}: ${l.path}: warning (lint): ${l.message}\n`);
       io.out(`${file}: valid — ${program.triggers.length} triggers, ${program.partners.length} partners, ${warnings.length} warnings\n`);
     } catch (e) {
       if (!(e instanceof InputError)) throw e;

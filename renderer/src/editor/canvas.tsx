@@ -4,7 +4,7 @@ import LockIcon from '@mui/icons-material/Lock';
 import { Alert, Box } from '@mui/material';
 import { useTheme } from '@mui/material/styles';
 import { Background, ControlButton, Controls, MiniMap, Panel, ReactFlow, useNodesInitialized, useReactFlow, type IsValidConnection, type OnConnectEnd } from '@xyflow/react';
-import { useCallback, useEffect, type DragEvent, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useState, type DragEvent, type ReactNode } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import '@xyflow/react/dist/style.css';
 import { useNotify } from '../app/notify';
@@ -14,7 +14,10 @@ import { connectionProblem } from './connection-rules';
 import { useEditor, useEditorStoreApi } from './editor-context';
 import type { PaletteItem } from './graph-slice';
 import type { EditorEdge } from './graph-types';
+import { useCanvasInfo } from './canvas-context';
+import { useEditorFit } from './editor-fit';
 import { LOD_CLASS, useZoomedOut } from './level-of-detail';
+import { nodeWords } from './sentences';
 import { nodeTypes } from './node-views';
 import { PALETTE_MIME } from './palette';
 
@@ -46,11 +49,12 @@ function edgeStyle(e: EditorEdge): EditorEdge {
 export function Canvas({ locked, palette }: { locked: boolean; palette: ReactNode }) {
   const store = useEditorStoreApi();
   const { nodes, edges } = useEditor(useShallow((s) => ({ nodes: s.nodes, edges: s.edges })));
-  const { screenToFlowPosition, fitView } = useReactFlow();
+  const { screenToFlowPosition } = useReactFlow();
   const notify = useNotify((s) => s.show);
   const theme = useTheme();
   const zoomedOut = useZoomedOut();
-  const fit = useCallback(() => void fitView({ padding: 0.1, maxZoom: 1.2, duration: 200 }), [fitView]);
+  const editorFit = useEditorFit();
+  const fit = useCallback(() => editorFit(), [editorFit]);
   const layout = useCallback(() => {
     store.getState().autoLayout();
     requestAnimationFrame(fit);
@@ -59,12 +63,17 @@ export function Canvas({ locked, palette }: { locked: boolean; palette: ReactNod
   // The first layout guessed node heights; once drawn, lay out again with the real ones (once
   // per trigger: coming back to a trigger keeps where the person put its nodes).
   const initialized = useNodesInitialized();
+  const [shown, setShown] = useState(false);
   useEffect(() => {
-    if (!initialized || store.getState().measured) return;
+    if (!initialized || shown) return;
+    setShown(true);
     store.getState().relayoutMeasured();
-    requestAnimationFrame(fit);
-  }, [initialized, store, fit]);
+    requestAnimationFrame(() => editorFit(undefined, 0));
+  }, [initialized, shown, store, editorFit]);
 
+  const program = useCanvasInfo().program;
+  // Screen readers announce a node by its words, not "Draggable item n3".
+  const labelled = useMemo(() => nodes.map((n) => ({ ...n, ariaLabel: nodeWords(n, program) })), [nodes, program]);
   const isValidConnection: IsValidConnection = (c) => connectionProblem(c, store.getState().nodes, store.getState().edges) === null;
   const onConnectEnd: OnConnectEnd = (_e, state) => {
     if (state.isValid || !state.fromNode || !state.toNode) return;
@@ -82,7 +91,7 @@ export function Canvas({ locked, palette }: { locked: boolean; palette: ReactNod
     <Box sx={{ flex: 1, minWidth: 0, position: 'relative' }} onDragOver={(e) => (e.preventDefault(), (e.dataTransfer.dropEffect = 'move'))} onDrop={onDrop}>
       <ReactFlow
         className={zoomedOut ? LOD_CLASS : undefined}
-        nodes={nodes}
+        nodes={labelled}
         edges={edges.map(edgeStyle)}
         nodeTypes={nodeTypes}
         onNodesChange={store.getState().onNodesChange}
@@ -97,15 +106,13 @@ export function Canvas({ locked, palette }: { locked: boolean; palette: ReactNod
         nodesConnectable={!locked}
         deleteKeyCode={null}
         colorMode={theme.palette.mode}
-        fitView
-        fitViewOptions={{ padding: 0.1, maxZoom: 1.2 }}
         minZoom={0.1}
         defaultEdgeOptions={{ type: 'smoothstep' }}
         proOptions={{ hideAttribution: true }}
       >
         {!zoomedOut && <Background gap={20} />}
         <Panel position="top-left">{palette}</Panel>
-        <MiniMap pannable zoomable ariaLabel="Minimap" style={{ width: 160, height: 100 }} />
+        <MiniMap pannable zoomable ariaLabel="Minimap" position="bottom-right" style={{ width: 140, height: 90, opacity: 0.85 }} />
         <Controls onFitView={fit}>
           <ControlButton onClick={layout} title="Auto-layout (Shift+L)" aria-label="Auto-layout">
             <AccountTreeIcon />

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { fieldSpec } from '../../../engine/catalogue';
-import type { Program } from '../../../engine/formats/program-schema';
+import { CATALOGUE, fieldSpec } from '../../../engine/catalogue';
+import type { Program, Trigger } from '../../../engine/formats/program-schema';
 import { changeActionType, changeOfferType, percentageProblem } from './action-model';
+import { lintTrigger } from '../../../engine/lint';
 import { addFilter, changeField, changeOperator, fieldChoices, filterChoices, newRule, operatorChoices, removeFilter, valueEditorFor } from './inspector-model';
 
 const program: Program = {
@@ -55,10 +56,23 @@ describe('inspector model', () => {
     expect(changeOperator(r, 'is_empty')).toEqual({ object: 'partnership', field: 'tag', op: 'is_empty' });
   });
 
-  it('starts a new rule with the first field of the event', () => {
-    expect(newRule('transaction.created')).toEqual({ object: 'partnership', field: 'joined_days', op: 'less_than', value: 0 });
-    expect(changeField(newRule('transaction.created'), 'customer.signed_up_days')).toEqual({ object: 'customer', field: 'signed_up_days', op: 'less_than', value: 0 });
+  it('starts a new rule with the first field of the event, on a condition that can pass', () => {
+    expect(newRule('transaction.created')).toEqual({ object: 'partnership', field: 'joined_days', op: 'more_than_or_exactly', value: 30 });
+    expect(changeField(newRule('transaction.created'), 'customer.signed_up_days')).toEqual({ object: 'customer', field: 'signed_up_days', op: 'more_than_or_exactly', value: 30 });
     expect(changeField(newRule('transaction.created'), 'partnership.group')).toEqual({ object: 'partnership', field: 'group', op: 'equal_to' });
+  });
+
+  it('never starts a rule, on any field or operator, that lint says can never or always pass', () => {
+    const found: string[] = [];
+    for (const spec of CATALOGUE) {
+      const start = changeField(newRule('transaction.created'), `${spec.object}.${spec.field}`);
+      for (const op of spec.operators) {
+        const rule = op === start.op ? start : changeOperator({ ...start, op: spec.operators.find((o) => o !== op) ?? op }, op);
+        const t: Trigger = { id: 't', name: 't', event: 'transaction.created', status: 'draft', rules: rule, action: { type: 'apply_tag', tag: 'x' } };
+        for (const i of lintTrigger(t, 'triggers[0]')) found.push(`${spec.object}.${spec.field} ${op}: ${i.code}`);
+      }
+    }
+    expect(found).toEqual([]);
   });
 
   it('adds "where" filters only to aggregates, with the aggregated object\'s static fields', () => {

@@ -105,10 +105,11 @@ export function valueEditorFor(spec: FieldSpec, op: Operator, program: Program):
 export function defaultValue(spec: FieldSpec, op: Operator): RuleValue | undefined {
   const vt = valueTypeOf(spec, op);
   switch (vt) {
+    // Never an impossible or an always-true start (lint): not "less than 0", not "a multiple of 1".
     case 'integer':
-      return op === 'is_multiple_of' ? 1 : 0;
+      return op === 'is_multiple_of' ? 5 : spec.kind === 'elapsed_days' ? 30 : 1;
     case 'money':
-      return '0.00';
+      return '100.00';
     case 'boolean':
       return true;
     case 'string_list':
@@ -137,7 +138,8 @@ export function newRule(event: TriggerEvent): Rule {
 }
 
 function ruleFor(spec: FieldSpec): Rule {
-  const op = spec.operators[0] ?? 'equal_to';
+  // Elapsed days start as "more than or exactly 30 days" (the seed's usual question), not "less than".
+  const op = spec.kind === 'elapsed_days' && spec.operators.includes('more_than_or_exactly') ? 'more_than_or_exactly' : (spec.operators[0] ?? 'equal_to');
   return withValue({ object: spec.object, field: spec.field, op }, defaultValue(spec, op));
 }
 
@@ -160,7 +162,9 @@ export function changeOperator(rule: Rule, op: Operator): Rule {
   if (!spec) return { ...rule, op };
   const same = spec.operators.includes(rule.op) && valueTypeOf(spec, rule.op) === valueTypeOf(spec, op);
   const next = { ...rule, op };
-  return same ? next : withValue(next, defaultValue(spec, op));
+  // "is a multiple of" 0 or 1 never or always passes: such a kept value starts over.
+  const trivial = op === 'is_multiple_of' && typeof rule.value === 'number' && rule.value <= 1;
+  return same && !trivial ? next : withValue(next, defaultValue(spec, op));
 }
 
 export function changeValue(rule: Rule, value: RuleValue | undefined): Rule {
@@ -193,13 +197,4 @@ export function removeFilter(rule: Rule, index: number): Rule {
 /** Why a rule's object does not fit the event, or null. */
 export function objectProblem(event: TriggerEvent, rule: Rule): string | null {
   return EVENT_OBJECTS[event].includes(rule.object) ? null : `${event} does not offer ${rule.object} rules`;
-}
-
-/** A one-line reading of a rule for its node: "Joined the program (days ago) more than or exactly 90". */
-export function ruleSentence(rule: Rule): string {
-  const spec = fieldSpec(rule.object, rule.field);
-  const field = spec ? `${OBJECT_LABELS[rule.object]} · ${spec.label}` : `${rule.object}.${rule.field}`;
-  const v = rule.value;
-  const value = v === undefined ? '' : Array.isArray(v) ? ` [${v.join(', ')}]` : ` ${String(v)}`;
-  return `${field} ${OPERATOR_LABELS[rule.op]}${value}`;
 }

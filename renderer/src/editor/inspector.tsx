@@ -9,6 +9,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { useEditor } from './editor-context';
 import type { EditorNode } from './graph-types';
 import { RuleInspector } from './rule-inspector';
+import { plainMessage } from './sentences';
 
 const TITLES = { event: 'Event', block: 'Block', rule: 'Rule', action: 'Action' } as const;
 
@@ -78,7 +79,7 @@ export function Inspector({ program, programId, locked, issues }: { program: Pro
       {node &&
         (issues.get(node.id) ?? []).map((i, k) => (
           <Typography key={k} variant="body2" color={i.severity === 'error' ? 'error' : 'warning.main'}>
-            {i.message}
+            {plainMessage(i.message)}
           </Typography>
         ))}
     </Box>

@@ -17,7 +17,7 @@ import { memo, type CSSProperties, type ReactNode } from 'react';
 import { ACTION_LABELS, actionSentence, EVENT_LABELS } from './action-model';
 import { useCanvasInfo } from './canvas-context';
 import type { ActionNode, BlockNode, EventNode, RuleNode } from './graph-types';
-import { ruleSentence } from './inspector-model';
+import { plainMessage, ruleSentence } from './sentences';
 import './canvas.css';
 
 export type Tone = 'event' | 'block' | 'rule' | 'action';
@@ -67,9 +67,10 @@ function Issues({ id }: { id: string }) {
   if (list.length === 0) return null;
   const errors = list.filter((i) => i.severity === 'error');
   const Icon = errors.length > 0 ? ErrorOutlinedIcon : WarningAmberIcon;
+  const words = list.map((i) => plainMessage(i.message));
   return (
-    <Tooltip title={list.map((i) => i.message).join(' · ')}>
-      <span role="img" aria-label={`${list.length} problem${list.length === 1 ? '' : 's'}: ${list.map((i) => i.message).join('; ')}`} style={{ display: 'inline-flex' }}>
+    <Tooltip title={words.join(' · ')}>
+      <span role="img" aria-label={`${list.length} problem${list.length === 1 ? '' : 's'}: ${words.join('; ')}`} style={{ display: 'inline-flex' }}>
         <Icon fontSize="small" color={errors.length > 0 ? 'error' : 'warning'} />
       </span>
     </Tooltip>
@@ -142,13 +143,14 @@ export const BlockNodeView = memo(function BlockNodeView({ id, data, selected }:
 
 export const RuleNodeView = memo(function RuleNodeView({ id, data, selected }: NodeProps<RuleNode>) {
   const s = useNodeStyles();
+  const { program } = useCanvasInfo();
   const filters = data.rule.filters ?? [];
   return (
     <Shell id={id} tone="rule" title="Rule" selected={selected} target source then>
-      <p style={s.body}>{ruleSentence(data.rule)}</p>
+      <p style={s.body}>{ruleSentence(data.rule, program)}</p>
       {filters.map((f, i) => (
         <div key={i} style={{ ...s.caption, paddingLeft: 12 }}>
-          where {ruleSentence(f)}
+          where {ruleSentence(f, program)}
         </div>
       ))}
     </Shell>

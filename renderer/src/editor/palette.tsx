@@ -3,8 +3,8 @@
  * connected to the selected node (see graph-build.ts), or drag it onto the canvas.
  */
 import { Paper, Tooltip, Typography } from '@mui/material';
-import { useReactFlow } from '@xyflow/react';
 import type { DragEvent, KeyboardEvent } from 'react';
+import { useEditorFit } from './editor-fit';
 import { useEditorStoreApi } from './editor-context';
 import type { PaletteItem } from './graph-slice';
 
@@ -18,14 +18,16 @@ const ITEMS: { item: PaletteItem; label: string; help: string }[] = [
 
 export function Palette({ disabledReason }: { disabledReason: string | null }) {
   const store = useEditorStoreApi();
-  const { fitView } = useReactFlow();
+  const fit = useEditorFit();
   const onDragStart = (e: DragEvent, item: PaletteItem) => {
     e.dataTransfer.setData(PALETTE_MIME, item);
     e.dataTransfer.effectAllowed = 'move';
   };
   const add = (item: PaletteItem) => {
     if (disabledReason) return;
-    if (store.getState().addConnected(item)) requestAnimationFrame(() => void fitView({ padding: 0.15, maxZoom: 1.2, duration: 200 }));
+    const id = store.getState().addConnected(item);
+    // Bring the new node into view (it is selected, the inspector shows it).
+    if (id) requestAnimationFrame(() => fit());
   };
   const onKey = (e: KeyboardEvent, item: PaletteItem) => {
     if (e.key !== 'Enter' && e.key !== ' ') return;

@@ -1,17 +1,25 @@
-/** Every problem of the open trigger; clicking one selects its node. */
+/** Every problem of the open trigger in the editor's words; clicking one selects its node. */
 import { Alert, Box, List, ListItemButton, ListItemIcon, ListItemText, Typography } from '@mui/material';
 import ErrorOutlinedIcon from '@mui/icons-material/ErrorOutlined';
 import WarningAmberIcon from '@mui/icons-material/WarningAmber';
-import { useReactFlow } from '@xyflow/react';
-import { useEditorStoreApi } from './editor-context';
+import { useEditorFit } from './editor-fit';
+import { useCanvasInfo } from './canvas-context';
+import { useEditor, useEditorStoreApi } from './editor-context';
+import { nodeWords, plainMessage } from './sentences';
 import type { TriggerIssues } from './use-trigger-issues';
 
 export function ProblemsList({ report }: { report: TriggerIssues }) {
   const store = useEditorStoreApi();
-  const { fitView } = useReactFlow();
+  const fit = useEditorFit();
   const select = (id: string) => {
     store.getState().onNodesChange(store.getState().nodes.map((n) => ({ type: 'select' as const, id: n.id, selected: n.id === id })));
-    void fitView({ nodes: [{ id }], duration: 200, maxZoom: 1.2 });
+    fit([id]);
+  };
+  const nodes = useEditor((s) => s.nodes);
+  const program = useCanvasInfo().program;
+  const where = (id: string): string => {
+    const node = nodes.find((n) => n.id === id);
+    return node ? nodeWords(node, program) : 'Trigger';
   };
   const located = [...report.byNode.entries()].flatMap(([id, list]) => list.map((issue) => ({ id, issue })));
   const detached = report.reading.detached;
@@ -35,7 +43,7 @@ export function ProblemsList({ report }: { report: TriggerIssues }) {
         {located.map(({ id, issue }, i) => (
           <ListItemButton key={i} onClick={() => select(id)}>
             <ListItemIcon sx={{ minWidth: 32 }}>{issue.severity === 'error' ? <ErrorOutlinedIcon color="error" fontSize="small" /> : <WarningAmberIcon color="warning" fontSize="small" />}</ListItemIcon>
-            <ListItemText primary={issue.message} secondary={issue.path} />
+            <ListItemText primary={plainMessage(issue.message)} secondary={where(id)} />
           </ListItemButton>
         ))}
       </List>

@@ -5,6 +5,7 @@ import { fieldSpec, type TriggerEvent } from '../../../engine/catalogue';
 import type { Program, Rule } from '../../../engine/formats/program-schema';
 import { addFilter, fieldChoices, filterChoices, removeFilter, updateFilter } from './inspector-model';
 import { RuleFields } from './rule-fields';
+import { ruleSentence } from './sentences';
 
 export function RuleInspector(props: { rule: Rule; event: TriggerEvent; program: Program; locked: boolean; onChange: (rule: Rule) => void }) {
   const { rule, locked, onChange } = props;
@@ -12,6 +13,9 @@ export function RuleInspector(props: { rule: Rule; event: TriggerEvent; program:
   const filters = filterChoices(rule);
   return (
     <Box sx={{ display: 'flex', flexDirection: 'column', gap: 1.5 }}>
+      <Typography variant="body2" aria-label="Rule in words" sx={{ fontWeight: 600 }}>
+        {ruleSentence(rule, props.program)}
+      </Typography>
       <RuleFields rule={rule} fields={fieldChoices(props.event)} program={props.program} disabled={locked} onChange={onChange} />
       {spec && (
         <Typography variant="caption" color="text.secondary">

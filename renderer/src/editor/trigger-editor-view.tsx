@@ -19,6 +19,7 @@ import { Inspector } from './inspector';
 import { Palette } from './palette';
 import type { Persistence } from './persistence';
 import { ProblemsList } from './problems-list';
+import { triggerSentence } from './sentences';
 import { useLifecycle } from './use-lifecycle';
 import { useTriggerIssues } from './use-trigger-issues';
 
@@ -28,9 +29,10 @@ function EditorLayout({ doc, persistence }: { doc: ProgramDoc; persistence: Pers
   const locked = isLocked(meta.status);
   const report = useTriggerIssues(doc.program, meta.id);
   const life = useLifecycle(client, doc.id, persistence, report);
-  const info = useMemo(() => ({ issues: report.byNode, locked }), [report.byNode, locked]);
+  const info = useMemo(() => ({ issues: report.byNode, locked, program: doc.program }), [report.byNode, locked, doc.program]);
+  const sentence = report.reading.ok ? triggerSentence(report.reading.trigger, doc.program) : report.reading.reason;
   return (
-    <ViewFrame title={meta.name || 'Untitled trigger'} subtitle={`${doc.program.name} · trigger ${meta.id}`} actions={<EditorBar life={life} />} padded={false}>
+    <ViewFrame title={meta.name || 'Untitled trigger'} subtitle={sentence} actions={<EditorBar life={life} />} padded={false}>
       <CanvasInfoContext.Provider value={info}>
         <Box sx={{ display: 'flex', flex: 1, minHeight: 0 }}>
           <Box sx={{ display: 'flex', flexDirection: 'column', flex: 1, minWidth: 0 }}>

@@ -1,11 +1,12 @@
 /**
  * The engine validator's verdict on the trigger as it stands on the canvas: the program with
  * this trigger replaced is validated locally (the same `validateProgram` the service runs), so
- * problems show while editing, not only after a save.
+ * problems show while editing, not only after a save; the engine's lint adds its warnings.
  */
 import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { Program } from '../../../engine/formats/program-schema';
+import { lintProgram } from '../../../engine/lint';
 import { validateProgram, type ProgramIssue } from '../../../engine/validate';
 import { useEditor } from './editor-context';
 import { readTrigger } from './editor-store';
@@ -25,7 +26,9 @@ export function useTriggerIssues(program: Program, triggerId: string): TriggerIs
     const reading = readTrigger({ meta, nodes, edges });
     const index = program.triggers.findIndex((t) => t.id === triggerId);
     const triggers = reading.ok ? program.triggers.map((t) => (t.id === triggerId ? reading.trigger : t)) : program.triggers;
-    const issues = validateProgram({ ...program, triggers }).filter((i) => i.triggerId === triggerId);
+    const candidate = { ...program, triggers };
+    // Lint warnings sit beside validation's; they never block (errors are validation's only).
+    const issues = [...validateProgram(candidate), ...lintProgram(candidate)].filter((i) => i.triggerId === triggerId);
     const byNode = issuesByNode(issues, triggerId, index, reading.paths);
     const errors = issues.filter((i) => i.severity === 'error' && i.code !== 'order.double_reward');
     return { reading, issues, byNode, errors };
