@@ -5,6 +5,7 @@
  */
 import { expect, test } from './fixtures';
 import { WorkbenchModel } from './models/workbench';
+import { bigEventsCsv } from './models/workbench-events';
 import { shootScreens } from './models/screens';
 import { parseProgramText } from '../engine/formats/read';
 import { formatInstant } from '../renderer/src/ui/format-instant';
@@ -86,4 +87,85 @@ test('a user-built trigger reads by its name everywhere, and every instant is in
   const first = await balances.locator('tbody tr').first().locator('td').first().innerText();
   const [name, key] = first.split('\n');
   expect(program.partners.find((p) => p.key === key)?.name).toBe(name);
+});
+
+declare global {
+  // Snapshots of every indicator, taken by a MutationObserver while a run goes.
+  var runStates: { percent: number | null; chip: string; picker: string; summary: string; cancel: boolean }[];
+}
+
+/** Records what the chip, the picker, the bar, the headline and the Cancel button say, at every DOM change. */
+async function recordIndicators(page: import('@playwright/test').Page): Promise<void> {
+  await page.evaluate(() => {
+    globalThis.runStates = [];
+    const read = () => {
+      const bar = document.querySelector('[role="progressbar"][aria-label="Replay progress"]');
+      const now = bar?.getAttribute('aria-valuenow');
+      const chip = document.querySelector('[aria-label^="Run status: "]')?.getAttribute('aria-label')?.replace('Run status: ', '') ?? '';
+      const label = [...document.querySelectorAll('label')].find((l) => l.textContent === 'Run');
+      const picker = (label?.id && document.querySelector(`[role="combobox"][aria-labelledby~="${label.id}"]`)?.textContent) || '';
+      const summary = document.querySelector('[aria-label="Run summary"]')?.textContent ?? '';
+      const cancel = [...document.querySelectorAll('button')].some((b) => b.textContent === 'Cancel');
+      const s = { percent: now == null ? null : Number(now), chip, picker, summary, cancel };
+      const last = globalThis.runStates.at(-1);
+      if (!last || JSON.stringify(last) !== JSON.stringify(s)) globalThis.runStates.push(s);
+    };
+    new MutationObserver(read).observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+    read();
+  });
+}
+
+test('one run state drives every indicator: the bar only fills, Cancel ends in Cancelled everywhere, and an import holds the run button', async ({ page }) => {
+  test.setTimeout(420_000);
+  const wb = new WorkbenchModel(page);
+  await wb.open('Replay workbench');
+  await wb.pickEventSet(/with expectations/);
+  await wb.runToDone(1);
+
+  // A big file: while it imports, the run button would replay the set it replaces, so it waits.
+  const csv = bigEventsCsv(300_000, ['acme-agency', 'cobalt', 'evergreen', 'brightpath']);
+  await wb.fileInput.setInputFiles({ name: 'big.events.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await expect(page.getByRole('status').filter({ hasText: 'Importing big.events.csv' })).toBeVisible();
+  await expect(wb.runButton).toBeDisabled();
+  await shootScreens(page, 'importing', test.info().outputDir);
+  await expect(page.getByRole('combobox', { name: 'Event set' })).toContainText('300,000 events', { timeout: 240_000 });
+  await expect(wb.runButton).toBeEnabled();
+
+  await recordIndicators(page);
+  await wb.runButton.click();
+  await expect(page.getByLabel('Replay caption')).toContainText(/\d+% · replaying/, { timeout: 120_000 });
+  // One quick shot only: the run must still be going when Cancel is pressed.
+  await page.screenshot({ path: `${process.env.OFFERFLOW_SCREENS ?? test.info().outputDir}/running-1440x900-light.png` });
+  await wb.cancelButton.click();
+  // Everything says Cancelled: chip, picker, headline; the Cancel button is gone.
+  await expect(page.getByLabel('Run status: Cancelled')).toBeVisible({ timeout: 60_000 });
+  await expect(wb.runPicker).toContainText(/ · Cancelled$/);
+  await expect(wb.runSummary).toContainText(/^Cancelled after [\d,]+ \/ 300,000 events/);
+  await expect(page.getByRole('button', { name: 'Cancel', exact: true })).toHaveCount(0);
+  await expect(wb.runButton).toBeEnabled();
+  await shootScreens(page, 'cancelled', test.info().outputDir);
+
+  await wb.runToDone(3, 300_000);
+  await expect(page.getByLabel('Run status: Done')).toBeVisible();
+  const states = await page.evaluate(() => globalThis.runStates);
+  expect(states.length).toBeGreaterThan(3);
+  // The bar never goes backwards within a run (run 2, then run 3 starts again from the empty bar).
+  const runs: number[][] = [[]];
+  for (const s of states) {
+    if (s.percent === null) {
+      if ((runs.at(-1) ?? []).length > 0) runs.push([]);
+      continue;
+    }
+    runs.at(-1)!.push(s.percent);
+  }
+  for (const seq of runs) expect(seq).toEqual([...seq].sort((a, b) => a - b));
+  for (const s of states) {
+    // While a run goes, no screen reads "0 rewards · $0.00", and no indicator is already at the end.
+    if (s.cancel) {
+      expect(s.summary).not.toMatch(/rewards · \$/);
+      expect(s.chip).not.toMatch(/Done|Cancelled/);
+    }
+    // The chip and the picker never disagree.
+    if (s.chip && s.picker) expect(s.picker.endsWith(` · ${s.chip}`)).toBe(true);
+  }
 });

@@ -62,7 +62,7 @@ export function runReplayJob(db: Db, runId: string, io: JobIo): void {
     });
     io.post({ type: 'saving', saved: streamed, toSave: streamed });
     const totals = ledger.finish(io.cancelled);
-    retryBusy(() => finishRun(db, runId, report, totals, nowIso()));
+    retryBusy(() => finishRun(db, runId, report, totals, nowIso(), set.expect !== undefined));
     io.post({ type: 'done' });
   } catch (e) {
     if (e instanceof ReplayCancelled || e instanceof LedgerWriteCancelled) {

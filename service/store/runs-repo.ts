@@ -184,9 +184,11 @@ export function setRunProgress(db: Db, id: string, processed: number): void {
 
 /**
  * Records a finished run's report parts and its ledger's totals (the ledger is written
- * separately, and with a streamed ledger `report.rewards` is empty).
+ * separately, and with a streamed ledger `report.rewards` is empty). `hasExpectations` false
+ * (the set has no `expect` block) stores "no expectations" (null), not a pass: the engine's
+ * result passes trivially then, and the run header must not say "expectations passed".
  */
-export function finishRun(db: Db, id: string, report: Report, ledger: LedgerTotals, now: string): void {
+export function finishRun(db: Db, id: string, report: Report, ledger: LedgerTotals, now: string, hasExpectations = true): void {
   db.prepare(
     `UPDATE runs SET status = 'done', phase = NULL, processed = total, finished_at = ?, reward_count = ?, rewards_usd_minor = ?,
        rejected_count = ?, expectations_passed = ?, group_changes_json = ?, tags_applied_json = ?, partners_json = ?,
@@ -196,7 +198,7 @@ export function finishRun(db: Db, id: string, report: Report, ledger: LedgerTota
     ledger.count,
     ledger.cents,
     report.rejected.length,
-    report.expectations.passed ? 1 : 0,
+    hasExpectations ? (report.expectations.passed ? 1 : 0) : null,
     JSON.stringify(report.groupChanges),
     JSON.stringify(report.tagsApplied),
     JSON.stringify(report.partners),

@@ -11,9 +11,9 @@ import Typography from '@mui/material/Typography';
 import PlayArrowIcon from '@mui/icons-material/PlayArrow';
 import StopIcon from '@mui/icons-material/Stop';
 import UploadFileIcon from '@mui/icons-material/UploadFile';
-import { runInProgress, type EventSetSummary, type RunSummary, type ServiceError } from '../../../service/contract';
+import type { EventSetSummary, ServiceError } from '../../../service/contract';
 import { importTitle, issueLines } from './import-issues';
-import { progressCaption, progressPercent } from './run-progress';
+import type { RunView } from './run-state';
 import { groupDigits } from './money-format';
 import { useSend } from './hooks';
 import { readPickedFile } from '../client/read-file';
@@ -24,25 +24,27 @@ export interface EventSetBarProps {
   eventSetId: string;
   onPick: (id: string) => void;
   onImported: (set: EventSetSummary) => void;
-  running: RunSummary | null;
+  /** The going run's state (from the run state machine), or null when none goes. */
+  going: RunView | null;
   onRun: () => void;
   onCancel: () => void;
   runError: ServiceError | null;
 }
 
 /** Pick or import an event set, run it, watch it, cancel it. */
-export function EventSetBar({ programId, eventSets, eventSetId, onPick, onImported, running, onRun, onCancel, runError }: EventSetBarProps) {
+export function EventSetBar({ programId, eventSets, eventSetId, onPick, onImported, going, onRun, onCancel, runError }: EventSetBarProps) {
   const send = useSend();
   const input = useRef<HTMLInputElement>(null);
   const [importError, setImportError] = useState<{ fileName: string; error: ServiceError } | null>(null);
-  const [importing, setImporting] = useState(false);
-  const isRunning = running !== null && runInProgress(running.status);
+  // The file being imported: the set it makes replaces the chosen one, so no run starts meanwhile.
+  const [importing, setImporting] = useState<string | null>(null);
+  const isRunning = going?.inProgress === true;
 
   const importFile = async (file: File) => {
-    setImporting(true);
+    setImporting(file.name);
     const read = await readPickedFile(file);
     const r = read.ok ? await send('eventSets.import', { programId, fileName: file.name, text: read.value }) : read;
-    setImporting(false);
+    setImporting(null);
     if (!r.ok) return setImportError({ fileName: file.name, error: r.error });
     setImportError(null);
     onImported(r.value);
@@ -58,7 +60,7 @@ export function EventSetBar({ programId, eventSets, eventSetId, onPick, onImport
             </MenuItem>
           ))}
         </TextField>
-        <Button variant="outlined" startIcon={<UploadFileIcon />} disabled={importing} onClick={() => input.current?.click()}>
+        <Button variant="outlined" startIcon={<UploadFileIcon />} disabled={importing !== null} onClick={() => input.current?.click()}>
           Import event set…
         </Button>
         <input
@@ -74,19 +76,29 @@ export function EventSetBar({ programId, eventSets, eventSetId, onPick, onImport
           }}
         />
         {isRunning ? (
-          <Button variant="contained" color="warning" startIcon={<StopIcon />} onClick={onCancel}>
-            Cancel
+          <Button variant="contained" color="warning" startIcon={<StopIcon />} onClick={onCancel} disabled={!going.canCancel}>
+            {going.canCancel ? 'Cancel' : 'Cancelling…'}
           </Button>
         ) : (
-          <Button variant="contained" startIcon={<PlayArrowIcon />} disabled={!eventSetId} onClick={onRun}>
+          <Button variant="contained" startIcon={<PlayArrowIcon />} disabled={!eventSetId || importing !== null} onClick={onRun} title={importing ? `Wait for ${importing} to be imported` : undefined}>
             Run replay
           </Button>
         )}
       </Stack>
-      {isRunning && running && (
+      {importing && (
+        <Box role="group" aria-label="Import progress">
+          <LinearProgress aria-label="Importing the event set" />
+          <Typography variant="caption" role="status">
+            Importing {importing}… Run replay waits for it.
+          </Typography>
+        </Box>
+      )}
+      {isRunning && (
         <Box role="group" aria-label="Replay progress">
-          <LinearProgress variant={running.status === 'queued' ? 'indeterminate' : 'determinate'} value={progressPercent(running)} aria-label="Replay progress" />
-          <Typography variant="caption">{progressCaption(running)}</Typography>
+          <LinearProgress variant={going.percent === null ? 'indeterminate' : 'determinate'} value={going.percent ?? 0} aria-label="Replay progress" />
+          <Typography variant="caption" role="status" aria-label="Replay caption">
+            {going.caption}
+          </Typography>
         </Box>
       )}
       {runError && <Alert severity="error">{runError.message}</Alert>}

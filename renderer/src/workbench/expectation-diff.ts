@@ -75,6 +75,20 @@ export function failureView(f: ExpectationFailure): FailureView {
   return { kind: f.kind, title: KIND_TITLES[f.kind], message: f.message, lines: has ? diffValues(f.expected, f.actual) : [] };
 }
 
+/** A run's expectations: its own state when the event set has none (never "passed"). */
+export type ExpectationsState = 'none' | 'passed' | 'failed';
+
+export const EXPECTATION_STATE_TEXT: Readonly<Record<ExpectationsState, string>> = { none: 'no expectations', passed: 'expectations passed', failed: 'expectations failed' };
+
+/**
+ * From the run's stored verdict and, when known, whether its event set has an `expect` block
+ * (runs recorded before the service stored "none" say passed for a set without expectations).
+ */
+export function expectationsState(run: { expectationsPassed: boolean | null }, setHasExpectations: boolean | undefined): ExpectationsState {
+  if (run.expectationsPassed === null || setHasExpectations === false) return 'none';
+  return run.expectationsPassed ? 'passed' : 'failed';
+}
+
 /** "3 of 3 expectations met" style summary; null when the event set had none. */
 export function expectationSummary(result: { passed: boolean; failures: readonly ExpectationFailure[] }, hasExpectations: boolean): string | null {
   if (!hasExpectations) return null;

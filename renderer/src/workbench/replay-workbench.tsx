@@ -12,6 +12,7 @@ import { useProgramRevision } from './revision';
 import { useReplayRunner } from './use-replay-runner';
 import { useWorkbenchStore } from './workbench-store';
 import { defaultRun } from './run-progress';
+import { observe, runView } from './run-state';
 import { EventSetBar } from './event-set-bar';
 import { RunSummaryBar } from './run-summary-bar';
 import { LedgerPanel } from './ledger-panel';
@@ -51,10 +52,20 @@ function Workbench({ programId, revision }: ProgramViewProps) {
     selectRun(programId, r.id);
     setTick((t) => t + 1);
   });
-  const runList = runs.data ?? [];
+  const listedRuns = runs.data ?? [];
+  // A just-started run is the runner's before the list is fetched again.
+  const runList = runner.run && !listedRuns.some((r) => r.id === runner.run?.id) ? [...listedRuns, runner.run] : listedRuns;
+  const tracks = useWorkbenchStore((s) => s.tracks);
+  const observeRuns = useWorkbenchStore((s) => s.observeRuns);
+  useEffect(() => {
+    if (runs.data) observeRuns(runs.data);
+  }, [runs.data, observeRuns]);
   const listed = runList.find((r) => r.id === chosen) ?? defaultRun(runList);
-  // While a run goes, its live progress is newer than the listed summary.
-  const run = listed && runner.run?.id === listed.id ? runner.run : listed;
+  // The run state machine decides what the chosen run is now, whichever summary is newer.
+  const chosenTrack = listed ? observe(tracks[listed.id], listed) : null;
+  const run = chosenTrack?.summary ?? null;
+  const goingTrack = runner.run ? observe(tracks[runner.run.id], runner.run) : null;
+  const goingView = chosenTrack && runView(chosenTrack).inProgress ? runView(chosenTrack) : goingTrack && runView(goingTrack).inProgress ? runView(goingTrack) : null;
   const sets = eventSets.data ?? [];
   const { watch } = runner;
   const goingId = runner.run && runInProgress(runner.run.status) ? runner.run.id : null;
@@ -73,7 +84,7 @@ function Workbench({ programId, revision }: ProgramViewProps) {
   }, [sets, eventSetId]);
   // Another program's event sets are another list: start again from its first.
   useEffect(() => setEventSetId(''), [programId]);
-  const finished = run?.status === 'done';
+  const finished = chosenTrack?.stage === 'done';
   const result = useServiceQuery('replay.result', finished && run ? { runId: run.id } : null, tick);
   const p = program.data?.program;
   const openTrace = (id: string) => {
@@ -93,15 +104,15 @@ function Workbench({ programId, revision }: ProgramViewProps) {
             setEventSetId(s.id);
             setTick((t) => t + 1);
           }}
-          running={runner.run}
+          going={goingView}
           onRun={() => void runner.start(eventSetId)}
           onCancel={() => void runner.cancel()}
           runError={runner.error}
         />
       </Paper>
       {runList.length === 0 && !runs.loading && <Typography color="text.secondary">No runs yet: pick an event set and press Run replay.</Typography>}
-      {runList.length > 0 && <RunSummaryBar runs={runList} run={run} onPick={(id) => selectRun(programId, id)} />}
-      {run && !finished && !runInProgress(run.status) && <Alert severity="info">This run was {run.status}; its results are not kept. Run it again to see them.</Alert>}
+      {runList.length > 0 && <RunSummaryBar runs={runList} run={run} onPick={(id) => selectRun(programId, id)} hasExpectations={(r) => sets.find((s) => s.id === r.eventSetId)?.hasExpectations} />}
+      {chosenTrack && !finished && !runView(chosenTrack).inProgress && <Alert severity="info">This run was {chosenTrack.stage}; its results are not kept. Run it again to see them.</Alert>}
       {run && finished && (
         <Paper variant="outlined">
           <Tabs value={tab} onChange={(_, v: TabName) => setTab(v)} variant="scrollable" aria-label="Run results">

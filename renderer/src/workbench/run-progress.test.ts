@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultRun, newestFirst, progressCaption, progressPercent, progressText } from './run-progress';
+import { defaultRun, newestFirst, progressText } from './run-progress';
 import type { RunSummary } from '../../../service/contract';
 
 const run = (id: string, startedAt: string, status: RunSummary['status']): RunSummary => ({
@@ -8,9 +8,7 @@ const run = (id: string, startedAt: string, status: RunSummary['status']): RunSu
 });
 
 describe('run progress', () => {
-  it('shows integer percent and grouped counts', () => {
-    expect(progressPercent({ processed: 333_333, total: 1_000_000 })).toBe(33);
-    expect(progressPercent({ processed: 0, total: 0 })).toBe(0);
+  it('shows grouped counts', () => {
     expect(progressText({ processed: 1234, total: 1_000_000 })).toBe('1,234 / 1,000,000 events');
   });
 
@@ -20,12 +18,5 @@ describe('run progress', () => {
     expect(defaultRun(runs)?.id).toBe('a');
     expect(defaultRun([runs[1]!])?.id).toBe('b');
     expect(defaultRun([])).toBeNull();
-  });
-
-  it('says where a queued run stands, and what a running one is doing', () => {
-    expect(progressCaption({ status: 'queued', processed: 0, total: 10, queuePosition: 3 })).toBe('Queued · position 3');
-    expect(progressCaption({ status: 'running', processed: 0, total: 10, phase: 'loading' })).toBe('Loading the event set…');
-    expect(progressCaption({ status: 'running', processed: 5, total: 10, phase: 'replaying' })).toBe('50% · 5 / 10 events');
-    expect(progressCaption({ status: 'running', processed: 10, total: 10, phase: 'saving' })).toBe('100% · 10 / 10 events · saving the ledger');
   });
 });

@@ -5,6 +5,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { runInProgress, type RunSummary, type ServiceError } from '../../../service/contract';
 import { useSend } from './hooks';
+import { useWorkbenchStore } from './workbench-store';
 
 const POLL_MS = 200;
 
@@ -19,7 +20,17 @@ export interface ReplayRunner {
 
 export function useReplayRunner(programId: string, onFinished: (run: RunSummary) => void): ReplayRunner {
   const send = useSend();
-  const [run, setRun] = useState<RunSummary | null>(null);
+  const [run, setRunState] = useState<RunSummary | null>(null);
+  const observeRuns = useWorkbenchStore((s) => s.observeRuns);
+  const cancelRequested = useWorkbenchStore((s) => s.cancelRequested);
+  // Every summary also feeds the run state machine, which all indicators read.
+  const setRun = useCallback(
+    (r: RunSummary) => {
+      observeRuns([r]);
+      setRunState(r);
+    },
+    [observeRuns],
+  );
   const [error, setError] = useState<ServiceError | null>(null);
   const finished = useRef(onFinished);
   finished.current = onFinished;
@@ -45,7 +56,7 @@ export function useReplayRunner(programId: string, onFinished: (run: RunSummary)
       live = false;
       clearTimeout(timer);
     };
-  }, [runId, send]);
+  }, [runId, send, setRun]);
 
   const start = useCallback(
     async (eventSetId: string, asOf?: string) => {
@@ -61,20 +72,21 @@ export function useReplayRunner(programId: string, onFinished: (run: RunSummary)
         if (!runInProgress(p.value.status)) finished.current(p.value);
       } else setError(p.error);
     },
-    [programId, send],
+    [programId, send, setRun],
   );
 
   const cancel = useCallback(async () => {
     if (!runId) return;
+    cancelRequested(runId);
     const r = await send('replay.cancel', { runId });
     if (!r.ok) setError(r.error);
     else {
       setRun(r.value);
       if (!runInProgress(r.value.status)) finished.current(r.value);
     }
-  }, [runId, send]);
+  }, [runId, send, setRun, cancelRequested]);
 
-  const watch = useCallback((r: RunSummary) => setRun(r), []);
+  const watch = useCallback((r: RunSummary) => setRun(r), [setRun]);
 
   return { run, error, start, cancel, watch };
 }

@@ -4,7 +4,9 @@
  * No service I/O here.
  */
 import { create } from 'zustand';
+import type { RunSummary } from '../../../service/contract';
 import { DEFAULT_LEDGER_COLUMNS } from './ledger-model';
+import { observe, requestCancel, type RunTrack } from './run-state';
 
 const COLUMNS_KEY = 'offerflow.ledgerColumns';
 
@@ -24,6 +26,10 @@ export interface WorkbenchState {
   /** Keys of the ledger columns shown (`LEDGER_COLUMNS`). */
   ledgerColumns: readonly string[];
   setLedgerColumns: (keys: readonly string[]) => void;
+  /** Every run seen, through the run state machine (`run-state.ts`): only ever forward. */
+  tracks: Readonly<Record<string, RunTrack>>;
+  observeRuns: (summaries: readonly RunSummary[]) => void;
+  cancelRequested: (runId: string) => void;
 }
 
 export const useWorkbenchStore = create<WorkbenchState>()((set) => ({
@@ -38,4 +44,23 @@ export const useWorkbenchStore = create<WorkbenchState>()((set) => ({
     }
     set({ ledgerColumns: keys });
   },
+  tracks: {},
+  observeRuns: (summaries) =>
+    set((s) => {
+      let changed = false;
+      const next: Record<string, RunTrack> = { ...s.tracks };
+      for (const r of summaries) {
+        const t = observe(s.tracks[r.id], r);
+        if (t !== s.tracks[r.id]) {
+          next[r.id] = t;
+          changed = true;
+        }
+      }
+      return changed ? { tracks: next } : {};
+    }),
+  cancelRequested: (runId) =>
+    set((s) => {
+      const t = s.tracks[runId];
+      return t ? { tracks: { ...s.tracks, [runId]: requestCancel(t) } } : {};
+    }),
 }));
