@@ -1,10 +1,13 @@
 /** Run counts and order for pickers; the run's stage, bar and labels are `run-state.ts`. */
-import type { RunSummary } from '../../../service/contract';
+import type { RunStatus, RunSummary } from '../../../service/contract';
 import { groupDigits } from './money-format';
 
 export function progressText(run: Pick<RunSummary, 'processed' | 'total'>): string {
   return `${groupDigits(String(run.processed))} / ${groupDigits(String(run.total))} events`;
 }
+
+/** Status words for lists of stored runs (the live stages and their labels are `run-state.ts`). */
+export const RUN_STATUS_LABELS: Readonly<Record<RunStatus, string>> = { queued: 'Queued', running: 'Running', done: 'Done', cancelled: 'Cancelled', failed: 'Failed' };
 
 /** The runs picker's newest-first order. */
 export function newestFirst(runs: readonly RunSummary[]): RunSummary[] {
