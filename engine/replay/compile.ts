@@ -148,8 +148,10 @@ function scalarPredicate(spec: FieldSpec, rule: Rule, zone: Zone): Predicate {
 function display(spec: FieldSpec, v: Scalar): unknown {
   // A copy: the partner's tag list changes later in the replay, the trace must not.
   if (Array.isArray(v)) return [...(v as readonly string[])];
-  if (v === null || typeof v !== 'number') return v;
+  if (v === null || (typeof v !== 'number' && typeof v !== 'bigint')) return v;
   if (spec.kind === 'money' || (spec.kind === 'aggregate_sum' && spec.aggregate?.unit === 'usd')) return formatMinor(v, 'USD');
+  // Past 2^53 (a click sum): the exact digits, as JSON has no BigInt.
+  if (typeof v === 'bigint') return v.toString();
   if (spec.kind === 'date') return formatInstant(v);
   return v;
 }
