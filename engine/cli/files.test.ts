@@ -5,10 +5,11 @@
  * Cases that hung or grew memory without bound before run in a child process, so a regression
  * fails (the child is killed) instead of hanging the suite.
  */
-import { spawnSync } from 'node:child_process';
-import { lstatSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../formats/issues';
 import { readInput, writeAtomic } from './files';
@@ -19,6 +20,7 @@ const BIN = join(ROOT, 'bin/offerflow.mjs');
 const PROGRAM = join(ROOT, 'resources/samples/spec-examples/seed-order-recommended.program.json');
 const EVENTS = join(ROOT, 'resources/samples/spec-examples/seed-order-recommended.events.json');
 const dir = mkdtempSync(join(tmpdir(), 'offerflow-files-'));
+const RUNS = Number(process.env.FUZZ_RUNS ?? 300);
 
 /** Runs a shell line with `$OFFERFLOW` bound to the CLI; the timeout only stops a hung child. */
 function sh(line: string): { status: number | null; stderr: string; stdout: string } {
@@ -78,6 +80,49 @@ describe('CLI input limits count the bytes read, for every kind of file', () => 
     expect(refusal(() => readInput(f, 999))).toContain('exact.txt: is 0 MB');
     expect(refusal(() => readInput(join(dir, 'none.json')))).toContain('none.json: no such file');
     expect(refusal(() => readInput(dir))).toContain(': is a directory');
+  });
+});
+
+describe('fuzzing the kinds of input file', () => {
+  it('every kind of file is read within the limit or refused naming it, never hanging', () => {
+    const kinds = ['regular', 'big-regular', 'empty', 'fifo-no-writer', 'fifo-writer', '/dev/null', '/dev/zero', '/dev/urandom', 'directory', 'symlink-to-directory', 'dangling-symlink', 'missing'] as const;
+    const counts: Record<string, number> = {};
+    let n = 0;
+    fc.assert(
+      fc.property(fc.constantFrom(...kinds), fc.integer({ min: 1, max: 200_000 }), (kind, limit) => {
+        const base = join(dir, `kind-${n++}`);
+        let path = base;
+        let writer: ReturnType<typeof spawn> | null = null;
+        if (kind === 'regular' || kind === 'big-regular') writeFileSync(base, 'y'.repeat(kind === 'regular' ? Math.min(limit, 5000) : limit + 1));
+        else if (kind === 'empty') writeFileSync(base, '');
+        else if (kind.startsWith('fifo')) {
+          expect(spawnSync('mkfifo', [base]).status).toBe(0);
+          if (kind === 'fifo-writer') writer = spawn('sh', ['-c', `printf 'from the writer' > ${base}`]);
+        } else if (kind.startsWith('/dev/')) path = kind;
+        else if (kind === 'directory') mkdirSync(base);
+        else if (kind === 'symlink-to-directory') symlinkSync(dir, base);
+        else if (kind === 'dangling-symlink') symlinkSync(join(dir, 'nowhere'), base);
+        let outcome: string;
+        try {
+          const bytes = readInput(path, limit);
+          expect(bytes.length).toBeLessThanOrEqual(limit);
+          outcome = 'read';
+        } catch (e) {
+          if (!(e instanceof InputError)) throw e;
+          expect(e.file).toBe(path);
+          expect(e.issues[0]?.message.length).toBeGreaterThan(0);
+          outcome = 'refused';
+        }
+        writer?.kill();
+        // What each kind must give (a FIFO's writer attaches within the grace period).
+        const expected: Record<(typeof kinds)[number], string> = { regular: 'read', 'big-regular': 'refused', empty: 'read', 'fifo-no-writer': 'refused', 'fifo-writer': 'read', '/dev/null': 'read', '/dev/zero': 'refused', '/dev/urandom': 'refused', directory: 'refused', 'symlink-to-directory': 'refused', 'dangling-symlink': 'refused', missing: 'refused' };
+        const want = kind === 'fifo-writer' && limit < 'from the writer'.length ? 'refused' : expected[kind];
+        expect(`${kind} (limit ${limit}): ${outcome}`).toBe(`${kind} (limit ${limit}): ${want}`);
+        counts[kind] = (counts[kind] ?? 0) + 1;
+      }),
+      { numRuns: Math.min(RUNS, 40), seed: 9 },
+    );
+    console.log(`non-regular file cases: ${JSON.stringify(counts)}`);
   });
 });
 
