@@ -13,7 +13,7 @@ import type { ProgramIssue } from '../engine/validate';
 import type { VisibilityReport } from '../engine/visibility';
 import type { DripOccurrence } from '../engine/drip';
 import { TRIGGER_EVENTS } from '../engine/catalogue';
-import { MAX_IMPORT_CHARS, TOO_LARGE_MESSAGE } from './limits';
+import { MAX_FILE_NAME_CHARS, MAX_ID_CHARS, MAX_IMPORT_CHARS, MAX_REVIEW_IDS, MAX_SHORT_CHARS, TOO_LARGE_MESSAGE } from './limits';
 
 // ---------- results ----------
 
@@ -212,7 +212,19 @@ export interface InvoicePreview {
 
 // ---------- argument schemas ----------
 
-const Id = z.string().min(1, 'is required');
+/*
+ * Length caps on every free-text argument (issue 12): a 20 MB file name or id would otherwise be
+ * stored, or echoed in an error, and come back in every list response. Each refusal names the
+ * field and the limit.
+ */
+const longer = (n: number): string => `is longer than ${n} characters`;
+const Id = z.string().min(1, 'is required').max(MAX_ID_CHARS, longer(MAX_ID_CHARS));
+/** A file's name as the person's system gave it (names the file in messages; names a set when it has none). */
+const FileName = z.string().min(1, 'is required').max(MAX_FILE_NAME_CHARS, longer(MAX_FILE_NAME_CHARS));
+/** Short values: instants, time zones, amounts, currencies. */
+const Short = z.string().max(MAX_SHORT_CHARS, longer(MAX_SHORT_CHARS));
+const Key = z.string().max(MAX_ID_CHARS, longer(MAX_ID_CHARS));
+const DisplayName = z.string().trim().min(1, 'is required').max(200, longer(200));
 const ProgramRef = z.strictObject({ programId: Id });
 const TriggerRef = z.strictObject({ programId: Id, triggerId: Id });
 const RunRef = z.strictObject({ runId: Id });
@@ -225,8 +237,8 @@ export const LedgerQuery = z.strictObject({
   runId: Id,
   offset: z.number().int().min(0).default(0),
   limit: z.number().int().min(1).max(5000).default(200),
-  partnerKey: z.string().optional(),
-  triggerId: z.string().optional(),
+  partnerKey: Key.optional(),
+  triggerId: Key.optional(),
   status: z.enum(['scheduled', 'pending', 'approved', 'declined', 'hold', 'paid']).optional(),
   /** `YYYY-MM`: rewards due in that month (program zone). */
   month: z.string().regex(/^\d{4}-\d{2}$/, 'must be YYYY-MM').optional(),
@@ -242,23 +254,23 @@ export const LedgerQuery = z.strictObject({
 export const contract = {
   'programs.list': { args: z.strictObject({}), result: {} as ProgramSummary[] },
   'programs.get': { args: ProgramRef, result: {} as ProgramDoc },
-  'programs.create': { args: z.strictObject({ name: z.string().trim().min(1, 'is required').max(200) }), result: {} as ProgramDoc },
+  'programs.create': { args: z.strictObject({ name: DisplayName }), result: {} as ProgramDoc },
   /** Imports a program file's text; `fileName` names it in error messages. */
-  'programs.import': { args: z.strictObject({ text: ImportText, fileName: z.string().default('program.json') }), result: {} as ProgramDoc },
+  'programs.import': { args: z.strictObject({ text: ImportText, fileName: FileName.default('program.json') }), result: {} as ProgramDoc },
   'programs.export': { args: ProgramRef, result: {} as { fileName: string; text: string } },
-  'programs.duplicate': { args: z.strictObject({ programId: Id, name: z.string().trim().min(1).max(200).optional() }), result: {} as ProgramDoc },
-  'programs.rename': { args: z.strictObject({ programId: Id, name: z.string().trim().min(1, 'is required').max(200) }), result: {} as ProgramDoc },
+  'programs.duplicate': { args: z.strictObject({ programId: Id, name: DisplayName.optional() }), result: {} as ProgramDoc },
+  'programs.rename': { args: z.strictObject({ programId: Id, name: DisplayName }), result: {} as ProgramDoc },
   'programs.delete': { args: ProgramRef, result: {} as { deleted: true } },
   /** Replaces program data (time zone, FX, groups, tiers, tags); fields left out are kept. */
   'programs.updateSettings': {
-    args: z.strictObject({ programId: Id, timeZone: z.string().optional(), fxRates: Json.optional(), groups: Json.optional(), tiers: Json.optional(), tags: Json.optional() }),
+    args: z.strictObject({ programId: Id, timeZone: Short.optional(), fxRates: Json.optional(), groups: Json.optional(), tiers: Json.optional(), tags: Json.optional() }),
     result: {} as ProgramDoc,
   },
   'programs.validate': { args: ProgramRef, result: {} as ProgramIssue[] },
 
-  'partners.upsert': { args: z.strictObject({ programId: Id, partner: Json, previousKey: z.string().optional() }), result: {} as Partner },
+  'partners.upsert': { args: z.strictObject({ programId: Id, partner: Json, previousKey: Key.optional() }), result: {} as Partner },
   'partners.delete': { args: z.strictObject({ programId: Id, key: Id }), result: {} as { deleted: true } },
-  'partners.importCsv': { args: z.strictObject({ programId: Id, text: ImportText, fileName: z.string().default('partners.csv') }), result: {} as { imported: number } },
+  'partners.importCsv': { args: z.strictObject({ programId: Id, text: ImportText, fileName: FileName.default('partners.csv') }), result: {} as { imported: number } },
 
   /** Creates a draft; the id is generated when absent. */
   'triggers.create': { args: z.strictObject({ programId: Id, trigger: Json }), result: {} as Trigger },
@@ -270,7 +282,7 @@ export const contract = {
    * historical event set sees it; an ISO instant = from then on.
    */
   'triggers.activate': {
-    args: z.strictObject({ programId: Id, triggerId: Id, activatedAt: z.string().nullable().optional() }),
+    args: z.strictObject({ programId: Id, triggerId: Id, activatedAt: Short.nullable().optional() }),
     result: {} as Trigger,
   },
   'triggers.deactivate': { args: TriggerRef, result: {} as Trigger },
@@ -279,31 +291,31 @@ export const contract = {
   'triggers.versions': { args: TriggerRef, result: {} as TriggerVersion[] },
   'triggers.reorder': { args: z.strictObject({ programId: Id, event: z.enum(TRIGGER_EVENTS), order: z.array(Id) }), result: {} as ProgramDoc },
 
-  'visibility.get': { args: z.strictObject({ programId: Id, partnerKey: z.string().optional() }), result: {} as VisibilityReport },
+  'visibility.get': { args: z.strictObject({ programId: Id, partnerKey: Key.optional() }), result: {} as VisibilityReport },
   'drip.preview': {
     args: z.strictObject({
       programId: Id,
       drip: Json,
       offer: Json,
-      exampleAt: z.string(),
-      exampleAmount: z.string().optional(),
-      exampleCurrency: z.string().optional(),
-      asOf: z.string().optional(),
+      exampleAt: Short,
+      exampleAmount: Short.optional(),
+      exampleCurrency: Short.optional(),
+      asOf: Short.optional(),
     }),
     result: {} as { occurrences: DripOccurrence[]; summary: string },
   },
 
   'eventSets.list': { args: ProgramRef, result: {} as EventSetSummary[] },
   /** Imports JSON or CSV (by `fileName`'s extension); nothing is stored when the file is invalid. */
-  'eventSets.import': { args: z.strictObject({ programId: Id, fileName: z.string().min(1), text: ImportText }), result: {} as EventSetSummary },
+  'eventSets.import': { args: z.strictObject({ programId: Id, fileName: FileName, text: ImportText }), result: {} as EventSetSummary },
   'eventSets.delete': { args: z.strictObject({ eventSetId: Id }), result: {} as { deleted: true } },
   /** Renames a set and/or sets its note; an empty note clears it. */
   'eventSets.annotate': {
-    args: z.strictObject({ eventSetId: Id, name: z.string().trim().min(1, 'is required').max(200).optional(), note: z.string().max(2000).optional() }),
+    args: z.strictObject({ eventSetId: Id, name: DisplayName.optional(), note: z.string().max(2000, longer(2000)).optional() }),
     result: {} as EventSetSummary,
   },
 
-  'replay.start': { args: z.strictObject({ programId: Id, eventSetId: Id, asOf: z.string().optional() }), result: {} as { runId: string } },
+  'replay.start': { args: z.strictObject({ programId: Id, eventSetId: Id, asOf: Short.optional() }), result: {} as { runId: string } },
   'replay.progress': { args: RunRef, result: {} as RunSummary },
   'replay.cancel': { args: RunRef, result: {} as RunSummary },
   'replay.result': { args: RunRef, result: {} as RunResult },
@@ -316,7 +328,7 @@ export const contract = {
   'replay.delete': { args: RunRef, result: {} as { deleted: true } },
   /** Names a run and/or sets its note; an empty string clears either. */
   'replay.annotate': {
-    args: z.strictObject({ runId: Id, name: z.string().trim().max(200).optional(), note: z.string().max(2000).optional() }),
+    args: z.strictObject({ runId: Id, name: z.string().trim().max(200, longer(200)).optional(), note: z.string().max(2000, longer(2000)).optional() }),
     result: {} as RunSummary,
   },
   /** The program snapshot (trigger versions) a run replayed, against the program now. */
@@ -325,9 +337,9 @@ export const contract = {
   'rewards.review': {
     args: z.strictObject({
       runId: Id,
-      rewardIds: z.array(Id).min(1, 'pick at least one reward'),
+      rewardIds: z.array(Id).min(1, 'pick at least one reward').max(MAX_REVIEW_IDS, `has more than ${MAX_REVIEW_IDS} rewards: review at most ${MAX_REVIEW_IDS} at once (filter the ledger first)`),
       decision: z.enum(['approved', 'declined', 'hold', 'pending']),
-      reason: z.string().max(500).optional(),
+      reason: z.string().max(500, longer(500)).optional(),
     }),
     result: {} as { updated: number },
   },

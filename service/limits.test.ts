@@ -1,7 +1,10 @@
 /**
  * Limits (issue 6): oversized imports, deep rule trees, stack-busting nesting and cascade loops
  * are refused or bounded with a clear message, never an out-of-memory crash, a stack overflow
- * or a hang.
+ * or a hang. Issue 12 adds length caps on every free-text argument (a 20 MB file name, id or key
+ * is refused naming the field and the limit; before, a 20 MB `fileName` was stored and came back
+ * in every list response) and review bounds (200,000 ids in one call are refused; repeated ids
+ * are one decision, one row).
  */
 import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,7 +12,7 @@ import { MAX_RULE_DEPTH } from '../engine/validate';
 import { MAX_CASCADE } from '../engine/replay/replay';
 import { MAX_ARG_DEPTH } from './guards';
 import { DEFAULT_MAX_BODY, startHost } from './host/server';
-import { MAX_IMPORT_CHARS } from './limits';
+import { MAX_FILE_NAME_CHARS, MAX_ID_CHARS, MAX_IMPORT_CHARS, MAX_REVIEW_IDS } from './limits';
 import { example, testService, waitForRun, type TestService } from './test-helpers';
 
 let s: TestService;
@@ -131,4 +134,48 @@ describe('cascade loops', () => {
     expect(result.rejected.length).toBeGreaterThan(0);
     expect(result.rejected[0]?.message).toMatch(new RegExp(`cascade loop: more than ${MAX_CASCADE}`));
   }, 60_000);
+});
+
+const huge = 'x'.repeat(20 * 1024 * 1024);
+
+describe('length caps', () => {
+  it('refuses a 20 MB fileName naming the field and the limit; nothing is stored', async () => {
+    const e = await refusal('eventSets.import', { programId, fileName: `${huge}.json`, text: example('seed-order-recommended.events.json') });
+    expect(e).toMatchObject({ field: 'fileName', message: `fileName is longer than ${MAX_FILE_NAME_CHARS} characters` });
+    expect(await s.call('eventSets.list', { programId })).toEqual([]);
+    expect((await refusal('programs.import', { text: example('seed-order-recommended.program.json'), fileName: huge })).field).toBe('fileName');
+    expect((await refusal('partners.importCsv', { programId, text: 'key\n', fileName: huge })).field).toBe('fileName');
+  });
+
+  it('refuses a 20 MB id or key, and the refusal does not echo it', async () => {
+    for (const [channel, args, field] of [
+      ['programs.get', { programId: huge }, 'programId'],
+      ['replay.progress', { runId: huge }, 'runId'],
+      ['replay.ledger', { runId: 'r', partnerKey: huge }, 'partnerKey'],
+      ['visibility.get', { programId, partnerKey: huge }, 'partnerKey'],
+      ['replay.start', { programId, eventSetId: 'e', asOf: huge }, 'asOf'],
+    ] as const) {
+      const e = await refusal(channel, args);
+      expect(e.field).toBe(field);
+      expect(e.message).toMatch(/is longer than \d+ characters$/);
+      expect(e.message.length).toBeLessThan(200);
+    }
+    expect((await refusal('programs.get', { programId: 'p'.repeat(MAX_ID_CHARS + 1) })).message).toBe(`programId is longer than ${MAX_ID_CHARS} characters`);
+  });
+});
+
+describe('rewards.review bounds', () => {
+  it('refuses 200,000 ids in one call and records repeated ids once', async () => {
+    const set = await s.call('eventSets.import', { programId, fileName: 'e.json', text: example('seed-order-recommended.events.json') });
+    const { runId } = await s.call('replay.start', { programId, eventSetId: set.id });
+    await waitForRun(s, runId);
+    const id = (await s.call('replay.ledger', { runId, limit: 1 })).rows[0]!.id;
+    const flood = await refusal('rewards.review', { runId, rewardIds: Array.from({ length: 200_000 }, () => id), decision: 'approved' });
+    expect(flood.field).toBe('rewardIds');
+    expect(flood.message).toContain(`review at most ${MAX_REVIEW_IDS} at once`);
+    const reviews = (): number => s.db.prepare('SELECT COUNT(*) FROM reviews WHERE run_id = ?').pluck().get(runId) as number;
+    expect(reviews()).toBe(0);
+    expect(await s.call('rewards.review', { runId, rewardIds: Array.from({ length: 5_000 }, () => id), decision: 'approved' })).toEqual({ updated: 1 });
+    expect(reviews()).toBe(1);
+  });
 });

@@ -12,6 +12,16 @@ import { resolveStatic, sendFile } from './static-files';
 
 /** Event-set imports of a million events are a few hundred MiB of JSON. */
 export const DEFAULT_MAX_BODY = 256 * 1024 * 1024;
+/**
+ * Every other call's body (a trigger, a partner, a review of 10,000 ids) fits in far less: past
+ * this a non-import call is refused at once, however its body arrives (chunked included).
+ */
+export const DEFAULT_MAX_CALL_BODY = 4 * 1024 * 1024;
+/** Channels whose body carries a whole file. */
+const FILE_CHANNELS: ReadonlySet<string> = new Set(['programs.import', 'eventSets.import', 'partners.importCsv']);
+/** Bodies past this size are "big": only a few may be read at once (each may grow to the import limit). */
+export const BIG_BODY = 1024 * 1024;
+export const DEFAULT_MAX_BIG_BODIES = 2;
 
 export interface HostOptions {
   dispatch: Dispatch;
@@ -20,7 +30,12 @@ export interface HostOptions {
   staticDir: string;
   /** 0 picks a free port. */
   port: number;
+  /** Body limit of a file import (`DEFAULT_MAX_BODY`). */
   maxBody?: number;
+  /** Body limit of every other call (`DEFAULT_MAX_CALL_BODY`, never above `maxBody`). */
+  maxCallBody?: number;
+  /** Big bodies (past `BIG_BODY`) read at once; one more is refused with 503 until one ends. */
+  maxBigBodies?: number;
 }
 
 export interface Host {
@@ -41,42 +56,91 @@ function refuse(res: ServerResponse, r: NonNullable<Refusal>): void {
 }
 
 class TooLarge extends Error {}
+class TooManyBig extends Error {}
 
-/** Reads the body up to `max` bytes; a longer body stops at the limit (a clear 413, not a hang). */
-function readBody(req: IncomingMessage, max: number): Promise<Buffer> {
+/** Counts the big bodies being read right now (one counter per host). */
+interface BigSlots {
+  take(): boolean;
+  give(): void;
+}
+
+function bigSlots(max: number): BigSlots {
+  let used = 0;
+  return {
+    take: () => (used < max ? (used++, true) : false),
+    give: () => void (used = Math.max(0, used - 1)),
+  };
+}
+
+/**
+ * Reads the body up to `max` bytes, counting bytes as they arrive (a declared length or chunked,
+ * alike): the moment it passes the limit the read stops with a clear 413, not a hang and not
+ * after buffering the rest. A body growing past `BIG_BODY` needs one of the few big slots.
+ */
+function readBody(req: IncomingMessage, max: number, slots: BigSlots): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const declared = Number(req.headers['content-length'] ?? '0');
     if (declared > max) return reject(new TooLarge());
+    let holding = false;
+    const release = (): void => {
+      if (holding) slots.give();
+      holding = false;
+    };
+    const stop = (e: Error): void => {
+      req.pause();
+      req.removeAllListeners('data');
+      release();
+      reject(e);
+    };
+    if (declared > BIG_BODY) {
+      if (!slots.take()) return reject(new TooManyBig());
+      holding = true;
+    }
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (c: Buffer) => {
       size += c.length;
-      if (size > max) {
-        req.pause();
-        reject(new TooLarge());
-        return;
+      if (size > max) return stop(new TooLarge());
+      if (size > BIG_BODY && !holding) {
+        if (!slots.take()) return stop(new TooManyBig());
+        holding = true;
       }
       chunks.push(c);
     });
-    req.on('end', () => resolve(Buffer.concat(chunks)));
-    req.on('error', reject);
+    req.on('end', () => {
+      release();
+      resolve(Buffer.concat(chunks));
+    });
+    // A client gone mid-upload frees its slot.
+    req.on('close', release);
+    req.on('error', (e) => {
+      release();
+      reject(e);
+    });
   });
 }
 
-async function handleApi(req: IncomingMessage, res: ServerResponse, opts: HostOptions, port: number, channel: string): Promise<void> {
+async function handleApi(req: IncomingMessage, res: ServerResponse, opts: HostOptions, port: number, channel: string, slots: BigSlots): Promise<void> {
   const refusal = checkOrigin(req, port) ?? checkToken(req, opts.token);
   if (refusal) return refuse(res, refusal);
   if (req.method !== 'POST') return refuse(res, { status: 405, message: 'API calls are POST requests' });
   if (!/^application\/json\b/i.test(req.headers['content-type'] ?? '')) return refuse(res, { status: 415, message: 'API calls send application/json' });
-  const max = opts.maxBody ?? DEFAULT_MAX_BODY;
+  const fileMax = opts.maxBody ?? DEFAULT_MAX_BODY;
+  const max = FILE_CHANNELS.has(channel) ? fileMax : Math.min(fileMax, opts.maxCallBody ?? DEFAULT_MAX_CALL_BODY);
   let body: Buffer;
   try {
-    body = await readBody(req, max);
+    body = await readBody(req, max, slots);
   } catch (e) {
-    if (e instanceof TooLarge) {
+    if (e instanceof TooLarge || e instanceof TooManyBig) {
+      // The rest of the body is never read: close the connection once the answer is out.
       res.setHeader('Connection', 'close');
-      return refuse(res, { status: 413, message: `the request is larger than ${Math.round(max / 1024 / 1024)} MiB` });
+      res.once('finish', () => req.destroy());
+      if (e instanceof TooManyBig) return refuse(res, { status: 503, message: 'other large uploads are being received; try again when they are done' });
+      const size = max >= 1024 * 1024 ? `${Math.round(max / 1024 / 1024)} MiB` : `${Math.round(max / 1024)} KiB`;
+      return refuse(res, { status: 413, message: `the request is larger than ${size}${FILE_CHANNELS.has(channel) ? '' : ` (only file imports may be larger)`}` });
     }
+    // The client went away mid-upload: nobody to answer, nothing to log, nothing was called.
+    if ((e as NodeJS.ErrnoException).code === 'ECONNRESET' || req.destroyed) return;
     throw e;
   }
   let args: unknown;
@@ -88,7 +152,7 @@ async function handleApi(req: IncomingMessage, res: ServerResponse, opts: HostOp
   sendJson(res, 200, await opts.dispatch(channel, args));
 }
 
-function handle(req: IncomingMessage, res: ServerResponse, opts: HostOptions, port: number): void {
+function handle(req: IncomingMessage, res: ServerResponse, opts: HostOptions, port: number, slots: BigSlots): void {
   for (const [k, v] of Object.entries(SECURITY_HEADERS)) res.setHeader(k, v);
   const hostRefusal = checkHost(req, port);
   if (hostRefusal) return refuse(res, hostRefusal);
@@ -101,7 +165,7 @@ function handle(req: IncomingMessage, res: ServerResponse, opts: HostOptions, po
     return refuse(res, { status: 400, message: 'bad path' });
   }
   if (url.pathname.startsWith('/api/')) {
-    handleApi(req, res, opts, port, url.pathname.slice('/api/'.length)).catch((e: unknown) => {
+    handleApi(req, res, opts, port, url.pathname.slice('/api/'.length), slots).catch((e: unknown) => {
       safeLog(e);
       if (!res.headersSent) refuse(res, { status: 500, message: 'internal error' });
     });
@@ -117,7 +181,8 @@ function handle(req: IncomingMessage, res: ServerResponse, opts: HostOptions, po
 export function startHost(opts: HostOptions): Promise<Host> {
   return new Promise((resolve, reject) => {
     let port = opts.port;
-    const server = http.createServer((req, res) => handle(req, res, opts, port));
+    const slots = bigSlots(opts.maxBigBodies ?? DEFAULT_MAX_BIG_BODIES);
+    const server = http.createServer((req, res) => handle(req, res, opts, port, slots));
     server.on('error', reject);
     server.listen(opts.port, '127.0.0.1', () => {
       port = (server.address() as AddressInfo).port;

@@ -376,7 +376,8 @@ export function reviewRewards(db: Db, runId: string, ids: readonly string[], dec
   const missing: string[] = [];
   let updated = 0;
   db.transaction(() => {
-    for (const id of ids) {
+    // One decision per reward, however often its id was sent: 200,000 copies of one id are one row.
+    for (const id of new Set(ids)) {
       const seq = seqOfId(id);
       const row = seq === null ? undefined : find.get(...src.params, seq, id);
       if (!row) {
