@@ -9,6 +9,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../formats/issues';
@@ -16,7 +17,8 @@ import { readInput, writeAtomic } from './files';
 import { run, type Io } from './main';
 
 const ROOT = join(import.meta.dirname, '../..');
-const BIN = join(ROOT, 'bin/offerflow.mjs');
+/** The CLI from source through tsx's loader (the compiled bin needs `npm run build` first). */
+const CLI = `${process.execPath} --import ${pathToFileURL(join(ROOT, 'node_modules/tsx/dist/loader.mjs')).href} ${join(ROOT, 'engine/cli/source-entry.ts')}`;
 const PROGRAM = join(ROOT, 'resources/samples/spec-examples/seed-order-recommended.program.json');
 const EVENTS = join(ROOT, 'resources/samples/spec-examples/seed-order-recommended.events.json');
 const dir = mkdtempSync(join(tmpdir(), 'offerflow-files-'));
@@ -24,7 +26,7 @@ const RUNS = Number(process.env.FUZZ_RUNS ?? 300);
 
 /** Runs a shell line with `$OFFERFLOW` bound to the CLI; the timeout only stops a hung child. */
 function sh(line: string): { status: number | null; stderr: string; stdout: string } {
-  const r = spawnSync('sh', ['-c', line], { cwd: dir, encoding: 'utf8', timeout: 120_000, env: { ...process.env, OFFERFLOW: `${process.execPath} ${BIN}` }, maxBuffer: 64 * 1024 * 1024 });
+  const r = spawnSync('sh', ['-c', line], { cwd: dir, encoding: 'utf8', timeout: 120_000, env: { ...process.env, OFFERFLOW: CLI }, maxBuffer: 64 * 1024 * 1024 });
   return { status: r.status, stderr: r.stderr, stdout: r.stdout };
 }
 
