@@ -14,7 +14,7 @@ import { useLedgerPages } from './use-ledger-pages';
 import { LedgerFilters } from './ledger-filters';
 import { LedgerTable } from './ledger-table';
 import { ReviewBar, type ReviewDecision } from './review-bar';
-import { downloadText } from './download';
+import { files } from '../client';
 
 /** Bulk selection fetches ids in one page; the contract caps a page at 5,000 rows. */
 const SELECT_MAX = 5000;
@@ -70,9 +70,10 @@ export function LedgerPanel({ runId, partners, triggers, onTrace, onReviewed, in
   };
 
   const exportCsv = async () => {
-    const r = await send('replay.ledgerCsv', ledgerCsvQuery(runId, filter, sort));
-    if (r.ok) downloadText(r.value.fileName, r.value.text);
-    else setError(r.error);
+    // In the desktop app the main process makes the CSV and writes it (it can be large); in a
+    // browser it is a download.
+    const r = await files.exportFile({ channel: 'replay.ledgerCsv', args: ledgerCsvQuery(runId, filter, sort) });
+    if (!r.ok) setError(r.error);
   };
 
   return (
