@@ -210,6 +210,85 @@ export interface InvoicePreview {
   months: string[];
 }
 
+/** Rewards of one trigger, partner or month in a run: counts and USD, by review status. */
+export interface GroupTotal {
+  /** The trigger id, partner key or due month (`YYYY-MM`). */
+  key: string;
+  count: number;
+  usd: string;
+  /** Share of the run's USD total, 0–1 (0 when the run paid nothing). */
+  share: number;
+  byStatus: Partial<Record<RewardStatus, { count: number; usd: string }>>;
+}
+
+/** A run's rewards totalled per trigger, per partner and per due month (program overview, charts). */
+export interface RunTotals {
+  runId: string;
+  count: number;
+  usd: string;
+  byTrigger: GroupTotal[];
+  byPartner: GroupTotal[];
+  byMonth: GroupTotal[];
+}
+
+/** One thing that happened to a partner, on the partner timeline. */
+export interface TimelineEntry {
+  at: string;
+  kind: 'event' | 'reward' | 'drip' | 'group' | 'tag';
+  eventId: string;
+  /** The event type, the reward's description, "bronze → silver", the tag. */
+  label: string;
+  triggerId: string | null;
+  /** The reward's USD amount (rewards and drip payments only). */
+  amountUsd: string | null;
+  /** A drip payment's place: "2 / 3". */
+  occurrence: string | null;
+  status: RewardStatus | null;
+  /** USD of the partner's rewards up to and including this entry. */
+  runningUsd: string;
+  /** The partner's rewards (payments) up to and including this entry. */
+  runningRewards: number;
+}
+
+export interface PartnerTimeline {
+  runId: string;
+  partnerKey: string;
+  entries: TimelineEntry[];
+  /** Events of the set that concern this partner (theirs, their customers', their deals and leads). */
+  eventCount: number;
+  rewardCount: number;
+  rewardsUsd: string;
+  groupMoves: number;
+  tags: number;
+  /** Entries past the limit were left out (the totals still count them). */
+  truncated: boolean;
+}
+
+/** A month of the payout calendar: what is invoiced on the 1st, charged on the 8th, paid on the 13th. */
+export interface PayoutMonth {
+  /** The due month, `YYYY-MM`. */
+  month: string;
+  invoiceDate: string;
+  chargeDate: string;
+  payoutDate: string;
+  /** Pending and approved rewards (the invoice). */
+  count: number;
+  usd: string;
+  /** Approved only (what can be paid out). */
+  approvedUsd: string;
+  /** Rewards left out (declined, on hold, scheduled). */
+  excludedCount: number;
+}
+
+/** One partner's statement: every reward of the run, by due month, with balances. */
+export interface PartnerStatement {
+  runId: string;
+  partnerKey: string;
+  months: { month: string; count: number; usd: string; approvedUsd: string; payoutDate: string }[];
+  rewards: RewardRow[];
+  totals: { count: number; usd: string; approvedUsd: string; pendingUsd: string; declinedUsd: string; holdUsd: string; scheduledUsd: string };
+}
+
 // ---------- argument schemas ----------
 
 /*
@@ -344,6 +423,15 @@ export const contract = {
     result: {} as { updated: number },
   },
   'payouts.month': { args: z.strictObject({ runId: Id, month: z.string().regex(/^\d{4}-\d{2}$/, 'must be YYYY-MM').optional() }), result: {} as InvoicePreview },
+  /** The month's invoice preview as CSV (one line per partner, formula-safe). */
+  'payouts.invoiceCsv': { args: z.strictObject({ runId: Id, month: z.string().regex(/^\d{4}-\d{2}$/, 'must be YYYY-MM') }), result: {} as { fileName: string; text: string } },
+  /** Twelve due months from `from` (default: the run's first month with rewards). */
+  'payouts.year': { args: z.strictObject({ runId: Id, from: z.string().regex(/^\d{4}-\d{2}$/, 'must be YYYY-MM').optional() }), result: {} as PayoutMonth[] },
+  'payouts.statement': { args: z.strictObject({ runId: Id, partnerKey: Id }), result: {} as PartnerStatement },
+  /** A finished run's rewards per trigger, partner and due month. */
+  'replay.summary': { args: RunRef, result: {} as RunTotals },
+  /** One partner's events, rewards, drip payments, group moves and tags in time order, with running totals. */
+  'replay.partnerTimeline': { args: z.strictObject({ runId: Id, partnerKey: Id, limit: z.number().int().min(1).max(20_000).default(5000) }), result: {} as PartnerTimeline },
 } as const;
 
 export type Contract = typeof contract;

@@ -76,6 +76,11 @@ export function validArgs(ids: FuzzIds, programText: string, eventsText: string)
     'replay.snapshot': { runId },
     'rewards.review': { runId, rewardIds: [ids.rewardId], decision: 'declined', reason: 'fuzz' },
     'payouts.month': { runId, month: '2026-03' },
+    'payouts.invoiceCsv': { runId, month: '2026-03' },
+    'payouts.year': { runId, from: '2026-01' },
+    'payouts.statement': { runId, partnerKey: ids.partnerKey },
+    'replay.summary': { runId },
+    'replay.partnerTimeline': { runId, partnerKey: ids.partnerKey, limit: 100 },
   };
 }
 

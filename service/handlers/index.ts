@@ -7,6 +7,7 @@ import { previewHandlers } from './previews';
 import { programHandlers } from './programs';
 import { replayHandlers } from './replay';
 import { rewardHandlers } from './rewards';
+import { resultHandlers } from './results';
 import { runMetaHandlers } from './runs-meta';
 import { triggerHandlers } from './triggers';
 
@@ -20,6 +21,7 @@ export function makeHandlers(ctx: ServiceContext): Handlers {
     ...replayHandlers(ctx),
     ...rewardHandlers(ctx),
     ...runMetaHandlers(ctx),
+    ...resultHandlers(ctx),
   } satisfies Handlers;
 }
 

@@ -409,3 +409,20 @@ export function ledgerMonths(db: Db, runId: string): string[] {
   const w = where(db, { runId });
   return db.prepare<(string | number)[], { m: string }>(`SELECT DISTINCT due_month AS m FROM ${w.from} WHERE ${w.sql} ORDER BY due_month`).all(...w.params).map((r) => r.m);
 }
+
+/** Columns a run's ledger can be totalled by (program overview, statements, the payout year). */
+export type LedgerGroupColumn = 'trigger_id' | 'partner_key' | 'due_month';
+
+/** Count and cents per value of `by` and status, for the rows matching `f`. */
+export function groupedTotals(
+  db: Db,
+  f: Pick<LedgerFilter, 'runId' | 'partnerKey' | 'triggerId' | 'status' | 'month'>,
+  by: LedgerGroupColumn,
+): { key: string; status: RewardStatus; n: number; usd: number }[] {
+  const w = where(db, f);
+  return db
+    .prepare<(string | number)[], { key: string; status: RewardStatus; n: number; usd: number }>(
+      `SELECT ${by} AS key, status, COUNT(*) AS n, SUM(amount_usd_minor) AS usd FROM ${w.from} WHERE ${w.sql} GROUP BY ${by}, status ORDER BY ${by}, status`,
+    )
+    .all(...w.params);
+}

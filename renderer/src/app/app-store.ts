@@ -15,7 +15,10 @@ export type AppView =
   | { kind: 'visibility' }
   | { kind: 'replay' }
   | { kind: 'payouts' }
-  | { kind: 'runs' };
+  | { kind: 'runs' }
+  | { kind: 'overview' }
+  /** One partner's timeline or statement (reachable from every partner key, `PartnerLink`). */
+  | { kind: 'partner'; partnerKey: string; tab?: 'timeline' | 'statement' };
 
 export interface AppState {
   programId: string | null;

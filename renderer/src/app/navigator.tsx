@@ -106,6 +106,7 @@ export function Navigator() {
       {doc.data && (
         <Box sx={{ overflowY: 'auto', flex: 1, pb: 2 }}>
           <List dense subheader={<ListSubheader disableSticky>Program</ListSubheader>}>
+            <NavItem label="Program overview" view={{ kind: 'overview' }} secondary={`${doc.data.program.triggers.length} triggers · counts of the last run`} />
             <NavItem label="Groups, tiers, tags & settings" view={{ kind: 'settings' }} secondary={`${doc.data.program.groups.length} groups · ${doc.data.program.tiers.length} tiers · ${doc.data.program.tags.length} tags`} />
             <NavItem label="Partners" view={{ kind: 'partners' }} secondary={`${doc.data.program.partners.length} sample partners`} />
           </List>
@@ -126,6 +127,7 @@ export function Navigator() {
               </ListItemButton>
             ))}
             <NavItem label="Runs & event sets" view={{ kind: 'runs' }} secondary="name, annotate, delete, compare" />
+            <NavItem label="Partner timeline" view={{ kind: 'partner', partnerKey: doc.data.program.partners[0]?.key ?? '' }} secondary="events, rewards, drips, statement" />
             <NavItem label="Rewards & payouts" view={{ kind: 'payouts' }} />
           </List>
         </Box>

@@ -1,6 +1,6 @@
 /** Shows the current view of the open program. */
 import { Typography } from '@mui/material';
-import { DripPreviewView, PayoutsView, ReplayWorkbench, RunsView, VisibilityView } from '../workbench';
+import { DripPreviewView, PartnerTimelineView, PayoutsView, ProgramOverview, ReplayWorkbench, RunsView, VisibilityView } from '../workbench';
 import { EvaluationOrderView } from '../editor/evaluation-order-view';
 import { TriggerEditorView } from '../editor/trigger-editor-view';
 import { useAppStore, type AppView } from './app-store';
@@ -9,12 +9,13 @@ import { PartnersView } from './program-data/partners-view';
 import { ProgramSettingsView } from './program-data/program-settings-view';
 import { ViewFrame } from './view-frame';
 
-const TITLES: Record<Exclude<AppView['kind'], 'trigger' | 'order' | 'settings' | 'partners'>, string> = {
+const TITLES: Record<Exclude<AppView['kind'], 'trigger' | 'order' | 'settings' | 'partners' | 'partner'>, string> = {
   drip: 'Drip preview',
   visibility: 'Offer visibility',
   replay: 'Replay workbench',
   payouts: 'Rewards & payouts',
   runs: 'Runs & event sets',
+  overview: 'Program overview',
 };
 
 export function ViewHost() {
@@ -38,12 +39,19 @@ export function ViewHost() {
       return <TriggerEditorView key={`${programId}:${view.triggerId}`} doc={doc.data} triggerId={view.triggerId} />;
     case 'order':
       return <EvaluationOrderView doc={doc.data} event={view.event} />;
+    case 'partner':
+      return (
+        <ViewFrame title="Partner timeline" subtitle={name}>
+          <PartnerTimelineView programId={programId} partnerKey={view.partnerKey} tab={view.tab ?? 'timeline'} />
+        </ViewFrame>
+      );
     case 'drip':
     case 'visibility':
     case 'replay':
     case 'payouts':
-    case 'runs': {
-      const View = { drip: DripPreviewView, visibility: VisibilityView, replay: ReplayWorkbench, payouts: PayoutsView, runs: RunsView }[view.kind];
+    case 'runs':
+    case 'overview': {
+      const View = { drip: DripPreviewView, visibility: VisibilityView, replay: ReplayWorkbench, payouts: PayoutsView, runs: RunsView, overview: ProgramOverview }[view.kind];
       return (
         <ViewFrame title={TITLES[view.kind]} subtitle={name}>
           <View programId={programId} />

@@ -8,6 +8,10 @@ export { VisibilityView } from './visibility-view';
 export { ReplayWorkbench } from './replay-workbench';
 export { PayoutsView } from './payouts-view';
 export { RunsView } from './runs-view';
+export { ProgramOverview } from './program-overview';
+export { PartnerTimelineView } from './partner-timeline';
+/** A partner key as a link to the partner's timeline: use it wherever a partner is shown. */
+export { PartnerLink } from './partner-link';
 export { FirstRunHint, type FirstRunHintProps } from './first-run-hint';
 export { provideClient } from './service';
 export type { ProgramViewProps } from './types';

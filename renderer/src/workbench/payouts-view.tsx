@@ -23,14 +23,19 @@ import { EMPTY_FILTER, STATUS_LABELS } from './ledger-model';
 import type { ProgramViewProps } from './types';
 import type { InvoicePartnerLine } from '../../../service/contract';
 import { ReadableProvider, useReadable } from './readable';
+import { PartnerLink } from './partner-link';
+import { InvoiceExport, PayoutYear } from './money-out';
+import { PrintStyles } from './print';
+import { useAppStore } from '../app/app-store';
+import Link from '@mui/material/Link';
 
-/** A partner's name, its key on a second line (exports and the service speak in keys). */
+/** A partner's name (a link to their timeline), its key on a second line (exports and the service speak in keys). */
 function PartnerName({ partnerKey }: { partnerKey: string }) {
   const n = useReadable();
   const name = n.partner(partnerKey);
   return (
     <>
-      {name}
+      <PartnerLink partnerKey={partnerKey} />
       {name !== partnerKey && (
         <Typography component="span" variant="caption" color="text.secondary" sx={{ display: 'block' }}>
           {partnerKey}
@@ -75,6 +80,7 @@ function Payouts({ programId, revision }: ProgramViewProps) {
   const months = inv?.months ?? [];
   return (
     <Stack spacing={2}>
+      <PrintStyles />
       {list.length === 0 && !runs.loading && <Typography color="text.secondary">Run a replay first: payouts are previewed from a run's ledger.</Typography>}
       {list.length > 0 && <RunSummaryBar runs={list} run={run} onPick={(id) => (selectRun(programId, id), setMonth(''))} />}
       {invoice.error && <Alert severity="error">{invoice.error.message}</Alert>}
@@ -96,8 +102,11 @@ function Payouts({ programId, revision }: ProgramViewProps) {
             </IconButton>
           </Stack>
           <Stack direction={{ xs: 'column', md: 'row' }} spacing={2} sx={{ alignItems: 'flex-start' }}>
-            <Paper variant="outlined" sx={{ p: 2, flex: 1, width: '100%' }} component="section" aria-label="Invoice">
-              <Typography variant="overline">Invoice for rewards due in {monthLabel(inv.month)}</Typography>
+            <Paper variant="outlined" sx={{ p: 2, flex: 1, width: '100%' }} component="section" aria-label="Invoice" data-print-area>
+              <Stack direction="row" sx={{ alignItems: 'center', justifyContent: 'space-between', flexWrap: 'wrap' }}>
+                <Typography variant="overline">Invoice for rewards due in {monthLabel(inv.month)}</Typography>
+                <InvoiceExport runId={run.id} month={inv.month} />
+              </Stack>
               <Typography variant="h4" aria-label="Invoice total">
                 {displayUsd(inv.totalUsd)}
               </Typography>
@@ -114,6 +123,14 @@ function Payouts({ programId, revision }: ProgramViewProps) {
                   { label: 'Balance (USD)', cell: (l) => displayUsd(l.amountUsd) },
                   { label: 'Approved (USD)', cell: (l) => displayUsd(l.approvedUsd) },
                   { label: 'Cash-out', cell: (l) => <CashOutChip line={l} /> },
+                  {
+                    label: 'Statement',
+                    cell: (l) => (
+                      <Link component="button" type="button" variant="body2" className="no-print" onClick={() => useAppStore.getState().go({ kind: 'partner', partnerKey: l.partnerKey, tab: 'statement' })}>
+                        Statement
+                      </Link>
+                    ),
+                  },
                 ]}
               />
               {inv.excluded.length > 0 && (
@@ -126,6 +143,7 @@ function Payouts({ programId, revision }: ProgramViewProps) {
               <InvoiceCalendar month={inv.invoiceDate.slice(0, 7)} />
             </Paper>
           </Stack>
+          <PayoutYear runId={run.id} revision={rev + tick} />
           <Paper variant="outlined" sx={{ p: 2 }} component="section" aria-label="Review rewards due this month">
             <Typography variant="subtitle1" sx={{ mb: 1 }}>
               Rewards due in {monthLabel(inv.month)}

@@ -1,0 +1,32 @@
+/**
+ * A partner key anywhere on screen, as a link to that partner's timeline (events, rewards,
+ * drips, group moves and tags on one axis). Shows the partner's name when the view knows it
+ * (`useReadable`), the key in the tooltip.
+ */
+import Link from '@mui/material/Link';
+import Tooltip from '@mui/material/Tooltip';
+import { useAppStore } from '../app/app-store';
+import { useReadable } from './readable';
+
+export function PartnerLink({ partnerKey, label }: { partnerKey: string; label?: string }) {
+  const n = useReadable();
+  const text = label ?? n.partner(partnerKey);
+  return (
+    <Tooltip title={`${partnerKey} · open the partner timeline`}>
+      <Link
+        component="button"
+        type="button"
+        variant="body2"
+        underline="hover"
+        aria-label={`Timeline of ${text}`}
+        onClick={(e) => {
+          e.stopPropagation();
+          useAppStore.getState().go({ kind: 'partner', partnerKey });
+        }}
+        sx={{ textAlign: 'left', verticalAlign: 'baseline' }}
+      >
+        {text}
+      </Link>
+    </Tooltip>
+  );
+}
