@@ -40,8 +40,12 @@ export type ImportOutcome =
 export const ExportRequest = z.discriminatedUnion('channel', [
   z.strictObject({ channel: z.literal('programs.export'), args: z.strictObject({ programId: Id }) }),
   z.strictObject({ channel: z.literal('replay.ledgerCsv'), args: z.record(z.string(), z.unknown()) }),
+  z.strictObject({ channel: z.literal('payouts.invoiceCsv'), args: z.record(z.string(), z.unknown()) }),
 ]);
-export type ExportRequest = { channel: 'programs.export'; args: ArgsOf<'programs.export'> } | { channel: 'replay.ledgerCsv'; args: ArgsOf<'replay.ledgerCsv'> };
+export type ExportRequest =
+  | { channel: 'programs.export'; args: ArgsOf<'programs.export'> }
+  | { channel: 'replay.ledgerCsv'; args: ArgsOf<'replay.ledgerCsv'> }
+  | { channel: 'payouts.invoiceCsv'; args: ArgsOf<'payouts.invoiceCsv'> };
 
 /** Where an export went: `saved: false` when the person cancelled the dialog. */
 export interface ExportOutcome {

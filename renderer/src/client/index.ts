@@ -142,7 +142,12 @@ function browserSave(fileName: string, text: string): Promise<boolean> {
 }
 
 async function exportInBrowser(request: ExportRequest): Promise<Result<ExportOutcome>> {
-  const r = request.channel === 'programs.export' ? await client.send('programs.export', request.args) : await client.send('replay.ledgerCsv', request.args);
+  const r =
+    request.channel === 'programs.export'
+      ? await client.send('programs.export', request.args)
+      : request.channel === 'replay.ledgerCsv'
+        ? await client.send('replay.ledgerCsv', request.args)
+        : await client.send('payouts.invoiceCsv', request.args);
   if (!r.ok) return r;
   await browserSave(r.value.fileName, r.value.text);
   return { ok: true, value: { saved: true, fileName: r.value.fileName } };

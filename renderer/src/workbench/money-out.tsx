@@ -13,7 +13,7 @@ import DownloadIcon from '@mui/icons-material/Download';
 import PrintIcon from '@mui/icons-material/Print';
 import { files } from '../client';
 import { MonthlyBarChart } from './charts';
-import { useServiceQuery, useSend } from './hooks';
+import { useServiceQuery } from './hooks';
 import { diffUsd, displayUsd, groupDigits } from './money-format';
 import { dayLabel, monthLabel } from './month-model';
 import { printPage } from './print';
@@ -21,7 +21,6 @@ import { SmallTable } from './small-table';
 
 /** "Export CSV" and "Print or save as PDF" for the month's invoice. */
 export function InvoiceExport({ runId, month }: { runId: string; month: string }) {
-  const send = useSend();
   const [error, setError] = useState<string | null>(null);
   return (
     <Stack direction="row" spacing={1} className="no-print" sx={{ alignItems: 'center' }}>
@@ -29,11 +28,7 @@ export function InvoiceExport({ runId, month }: { runId: string; month: string }
         size="small"
         startIcon={<DownloadIcon />}
         onClick={() =>
-          void send('payouts.invoiceCsv', { runId, month }).then(async (r) => {
-            if (!r.ok) return setError(r.error.message);
-            setError(null);
-            await files.save(r.value.fileName, r.value.text);
-          })
+          void files.exportFile({ channel: 'payouts.invoiceCsv', args: { runId, month } }).then((r) => setError(r.ok ? null : r.error.message))
         }
       >
         Export invoice CSV
