@@ -38,10 +38,10 @@ export function safeFileName(name: string, fallback = 'export.json'): string {
   let stem = base.slice(0, base.length - ext.length);
   const bytes = (s: string): number => Buffer.byteLength(s, 'utf8');
   if (bytes(base) <= MAX_NAME_BYTES) return base;
-  // Cut whole code points (never half a surrogate pair) until stem + ext fits.
-  const points = [...stem];
-  while (points.length > 0 && bytes(points.join('') + ext) > MAX_NAME_BYTES) points.pop();
-  stem = points.join('');
+  // Cut whole characters (never half a surrogate pair or an accent off its letter) until it fits.
+  const chars = Array.from(new Intl.Segmenter().segment(stem), (s) => s.segment);
+  while (chars.length > 0 && bytes(chars.join('') + ext) > MAX_NAME_BYTES) chars.pop();
+  stem = chars.join('');
   return `${stem}${ext}`;
 }
 

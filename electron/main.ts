@@ -91,7 +91,8 @@ async function ready(): Promise<void> {
   });
   if (!service) {
     app.releaseSingleInstanceLock();
-    return app.quit();
+    app.quit();
+    return;
   }
   stage = 'adding the sample program';
   await seedIfEmpty(service, appRoot);
@@ -102,8 +103,8 @@ async function ready(): Promise<void> {
     ipcMain,
     dispatch: service.dispatch,
     trusted: (e) => isTrustedSender(e, win?.webContents.id ?? null, APP_PAGE_URL),
-    importFile: files.importFile,
-    exportFile: files.exportFile,
+    importFile: (request) => files.importFile(request),
+    exportFile: (request) => files.exportFile(request),
     afterCall: (channel) => void (channel.startsWith('programs.') && refreshMenu()),
   });
   win = createAppWindow({

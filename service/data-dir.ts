@@ -10,7 +10,7 @@ export const PRODUCT_NAME = 'Offerflow';
 
 /** Electron's `app.getPath('userData')` for Offerflow on this OS (see its `appData` rules). */
 export function defaultDataDir(platform: NodeJS.Platform = process.platform, env: NodeJS.ProcessEnv = process.env, home: string = os.homedir()): string {
-  const join = platform === 'win32' ? path.win32.join : path.posix.join;
+  const join = (...parts: string[]): string => (platform === 'win32' ? path.win32 : path.posix).join(...parts);
   if (platform === 'darwin') return join(home, 'Library', 'Application Support', PRODUCT_NAME);
   if (platform === 'win32') return join(env.APPDATA || join(home, 'AppData', 'Roaming'), PRODUCT_NAME);
   return join(env.XDG_CONFIG_HOME || join(home, '.config'), PRODUCT_NAME);

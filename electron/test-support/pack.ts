@@ -38,7 +38,7 @@ export function standInElectron(dir: string): string {
   const wire = Buffer.concat([Buffer.from(FUSE_SENTINEL), Buffer.from([1, DEFAULT_WIRE.length]), Buffer.from(DEFAULT_WIRE)]);
   fs.writeFileSync(bin, Buffer.concat([Buffer.from('#!/bin/sh\necho "stand-in Electron binary: no Chromium here"\nexit 0\n'), wire, Buffer.from('\n')]));
   fs.chmodSync(bin, 0o755);
-  fs.writeFileSync(path.join(dir, 'version'), JSON.parse(fs.readFileSync(path.join(ROOT, 'node_modules/electron/package.json'), 'utf8')).version);
+  fs.writeFileSync(path.join(dir, 'version'), (JSON.parse(fs.readFileSync(path.join(ROOT, 'node_modules/electron/package.json'), 'utf8')) as { version: string }).version);
   return dir;
 }
 
