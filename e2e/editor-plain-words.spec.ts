@@ -87,3 +87,35 @@ test('rules read as sentences; lint warns about an impossible rule and a stale d
   await expect(problems).toContainText('No problems');
   await ed.expectSaved();
 });
+
+test('activation asks first, lists what locks, can start from an instant; the toggle and banner follow the state; no zoom jump', async ({ page, api }) => {
+  const ed = new EditorPage(page);
+  await ed.newTrigger('A customer is created');
+  await ed.inspector.getByLabel('Trigger name (internal)').fill('Deliberate');
+  await page.getByRole('button', { name: 'Palette: Rule' }).click();
+  await ed.expectSaved();
+  const viewport = page.locator('.react-flow__viewport');
+  const before = await viewport.getAttribute('style');
+
+  await page.getByRole('button', { name: 'Activate', exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: 'Activate “Deliberate”?' });
+  await expect(dialog.getByRole('list', { name: 'What locks' })).toContainText('The event: A customer is created');
+  await expect(dialog.getByRole('list', { name: 'What locks' })).toContainText('The rules: 1 rule, as drawn');
+  await expect(dialog.getByRole('list', { name: 'What locks' })).toContainText('The action type: Generate a reward');
+  // Cancel changes nothing.
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByRole('button', { name: 'Activate', exact: true })).toBeVisible();
+
+  await ed.activate('2026-03-01T00:00');
+  await expect(page.getByText(/^Locked: the trigger is activated/).first()).toBeVisible();
+  const programId = (await api.call('programs.list', {}))[0]!.id;
+  await expect.poll(async () => (await api.call('programs.get', { programId })).program.triggers.find((t) => t.name === 'Deliberate')).toMatchObject({ status: 'active', activatedAt: '2026-03-01T00:00:00Z' });
+  expect(await viewport.getAttribute('style')).toBe(before);
+
+  const toggle = page.getByRole('switch', { name: 'Active' }).or(page.getByLabel('Active', { exact: true }));
+  await expect(toggle).toBeChecked();
+  await toggle.click();
+  await expect(page.getByLabel('Inactive', { exact: true })).not.toBeChecked();
+  await expect(page.getByText(/^Locked: the trigger was activated and is switched off now/).first()).toBeVisible();
+  expect(await viewport.getAttribute('style')).toBe(before);
+});

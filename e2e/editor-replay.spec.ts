@@ -19,7 +19,7 @@ test('a trigger built on the canvas and activated pays in the replay', async ({ 
   test.setTimeout(180_000);
   const ed = new EditorPage(page);
   await buildSeedTrigger(ed, NAME);
-  await page.getByRole('button', { name: 'Activate', exact: true }).click();
+  await ed.activate();
   await expect(page.getByText(/^Locked: the trigger is activated/).first()).toBeVisible();
 
   const [summary] = await api.call('programs.list', {});

@@ -34,7 +34,7 @@ test('build, activate, reorder and reload the seed trigger', async ({ page, api 
   expect(saved?.action).toEqual({ type: 'reward', offer: { description: '10% of every sale', type: 'percentage', percent: '10' } });
 
   // Activate: event, rules and action type lock; the offer stays editable.
-  await page.getByRole('button', { name: 'Activate', exact: true }).click();
+  await ed.activate();
   await expect(page.getByText(/^Locked: the trigger is activated/).first()).toBeVisible();
   await expect(page.getByRole('button', { name: 'Palette: Rule' })).toHaveAttribute('aria-disabled', 'true');
   await ed.select('n4');

@@ -84,6 +84,17 @@ export class EditorPage {
     if (value !== null) await this.inspector.getByLabel(/^Value/).fill(value);
   }
 
+  /** Activate → the confirm dialog → "fire for every event" (default) or "only from <instant>". */
+  async activate(from?: string): Promise<void> {
+    await this.page.getByRole('button', { name: 'Activate', exact: true }).click();
+    const dialog = this.page.getByRole('dialog', { name: /^Activate “/ });
+    if (from) {
+      await dialog.getByLabel(/^Only for events received from/).check();
+      await dialog.getByLabel('Received from (UTC)').fill(from);
+    }
+    await dialog.getByRole('button', { name: 'Activate trigger' }).click();
+  }
+
   async expectSaved(): Promise<void> {
     await expect(this.saveState).toHaveAccessibleName('Save state: All changes saved', { timeout: 10_000 });
   }

@@ -26,6 +26,11 @@ export const EVENT_LABELS: Readonly<Record<TriggerEvent, string>> = {
 
 export const LOCK_REASON = 'Locked: the trigger is activated. Duplicate it as a new draft to change this.';
 
+/** Why the event, rules and action type cannot change, in the words of the trigger's state. */
+export function lockReason(status: TriggerStatus): string {
+  return status === 'inactive' ? 'Locked: the trigger was activated and is switched off now. Duplicate it as a new draft to change this.' : LOCK_REASON;
+}
+
 /** Whether the event, rules and action type are locked. */
 export function isLocked(status: TriggerStatus): boolean {
   return status !== 'draft';

@@ -9,7 +9,7 @@ import { useShallow } from 'zustand/react/shallow';
 import '@xyflow/react/dist/style.css';
 import { useNotify } from '../app/notify';
 import { isTyping } from '../app/shortcuts';
-import { LOCK_REASON } from './action-model';
+import { lockReason } from './action-model';
 import { connectionProblem } from './connection-rules';
 import { useEditor, useEditorStoreApi } from './editor-context';
 import type { PaletteItem } from './graph-slice';
@@ -72,6 +72,7 @@ export function Canvas({ locked, palette }: { locked: boolean; palette: ReactNod
   }, [initialized, shown, store, editorFit]);
 
   const program = useCanvasInfo().program;
+  const status = useEditor((s) => s.meta.status);
   // Screen readers announce a node by its words, not "Draggable item n3".
   const labelled = useMemo(() => nodes.map((n) => ({ ...n, ariaLabel: nodeWords(n, program) })), [nodes, program]);
   const isValidConnection: IsValidConnection = (c) => connectionProblem(c, store.getState().nodes, store.getState().edges) === null;
@@ -121,7 +122,7 @@ export function Canvas({ locked, palette }: { locked: boolean; palette: ReactNod
         {locked && (
           <Panel position="top-center">
             <Alert severity="info" icon={<LockIcon fontSize="small" />} sx={{ py: 0, px: 1, fontSize: 12, maxWidth: 460 }}>
-              {LOCK_REASON}
+              {lockReason(status)}
             </Alert>
           </Panel>
         )}

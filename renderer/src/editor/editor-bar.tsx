@@ -6,8 +6,8 @@ import RedoIcon from '@mui/icons-material/Redo';
 import SyncIcon from '@mui/icons-material/Sync';
 import UndoIcon from '@mui/icons-material/Undo';
 import ErrorOutlinedIcon from '@mui/icons-material/ErrorOutlined';
-import EventIcon from '@mui/icons-material/Event';
-import { Box, Button, Chip, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, FormControlLabel, IconButton, Switch, TextField, Tooltip, Typography } from '@mui/material';
+import { Box, Button, Chip, FormControlLabel, IconButton, Switch, Tooltip, Typography } from '@mui/material';
+import { ActivateDialog } from './activate-dialog';
 import { useState } from 'react';
 import { ConfirmDialog } from '../app/dialogs';
 import { useEditor } from './editor-context';
@@ -53,33 +53,10 @@ function UndoRedo() {
   );
 }
 
-/** Activation from a chosen moment: events received before it do not fire (no retroactive rewards). */
-function ActivateFromDialog({ open, onClose, onActivate }: { open: boolean; onClose: () => void; onActivate: (iso: string) => void }) {
-  const [value, setValue] = useState('2026-01-01T00:00');
-  const valid = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(value);
-  return (
-    <Dialog open={open} onClose={onClose}>
-      <DialogTitle>Activate from a date</DialogTitle>
-      <DialogContent>
-        <DialogContentText sx={{ mb: 2 }}>
-          As on the live platform, a trigger does not reward events received before it was activated. Replays will skip events received before this moment (UTC).
-        </DialogContentText>
-        <TextField type="datetime-local" label="Active from (UTC)" value={value} onChange={(e) => setValue(e.target.value)} error={!valid} fullWidth slotProps={{ inputLabel: { shrink: true } }} />
-      </DialogContent>
-      <DialogActions>
-        <Button onClick={onClose}>Cancel</Button>
-        <Button variant="contained" disabled={!valid} onClick={() => onActivate(`${value}:00Z`)}>
-          Activate
-        </Button>
-      </DialogActions>
-    </Dialog>
-  );
-}
-
 export function EditorBar({ life }: { life: TriggerLifecycle }) {
   const status = useEditor((s) => s.meta.status);
   const [confirm, setConfirm] = useState(false);
-  const [fromDate, setFromDate] = useState(false);
+  const [asking, setAsking] = useState(false);
   return (
     <Box sx={{ display: 'flex', alignItems: 'center', gap: 1 }}>
       <UndoRedo />
@@ -87,24 +64,17 @@ export function EditorBar({ life }: { life: TriggerLifecycle }) {
       <Chip size="small" label={status} color={status === 'active' ? 'success' : status === 'inactive' ? 'warning' : 'default'} variant={status === 'draft' ? 'outlined' : 'filled'} />
       {status === 'draft' ? (
         <>
-          <Tooltip title={life.activateBlocked ?? 'Activate: the event, rules and action type lock. Replays reward every matching event.'}>
+          <Tooltip title={life.activateBlocked ?? 'Activate: asks first, lists what locks and from when it fires.'}>
             <span>
-              <Button variant="contained" disabled={life.activateBlocked !== null} onClick={() => void life.activate(null)}>
+              <Button variant="contained" disabled={life.activateBlocked !== null} onClick={() => setAsking(true)}>
                 Activate
               </Button>
             </span>
           </Tooltip>
-          <Tooltip title="Activate from a date (no retroactive rewards before it)">
-            <span>
-              <IconButton aria-label="Choose when it starts to fire" disabled={life.activateBlocked !== null} onClick={() => setFromDate(true)}>
-                <EventIcon />
-              </IconButton>
-            </span>
-          </Tooltip>
-          <ActivateFromDialog open={fromDate} onClose={() => setFromDate(false)} onActivate={(iso) => (setFromDate(false), void life.activate(iso))} />
+          <ActivateDialog open={asking} onClose={() => setAsking(false)} onActivate={(since) => (setAsking(false), void life.activate(since))} />
         </>
       ) : (
-        <FormControlLabel control={<Switch checked={status === 'active'} onChange={(e) => void (e.target.checked ? life.activate() : life.deactivate())} />} label="Active" />
+        <FormControlLabel control={<Switch checked={status === 'active'} onChange={(e) => void (e.target.checked ? life.activate() : life.deactivate())} />} label={status === 'active' ? 'Active' : 'Inactive'} />
       )}
       {life.activateBlocked && status === 'draft' && (
         <Typography variant="caption" color="error" sx={{ maxWidth: 220 }} noWrap title={life.activateBlocked}>
