@@ -8,6 +8,8 @@ import { evaluationOrderOf } from '../../../engine/order';
 import { triggerErrors } from '../../../engine/validate';
 import { runInProgress, type ProgramDoc } from '../../../service/contract';
 import { EVENT_LABELS } from '../editor/action-model';
+import { TEMPLATES } from '../editor/templates';
+import type { Program } from '../../../engine/formats/program-schema';
 import { useAppStore, type AppView } from './app-store';
 import { useQuery } from './client-context';
 import { ProgramMenu } from './program-menu';
@@ -60,8 +62,8 @@ function TriggerGroup({ doc, event }: { doc: ProgramDoc; event: TriggerEvent }) 
   );
 }
 
-/** “New trigger”: pick the event it listens to. */
-function NewTriggerMenu() {
+/** “New trigger”: pick the event it listens to, or start from one of the seed's examples. */
+function NewTriggerMenu({ program }: { program: Program }) {
   const [anchor, setAnchor] = useState<HTMLElement | null>(null);
   const create = useCreateTrigger();
   return (
@@ -72,9 +74,16 @@ function NewTriggerMenu() {
         </IconButton>
       </Tooltip>
       <Menu anchorEl={anchor} open={anchor !== null} onClose={() => setAnchor(null)}>
+        <ListSubheader>Blank, on the event</ListSubheader>
         {TRIGGER_EVENTS.map((e) => (
           <MenuItem key={e} onClick={() => (setAnchor(null), void create(e))}>
             {EVENT_LABELS[e]}
+          </MenuItem>
+        ))}
+        <ListSubheader>New trigger from template</ListSubheader>
+        {TEMPLATES.map((t) => (
+          <MenuItem key={t.id} onClick={() => (setAnchor(null), void create(t.build(program)))}>
+            {t.label}
           </MenuItem>
         ))}
       </Menu>
@@ -110,7 +119,7 @@ export function Navigator() {
             <NavItem label="Groups, tiers, tags & settings" view={{ kind: 'settings' }} secondary={`${doc.data.program.groups.length} groups · ${doc.data.program.tiers.length} tiers · ${doc.data.program.tags.length} tags`} />
             <NavItem label="Partners" view={{ kind: 'partners' }} secondary={`${doc.data.program.partners.length} sample partners`} />
           </List>
-          <List dense subheader={<ListSubheader disableSticky sx={{ display: 'flex', alignItems: 'center' }}><Box sx={{ flex: 1 }}>Triggers</Box><NewTriggerMenu /></ListSubheader>}>
+          <List dense subheader={<ListSubheader disableSticky sx={{ display: 'flex', alignItems: 'center' }}><Box sx={{ flex: 1 }}>Triggers</Box><NewTriggerMenu program={doc.data.program} /></ListSubheader>}>
             {used.map((e) => (
               <TriggerGroup key={e} doc={doc.data as ProgramDoc} event={e} />
             ))}

@@ -9,6 +9,8 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { keys: 'Ctrl/⌘ + Z', what: 'Undo the last canvas edit' },
   { keys: 'Ctrl/⌘ + Shift + Z, Ctrl + Y', what: 'Redo' },
   { keys: 'Delete, Backspace', what: 'Delete the selected nodes or connections' },
+  { keys: 'Ctrl/⌘ + C, Ctrl/⌘ + V', what: 'Copy the selected rules and blocks (with what is inside), paste into the selected block' },
+  { keys: 'Enter on a palette item', what: 'Add it to the selected block (or after the selected rule)' },
   { keys: 'Shift + L', what: 'Auto-layout the canvas' },
   { keys: 'Shift + F', what: 'Zoom to fit' },
   { keys: 'Shift + D', what: 'Switch light / dark theme' },

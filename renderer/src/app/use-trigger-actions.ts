@@ -20,13 +20,14 @@ export function newTriggerDraft(event: TriggerEvent): Omit<Trigger, 'id'> {
   };
 }
 
-export function useCreateTrigger(): (event: TriggerEvent) => Promise<void> {
+/** Creates a draft (a blank one on `event`, or a template's) and opens it. */
+export function useCreateTrigger(): (from: TriggerEvent | Omit<Trigger, 'id'>) => Promise<void> {
   const client = useClient();
   const notify = useNotify((s) => s.show);
-  return async (event) => {
+  return async (from) => {
     const { programId, go, bumpRevision } = useAppStore.getState();
     if (!programId) return;
-    const r = await client.send('triggers.create', { programId, trigger: newTriggerDraft(event) });
+    const r = await client.send('triggers.create', { programId, trigger: typeof from === 'string' ? newTriggerDraft(from) : from });
     if (!r.ok) return notify(r.error.message, 'error');
     bumpRevision();
     go({ kind: 'trigger', triggerId: r.value.id });

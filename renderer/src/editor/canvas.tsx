@@ -1,5 +1,7 @@
 /** The trigger canvas: React Flow wired to the editor store; no logic beyond wiring. */
 import AccountTreeIcon from '@mui/icons-material/AccountTree';
+import ContentCopyIcon from '@mui/icons-material/ContentCopy';
+import ContentPasteIcon from '@mui/icons-material/ContentPaste';
 import LockIcon from '@mui/icons-material/Lock';
 import { Alert, Box } from '@mui/material';
 import { useTheme } from '@mui/material/styles';
@@ -31,7 +33,11 @@ function useEditorKeys(fit: () => void, layout: () => void) {
       const k = e.key.toLowerCase();
       if (mod && k === 'z' && !e.shiftKey) s.undo();
       else if (mod && ((k === 'z' && e.shiftKey) || k === 'y')) s.redo();
-      else if (!mod && (e.key === 'Delete' || e.key === 'Backspace')) s.removeSelected();
+      else if (mod && k === 'c' && !e.shiftKey) {
+        if (!s.copySelected()) return;
+      } else if (mod && k === 'v' && !e.shiftKey) {
+        if (!s.paste()) return;
+      } else if (!mod && (e.key === 'Delete' || e.key === 'Backspace')) s.removeSelected();
       else if (!mod && e.shiftKey && k === 'l') layout();
       else if (!mod && e.shiftKey && k === 'f') fit();
       else return;
@@ -117,6 +123,12 @@ export function Canvas({ locked, palette }: { locked: boolean; palette: ReactNod
         <Controls onFitView={fit}>
           <ControlButton onClick={layout} title="Auto-layout (Shift+L)" aria-label="Auto-layout">
             <AccountTreeIcon />
+          </ControlButton>
+          <ControlButton onClick={() => store.getState().copySelected()} title="Copy the selected nodes and what is inside them (Ctrl+C)" aria-label="Copy">
+            <ContentCopyIcon />
+          </ControlButton>
+          <ControlButton onClick={() => store.getState().paste()} title="Paste into the selected block (Ctrl+V)" aria-label="Paste" disabled={locked}>
+            <ContentPasteIcon />
           </ControlButton>
         </Controls>
         {locked && (

@@ -148,4 +148,21 @@ describe('editor store', () => {
     p.stop();
     vi.useRealTimers();
   });
+
+  it('copies a block with its sub-tree and pastes it into the selected block as new nodes', () => {
+    const store = createEditorStore({ ...draft, rules: { all: [{ any: [newRule('transaction.created'), { object: 'partnership', field: 'group', op: 'is_empty' }] }] } });
+    const s = () => store.getState();
+    const or = s().nodes.find((n) => n.type === 'block' && n.data.kind === 'any')?.id ?? '';
+    s().onNodesChange(s().nodes.map((n) => ({ type: 'select' as const, id: n.id, selected: n.id === or })));
+    expect(s().copySelected()).toBe(true);
+    const root = s().nodes.find((n) => n.type === 'block' && n.data.kind === 'all')?.id ?? '';
+    s().onNodesChange(s().nodes.map((n) => ({ type: 'select' as const, id: n.id, selected: n.id === root })));
+    expect(s().paste()).toBe(true);
+    const r = readTrigger(s());
+    const sub = { any: [newRule('transaction.created'), { object: 'partnership', field: 'group', op: 'is_empty' }] };
+    expect(r.ok && r.trigger.rules).toEqual({ all: [sub, sub] });
+    expect(new Set(s().nodes.map((n) => n.id)).size).toBe(s().nodes.length);
+    s().undo();
+    expect(readTrigger(s())).toMatchObject({ ok: true, trigger: { rules: { all: [sub] } } });
+  });
 });

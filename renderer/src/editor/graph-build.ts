@@ -77,3 +77,43 @@ export function startTreeAt(edges: readonly EditorEdge[], target: EditorNode): E
   const fed = rest.some((e) => e.target === ACTION_NODE_ID);
   return [...rest, makeEdge(EVENT_NODE_ID, target.id), ...(fed ? [] : [makeEdge(target.id, ACTION_NODE_ID)])];
 }
+
+/** Copied nodes and the connections between them (node data deep-copied, ids as they were). */
+export interface Clip {
+  nodes: EditorNode[];
+  edges: EditorEdge[];
+}
+
+/** The selected rules and blocks with everything inside the selected blocks (the Event and Action stay). */
+export function copyOf(graph: Graph, selected: readonly string[]): Clip | null {
+  const kids = childrenOf(graph.nodes, graph.edges);
+  const take = new Set<string>();
+  const stack = selected.filter((id) => id !== EVENT_NODE_ID && id !== ACTION_NODE_ID);
+  while (stack.length > 0) {
+    const id = stack.pop() ?? '';
+    if (take.has(id)) continue;
+    take.add(id);
+    stack.push(...(kids.get(id) ?? []));
+  }
+  if (take.size === 0) return null;
+  const nodes = graph.nodes.filter((n) => take.has(n.id)).map((n) => structuredClone({ ...n, selected: false }) as EditorNode);
+  const edges = graph.edges.filter((e) => take.has(e.source) && take.has(e.target)).map((e) => ({ ...e, selected: false }));
+  return { nodes, edges };
+}
+
+/**
+ * The graph with a copy of `clip` added: fresh ids from `nextId` on, each copied sub-tree's top
+ * placed where a palette item would go (see `addConnected`), the copies selected.
+ */
+export function pasteInto(graph: Graph, clip: Clip, selectedId: string | null, nextId: number): { graph: Graph; nextId: number } {
+  let n = nextId;
+  const ids = new Map(clip.nodes.map((node) => [node.id, `n${n++}`]));
+  const hasParent = new Set(clip.edges.map((e) => e.target));
+  const copy = (node: EditorNode): EditorNode => ({ ...structuredClone(node), id: ids.get(node.id) ?? node.id, selected: true }) as EditorNode;
+  let out: Graph = { nodes: graph.nodes.map((x) => ({ ...x, selected: false }) as EditorNode), edges: graph.edges };
+  const makeBlock = (): EditorNode => ({ id: `n${n++}`, type: 'block', position: { x: 0, y: 0 }, data: { kind: 'all' } });
+  for (const top of clip.nodes.filter((c) => !hasParent.has(c.id))) out = addConnected(out, selectedId, copy(top), makeBlock);
+  const inner = clip.nodes.filter((c) => hasParent.has(c.id)).map(copy);
+  const edges = clip.edges.map((e) => makeEdge(ids.get(e.source) ?? e.source, ids.get(e.target) ?? e.target));
+  return { graph: { nodes: [...out.nodes, ...inner], edges: [...out.edges, ...edges] }, nextId: n };
+}

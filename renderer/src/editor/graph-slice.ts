@@ -8,7 +8,7 @@ import type { TriggerEvent } from '../../../engine/catalogue';
 import type { Action, Rule } from '../../../engine/formats/program-schema';
 import { isLocked } from './action-model';
 import { connectionProblem } from './connection-rules';
-import { addConnected, startTreeAt } from './graph-build';
+import { addConnected, copyOf, pasteInto, startTreeAt, type Clip } from './graph-build';
 import { layoutGraph } from './graph-layout';
 import type { EditorState } from './editor-store';
 import { ACTION_NODE_ID, EVENT_NODE_ID, makeEdge, type BlockKind, type EditorEdge, type EditorNode, type TriggerMeta } from './graph-types';
@@ -27,6 +27,10 @@ export interface GraphSlice {
   addNode: (item: PaletteItem, position: XYPosition) => string | null;
   /** Adds a palette item connected where the selection says (graph-build.ts); returns its id. */
   addConnected: (item: PaletteItem) => string | null;
+  /** Copies the selected rules and blocks, with what is inside the blocks; false when nothing is. */
+  copySelected: () => boolean;
+  /** Pastes the last copy where a palette item would go; false when there is nothing to paste. */
+  paste: () => boolean;
   updateRule: (id: string, rule: Rule) => void;
   setBlockKind: (id: string, kind: BlockKind) => void;
   setEvent: (event: TriggerEvent) => void;
@@ -39,6 +43,9 @@ export interface GraphSlice {
   /** Lays out again with measured sizes, once the canvas has drawn the nodes; not an undo step. */
   relayoutMeasured: () => void;
 }
+
+/** The last copy, shared by every open trigger of the session (copy in one, paste in another). */
+let clipboard: Clip | null = null;
 
 function locked(s: EditorState): boolean {
   return isLocked(s.meta.status);
@@ -115,6 +122,21 @@ export const createGraphSlice = (initial: { meta: TriggerMeta; nodes: EditorNode
     s.checkpoint();
     set({ nodes: [...s.nodes.map((n) => ({ ...n, selected: false }) as EditorNode), node], nextId: s.nextId + 1 });
     return id;
+  },
+  copySelected: () => {
+    const s = get();
+    const copied = copyOf({ nodes: s.nodes, edges: s.edges }, s.nodes.filter((n) => n.selected).map((n) => n.id));
+    if (copied) clipboard = copied;
+    return copied !== null;
+  },
+  paste: () => {
+    const s = get();
+    if (locked(s) || !clipboard) return false;
+    const selected = s.nodes.filter((n) => n.selected);
+    const { graph, nextId } = pasteInto({ nodes: s.nodes, edges: s.edges }, clipboard, selected.length === 1 ? (selected[0]?.id ?? null) : null, s.nextId);
+    s.checkpoint();
+    set({ ...layoutGraph(graph), nextId });
+    return true;
   },
   updateRule: (id, rule) => {
     const s = get();
