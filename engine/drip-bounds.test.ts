@@ -80,3 +80,33 @@ describe('drip bounds', () => {
     expect(r.rewards.at(-1)?.dueAt).toBe('2109-05-02T00:00:00Z');
   });
 });
+
+describe('huge periods (fuzz)', () => {
+  it('a drip is either within the bounds and schedules without an error, or invalid naming a drip path', async () => {
+    const fc = (await import('fast-check')).default;
+    const { dripDueTimes } = await import('./drip');
+    const { Zone } = await import('./time');
+    const zones = ['UTC', 'America/New_York', 'Australia/Lord_Howe'].map((z) => new Zone(z));
+    // Counts spread over 0 … 10^16, so both sides of the bound and far past it are drawn.
+    const count = fc.oneof(fc.integer({ min: 0, max: 40 }), fc.integer({ min: 0, max: 16 }).chain((e) => fc.integer({ min: 0, max: 9 }).map((m) => m * 10 ** e)), fc.integer({ min: 36_000, max: 37_000 }));
+    const unit = fc.constantFrom<CalendarUnit>('day', 'week', 'month', 'year');
+    const drip = fc.record({ delay: fc.record({ count, unit }), cycle: fc.record({ count: count.map((c) => Math.max(1, c)), unit }), occurrences: fc.integer({ min: 1, max: 1000 }), split: fc.boolean() });
+    const HUNDRED_YEARS_AND_A_DAY = 36_526 * 86_400_000;
+    fc.assert(
+      fc.property(drip, fc.constantFrom(...zones), fc.integer({ min: Date.UTC(2000, 0, 1), max: Date.UTC(2100, 0, 1) }), (d, zone, moment) => {
+        const issues = dripIssues(d);
+        if (issues.length > 0) {
+          for (const i of issues) expect(['delay.count', 'cycle.count', 'occurrences']).toContain(i.path);
+          return;
+        }
+        const dues = dripDueTimes(zone, d, moment);
+        expect(dues).toHaveLength(d.occurrences);
+        for (const due of dues) {
+          expect(Number.isFinite(due)).toBe(true);
+          expect(due - moment).toBeLessThanOrEqual(HUNDRED_YEARS_AND_A_DAY);
+        }
+      }),
+      { numRuns: Number(process.env.FUZZ_RUNS ?? 0) || 300, seed: 7 },
+    );
+  });
+});
