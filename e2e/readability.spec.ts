@@ -3,7 +3,8 @@
  * run states, expectations, trace gaps and the event browser, and screens that fit. Screenshots
  * of each changed screen at 1280×800 and 1920×1080 in both themes (`OFFERFLOW_SCREENS`).
  */
-import { expect, test } from './fixtures';
+import path from 'node:path';
+import { expect, ROOT, test } from './fixtures';
 import { WorkbenchModel } from './models/workbench';
 import { bigEventsCsv } from './models/workbench-events';
 import { shootScreens } from './models/screens';
@@ -168,4 +169,56 @@ test('one run state drives every indicator: the bar only fills, Cancel ends in C
     // The chip and the picker never disagree.
     if (s.chip && s.picker) expect(s.picker.endsWith(` · ${s.chip}`)).toBe(true);
   }
+});
+
+test('a set without expectations says so everywhere; this run saved as the expected result; expectations edited in the app', async ({ page }) => {
+  test.setTimeout(300_000);
+  const wb = new WorkbenchModel(page);
+  await wb.open('Replay workbench');
+  await wb.fileInput.setInputFiles(path.join(ROOT, 'resources/samples/demo-q2.events.csv'));
+  await expect(page.getByRole('combobox', { name: 'Event set' })).toContainText('1,885 events');
+  await expect(page.getByRole('combobox', { name: 'Event set' })).not.toContainText('with expectations');
+  await wb.runToDone(1);
+  await expect(wb.runSummary).toContainText('no expectations');
+  await expect(wb.runSummary).not.toContainText('expectations passed');
+  await wb.tab('Expectations');
+  await expect(page.getByRole('alert', { name: 'Expectations result' })).toHaveText('This event set has no expectations: nothing was checked.');
+
+  const save = page.getByRole('region', { name: 'Save this run as the expected result' });
+  // Partner states and rejections only (the thousands of rewards would make a long file to edit by hand below).
+  await save.getByRole('checkbox', { name: /^Rewards/ }).uncheck();
+  await save.getByRole('button', { name: 'Save as expected result' }).click();
+  await expect(page.getByRole('status', { name: 'Saved expectations' })).toContainText(/Saved \d+ partner states, \d+ rejected events as the expectations/);
+  await expect(page.getByRole('combobox', { name: 'Event set' })).toContainText('with expectations');
+  // The run itself was not checked: it still says so, now pointing at the new ones.
+  await expect(page.getByRole('alert', { name: 'Expectations result' })).toContainText('the event set had none when this run was made');
+  await shootScreens(page, 'expectations-saved', test.info().outputDir);
+
+  await wb.runToDone(2);
+  await expect(wb.runSummary).toContainText('expectations passed');
+  await wb.tab('Expectations');
+  await expect(page.getByRole('alert', { name: 'Expectations result' })).toHaveText('All expectations passed');
+
+  // Edit by hand: a typo is named by line and column, a bad value by its path; nothing is stored meanwhile.
+  await page.getByRole('button', { name: 'Edit expectations' }).click();
+  const editor = page.getByLabel('Expectations JSON');
+  const json = await editor.inputValue();
+  await editor.fill(`${json.slice(0, -1)},}`);
+  await page.getByRole('button', { name: 'Save expectations' }).click();
+  await expect(page.getByRole('region', { name: 'Edit expectations' })).toContainText(/Expectations are not JSON: line \d+, column \d+/);
+  const parsed = JSON.parse(json) as { partners: { key: string; group: string | null }[] };
+  const group = parsed.partners[0]!.group;
+  parsed.partners[0]!.group = '';
+  await editor.fill(JSON.stringify(parsed, null, 2));
+  await page.getByRole('button', { name: 'Save expectations' }).click();
+  await expect(page.getByRole('region', { name: 'Edit expectations' })).toContainText('expect.partners[0].group');
+  parsed.partners[0]!.group = group === 'gold' ? 'silver' : 'gold';
+  await editor.fill(JSON.stringify(parsed, null, 2));
+  await shootScreens(page, 'expectations-edit', test.info().outputDir);
+  await page.getByRole('button', { name: 'Save expectations' }).click();
+  await expect(page.getByRole('region', { name: 'Edit expectations' })).toHaveCount(0);
+  await wb.runToDone(3);
+  await expect(wb.runSummary).toContainText('expectations failed');
+  await wb.tab('Expectations');
+  await expect(page.getByRole('region', { name: 'Partner state differs' })).toBeVisible();
 });

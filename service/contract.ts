@@ -9,6 +9,7 @@ import { z } from 'zod';
 import type { EventTrace, ExpectationResult, GroupChangeRow, PartnerStateRow, RejectedRow, RewardRow, RewardStatus, TagAppliedRow } from '../engine/formats/report';
 import type { Program, Trigger, Partner, DripSettings, Offer } from '../engine/formats/program-schema';
 import type { InputIssue } from '../engine/formats/issues';
+import type { Expectations } from '../engine/formats/events-schema';
 import type { ProgramIssue } from '../engine/validate';
 import type { VisibilityReport } from '../engine/visibility';
 import type { DripOccurrence } from '../engine/drip';
@@ -392,6 +393,26 @@ export const contract = {
   'eventSets.annotate': {
     args: z.strictObject({ eventSetId: Id, name: DisplayName.optional(), note: z.string().max(2000, longer(2000)).optional() }),
     result: {} as EventSetSummary,
+  },
+
+  /** The event set's `expect` block as stored, or null when it has none. */
+  'eventSets.expectations': { args: z.strictObject({ eventSetId: Id }), result: {} as { expect: Expectations | null } },
+  /**
+   * Replaces the event set's `expect` block (null removes it). Checked with the events format's
+   * schema; a problem is named by its path under `expect` (`expect.rewards[0].amount`).
+   */
+  'eventSets.setExpectations': { args: z.strictObject({ eventSetId: Id, expect: Json.nullable() }), result: {} as EventSetSummary },
+  /**
+   * "Save this run as the expected result": writes the run's own outcome as its event set's
+   * `expect` block: its rewards (exact: no other reward may appear), the partners' final group,
+   * tier and tags, and/or the rejected event ids. Refused for a run that did not finish, whose
+   * event set is gone, or whose ledger is too long to keep as expectations.
+   */
+  'replay.saveAsExpected': {
+    args: z
+      .strictObject({ runId: Id, rewards: z.boolean().default(true), partners: z.boolean().default(true), rejected: z.boolean().default(true) })
+      .refine((a) => a.rewards || a.partners || a.rejected, { message: 'choose rewards, partners or rejected events', path: ['rewards'] }),
+    result: {} as { eventSet: EventSetSummary; expect: Expectations },
   },
 
   'replay.start': { args: z.strictObject({ programId: Id, eventSetId: Id, asOf: Short.optional() }), result: {} as { runId: string } },

@@ -2,6 +2,7 @@
 import type { Handlers } from '../contract';
 import type { ServiceContext } from './context';
 import { eventSetHandlers } from './event-sets';
+import { expectationHandlers } from './expectations';
 import { partnerHandlers } from './partners';
 import { previewHandlers } from './previews';
 import { programHandlers } from './programs';
@@ -22,6 +23,7 @@ export function makeHandlers(ctx: ServiceContext): Handlers {
     ...rewardHandlers(ctx),
     ...runMetaHandlers(ctx),
     ...resultHandlers(ctx),
+    ...expectationHandlers(ctx),
   } satisfies Handlers;
 }
 

@@ -160,3 +160,19 @@ export function deleteEventSet(db: Db, id: string): boolean {
 }
 
 export type { EventInput };
+
+/** The set's `expect` block; null when it has none, undefined when there is no such set. */
+export function getEventSetExpect(db: Db, id: string): EventSet['expect'] | null | undefined {
+  const r = db.prepare<[string], { expect_json: string | null }>('SELECT expect_json FROM event_sets WHERE id = ?').get(id);
+  if (!r) return undefined;
+  if (r.expect_json === null) return null;
+  const parsed = ExpectSchema.safeParse(JSON.parse(r.expect_json));
+  if (!parsed.success) throw new DamagedEventSet(id, null, `expectations: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
+  return parsed.data;
+}
+
+/** Replaces (or with null removes) the set's `expect` block; null when there is no such set. */
+export function setEventSetExpect(db: Db, id: string, expect: EventSet['expect'] | null): EventSetSummary | null {
+  const changed = db.prepare('UPDATE event_sets SET expect_json = ? WHERE id = ?').run(expect == null ? null : JSON.stringify(expect), id).changes;
+  return changed > 0 ? getEventSetSummary(db, id) : null;
+}

@@ -9,7 +9,9 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import type { ExpectationFailure, ExpectationResult } from '../../../engine/formats/report';
+import { useState } from 'react';
 import { useServiceQuery } from './hooks';
+import { ExpectationsEditor, SaveAsExpected } from './expectations-editor';
 import { useReadable } from './readable';
 import { closestReward, diffValues, expectationSummary, failureView, pickFields, type DiffLine, type DiffMark } from './expectation-diff';
 
@@ -77,10 +79,39 @@ function MissingRewardDiff({ runId, failure, fallback }: { runId: string; failur
   );
 }
 
-/** Pass / fail of the event set's expectations, each failure with expected vs actual. */
-export function ExpectationsPanel({ result, hasExpectations, runId }: { result: ExpectationResult; hasExpectations: boolean; runId?: string }) {
+export interface ExpectationsPanelProps {
+  result: ExpectationResult;
+  /** Whether this run was checked against expectations (its set had an `expect` block then). */
+  hasExpectations: boolean;
+  runId?: string;
+  /** For saving and editing: the run's event set now, and the run's reward count. */
+  manage?: { eventSetId: string; setHasExpectations: boolean; rewardCount: number; onChanged: () => void };
+}
+
+/** Pass / fail of the event set's expectations, each failure with expected vs actual; save and edit them. */
+export function ExpectationsPanel({ result, hasExpectations, runId, manage }: ExpectationsPanelProps) {
+  const [revision, setRevision] = useState(0);
   const summary = expectationSummary(result, hasExpectations);
-  if (summary === null) return <Typography color="text.secondary">This event set has no expectations.</Typography>;
+  const changed = () => {
+    setRevision((n) => n + 1);
+    manage?.onChanged();
+  };
+  const tools = manage && runId && (
+    <>
+      <SaveAsExpected runId={runId} rewardCount={manage.rewardCount} replaces={manage.setHasExpectations} onSaved={changed} />
+      <ExpectationsEditor eventSetId={manage.eventSetId} revision={revision} onSaved={changed} />
+    </>
+  );
+  if (summary === null) {
+    return (
+      <Stack spacing={1.5}>
+        <Alert severity="info" aria-label="Expectations result">
+          {manage?.setHasExpectations ? 'No expectations were checked: the event set had none when this run was made. Run it again to check the ones it has now.' : 'This event set has no expectations: nothing was checked.'}
+        </Alert>
+        {tools}
+      </Stack>
+    );
+  }
   return (
     <Stack spacing={1.5}>
       <Alert severity={result.passed ? 'success' : 'error'} aria-label="Expectations result">
@@ -98,6 +129,7 @@ export function ExpectationsPanel({ result, hasExpectations, runId }: { result: 
           </Paper>
         );
       })}
+      {tools}
     </Stack>
   );
 }

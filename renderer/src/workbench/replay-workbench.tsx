@@ -19,6 +19,7 @@ import { LedgerPanel } from './ledger-panel';
 import { GroupMovesTable, PartnersTable, RejectedTable, TagsTable } from './run-details';
 import { TracePanel } from './trace-panel';
 import { ExpectationsPanel } from './expectations-panel';
+import { expectationsState } from './expectation-diff';
 import { ComparePanel } from './compare-panel';
 import type { ProgramViewProps } from './types';
 import { ReadableProvider } from './readable';
@@ -137,7 +138,14 @@ function Workbench({ programId, revision }: ProgramViewProps) {
             {result.data && tab === 'Rejected' && <RejectedTable rows={result.data.rejected} />}
             {result.data && tab === 'Partners' && <PartnersTable rows={result.data.partners} />}
             {tab === 'Trace' && <TracePanel runId={run.id} eventId={traceEvent} onEventId={setTraceEvent} triggers={p?.triggers ?? []} />}
-            {result.data && tab === 'Expectations' && <ExpectationsPanel runId={run.id} result={result.data.expectations} hasExpectations={eventSet?.hasExpectations ?? run.expectationsPassed !== null} />}
+            {result.data && tab === 'Expectations' && (
+              <ExpectationsPanel
+                runId={run.id}
+                result={result.data.expectations}
+                hasExpectations={expectationsState(run, eventSet?.hasExpectations) !== 'none'}
+                manage={eventSet ? { eventSetId: eventSet.id, setHasExpectations: eventSet.hasExpectations, rewardCount: run.rewardCount, onChanged: () => setTick((t) => t + 1) } : undefined}
+              />
+            )}
             {tab === 'Compare runs' && <ComparePanel runs={runList} />}
           </Box>
         </Paper>
