@@ -41,7 +41,13 @@ test('creates a program, imports the sample event set, runs a replay and sees th
   expect(ledger.total).toBeGreaterThan(0);
   // The ledger on screen is the one in the SQLite file.
   await expect(replay.totals()).toContainText(ledger.totalUsd);
-  await expect(replay.ledger().getByText(ledger.rows[0]!.id, { exact: true }).first()).toBeVisible();
+  // Reward ids are no longer a default column (names are): the row is found by its id's checkbox
+  // and shows the stored row's event and amount.
+  const first = ledger.rows[0]!;
+  const row = replay.ledger().getByRole('row').filter({ has: page.getByRole('checkbox', { name: `Select reward ${first.id}`, exact: true }) });
+  await expect(row).toBeVisible();
+  await expect(row).toContainText(first.eventId);
+  await expect(row).toContainText(`$${first.amountUsd}`);
   expect(fs.statSync(dbFile(dataDir)).size).toBeGreaterThan(0);
   await new AppModel(page).screenshot('replay-ledger');
 });
