@@ -98,3 +98,22 @@ test('Escape in "Add partner" asks before throwing the filled dialog away', asyn
   await expect(dialog).toHaveCount(0);
   expect((await api.call('programs.get', { programId })).program.partners.some((p) => p.key === 'temp')).toBe(false);
 });
+
+test('a settings field with a bad value says so on the field, in words, and cannot be saved', async ({ page }) => {
+  await page.getByRole('button', { name: /^Groups, tiers, tags & settings/ }).click();
+  const fx = page.getByRole('region', { name: 'FX rates' });
+  await fx.getByRole('button', { name: 'Add currency' }).click();
+  const rows = await fx.getByLabel(/^FX rates Currency \d+$/).count();
+  await fx.getByLabel(`FX rates Currency ${rows}`).fill('EUR');
+  await fx.getByLabel(`FX rates USD per unit ${rows}`).fill('1,08');
+  await expect(fx.getByText('EUR is already listed above')).toBeVisible();
+  await expect(fx.getByText('FX rate for EUR must be a decimal number like 1.08 (a point, not a comma)')).toBeVisible();
+  await expect(fx.getByRole('button', { name: 'Save FX rates' })).toBeDisabled();
+  await fx.getByLabel(`FX rates Currency ${rows}`).fill('CHF');
+  await fx.getByLabel(`FX rates USD per unit ${rows}`).fill('1.12');
+  await expect(fx.getByRole('button', { name: 'Save FX rates' })).toBeEnabled();
+  const groups = page.getByRole('region', { name: 'Groups' });
+  await groups.getByLabel('Groups Key 1').fill('');
+  await expect(groups.getByText('Enter a key (letters, digits, - or _)')).toBeVisible();
+  await expect(groups.getByRole('button', { name: 'Save groups' })).toBeDisabled();
+});

@@ -3,7 +3,7 @@
  * person to look at (test-results/screens/editor-*.png). Also checks each screen renders.
  */
 import { expect, test } from './fixtures';
-import { OrderPage } from './models/editor-page';
+import { EditorPage, OrderPage } from './models/editor-page';
 
 const SIZES = [
   { width: 1280, height: 800 },
@@ -14,6 +14,7 @@ for (const size of SIZES) {
   test(`editor screens at ${size.width}×${size.height}`, async ({ page }) => {
     test.setTimeout(120_000);
     await page.setViewportSize(size);
+    const ed = new EditorPage(page);
     const shot = (theme: string, name: string) => page.screenshot({ path: `${process.env.OFFERFLOW_SCREENS ?? 'test-results/screens'}/editor-${size.width}-${theme}-${name}.png` });
     for (const theme of ['light', 'dark']) {
       if (theme === 'dark') await page.getByRole('button', { name: 'Switch to dark theme' }).click();
@@ -32,11 +33,11 @@ for (const size of SIZES) {
       await page.getByRole('button', { name: /^Japan launch/ }).click();
       await expect(page.getByTestId('node-action')).toBeVisible();
       await page.waitForTimeout(400);
-      await page.getByTestId('node-action').click();
+      await ed.select('action');
       await shot(theme, 'canvas-draft');
       await page.getByRole('button', { name: /^Enterprise resellers/ }).click();
       await page.waitForTimeout(400);
-      await page.getByTestId('node-action').click();
+      await ed.select('action');
       await expect(page.getByRole('alert', { name: 'Drip summary' }).first()).toBeVisible();
       await page.waitForTimeout(600);
       await shot(theme, 'canvas-drip');
@@ -46,6 +47,16 @@ for (const size of SIZES) {
       await page.locator('.react-flow__node', { hasText: 'where' }).first().click();
       await expect(page.getByRole('group', { name: 'Where 1' })).toBeVisible();
       await shot(theme, 'canvas-filters');
+      // A new trigger from the seed's AND/OR template, and the activation dialog.
+      await page.getByRole('button', { name: 'New trigger', exact: true }).click();
+      await page.getByRole('menuitem', { name: '10% for mature partners (AND / OR)' }).click();
+      await expect(page.getByTestId('node-n5')).toBeAttached();
+      await page.waitForTimeout(400);
+      await shot(theme, 'canvas-template');
+      await page.getByRole('button', { name: 'Activate', exact: true }).click();
+      await expect(page.getByRole('dialog', { name: /^Activate “/ })).toBeVisible();
+      await shot(theme, 'activate-dialog');
+      await page.keyboard.press('Escape');
       await new OrderPage(page).open('A transaction is created');
       await shot(theme, 'order');
       await page.getByRole('button', { name: 'Lanes canvas' }).click();

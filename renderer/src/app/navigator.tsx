@@ -49,7 +49,7 @@ function TriggerGroup({ doc, event }: { doc: ProgramDoc; event: TriggerEvent }) 
         {triggers.map((t) => {
           const errors = triggerErrors(doc.issues, t.id).length;
           return (
-            <ListItemButton key={t.id} dense sx={{ mx: 1 }} selected={view.kind === 'trigger' && view.triggerId === t.id} onClick={() => go({ kind: 'trigger', triggerId: t.id })}>
+            <ListItemButton key={t.id} dense sx={{ mx: 1 }} title={t.name} selected={view.kind === 'trigger' && view.triggerId === t.id} onClick={() => go({ kind: 'trigger', triggerId: t.id })}>
               <ListItemText primary={t.name} slotProps={{ primary: { noWrap: true } }} />
               {errors > 0 && <ErrorOutlineIcon color="error" fontSize="small" titleAccess={`${errors} error${errors === 1 ? '' : 's'}`} sx={{ mr: 0.5 }} />}
               <Chip size="small" label={t.status} color={STATUS_COLOR[t.status]} variant={t.status === 'draft' ? 'outlined' : 'filled'} />

@@ -48,7 +48,7 @@ export function TopBar({ title, subtitle, children }: { title: string; subtitle?
             {title}
           </Typography>
           {subtitle && (
-            <Typography variant="caption" color="text.secondary" noWrap component="div">
+            <Typography variant="caption" color="text.secondary" noWrap component="div" title={subtitle}>
               {subtitle}
             </Typography>
           )}

@@ -2,7 +2,7 @@
  * Evaluation order of one event type: a sortable list (mouse and keyboard, @dnd-kit), saved at
  * once through `triggers.reorder`, with the seed's double-reward warning beside the pair.
  */
-import { closestCenter, DndContext, KeyboardSensor, PointerSensor, useSensor, useSensors, type DragEndEvent } from '@dnd-kit/core';
+import { closestCenter, DndContext, KeyboardSensor, PointerSensor, useSensor, useSensors, type DragEndEvent, type UniqueIdentifier } from '@dnd-kit/core';
 import { arrayMove, SortableContext, sortableKeyboardCoordinates, useSortable, verticalListSortingStrategy } from '@dnd-kit/sortable';
 import { CSS } from '@dnd-kit/utilities';
 import DragIndicatorIcon from '@mui/icons-material/DragIndicator';
@@ -63,6 +63,18 @@ export function EvaluationOrderView({ doc, event }: { doc: ProgramDoc; event: Tr
   const events = TRIGGER_EVENTS.filter((e) => doc.program.triggers.some((t) => t.event === e));
 
   const [mode, setMode] = useState<'list' | 'lanes'>('list');
+  // Screen readers hear trigger names and places, not "Draggable item trigger-5".
+  const nameOf = (id: UniqueIdentifier) => byId.get(String(id))?.name ?? String(id);
+  const place = (id: UniqueIdentifier) => `place ${order.indexOf(String(id)) + 1} of ${order.length}`;
+  const accessibility = {
+    screenReaderInstructions: { draggable: 'To move a trigger, press Space or Enter, move it with the arrow keys, then press Space or Enter to drop it there, or Escape to cancel.' },
+    announcements: {
+      onDragStart: ({ active }: { active: { id: UniqueIdentifier } }) => `Picked up ${nameOf(active.id)}, at ${place(active.id)}.`,
+      onDragOver: ({ active, over }: { active: { id: UniqueIdentifier }; over: { id: UniqueIdentifier } | null }) => (over ? `${nameOf(active.id)} is over ${place(over.id)}.` : `${nameOf(active.id)} is not over a place.`),
+      onDragEnd: ({ active, over }: { active: { id: UniqueIdentifier }; over: { id: UniqueIdentifier } | null }) => (over ? `${nameOf(active.id)} dropped at ${place(over.id)}.` : `${nameOf(active.id)} dropped where it was.`),
+      onDragCancel: ({ active }: { active: { id: UniqueIdentifier } }) => `Moving ${nameOf(active.id)} was cancelled; it stays at ${place(active.id)}.`,
+    },
+  };
   const onDragEnd = ({ active, over }: DragEndEvent) => {
     if (!over || active.id === over.id) return;
     void save(arrayMove(order, order.indexOf(String(active.id)), order.indexOf(String(over.id))));
@@ -94,7 +106,7 @@ export function EvaluationOrderView({ doc, event }: { doc: ProgramDoc; event: Tr
       </ToggleButtonGroup>
       {mode === 'lanes' && <OverviewCanvas triggers={order.map((id) => byId.get(id)).filter((t): t is Trigger => t !== undefined)} onReorder={(next) => void save(next)} height="max(480px, calc(100vh - 270px))" />}
       {mode === 'list' && (
-      <DndContext sensors={sensors} collisionDetection={closestCenter} onDragEnd={onDragEnd}>
+      <DndContext sensors={sensors} collisionDetection={closestCenter} onDragEnd={onDragEnd} accessibility={accessibility}>
         <SortableContext items={order} strategy={verticalListSortingStrategy}>
           <List aria-label={`Evaluation order of ${EVENT_LABELS[event]}`} sx={{ maxWidth: 720 }}>
             {order.map((id, i) => {

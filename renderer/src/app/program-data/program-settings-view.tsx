@@ -8,7 +8,7 @@ import { useLeaveGuard } from '../leave-guard';
 import { useNotify } from '../notify';
 import { ViewFrame } from '../view-frame';
 import { FirstRunHint } from '../../workbench';
-import { RowsEditor, type Row } from './rows-editor';
+import { checkKeyRow, RowsEditor, type Row, type RowCheck } from './rows-editor';
 
 const ZONES: string[] = (() => {
   try {
@@ -55,6 +55,15 @@ function TimeZoneEditor({ value, onSave }: { value: string; onSave: (zone: strin
   );
 }
 
+/** An FX row in words: a 3-letter currency and a decimal rate ("1.08", never "1,08"). */
+const checkFxRow: RowCheck = ([currency, rate], i, rows) => {
+  const c = currency.trim().toUpperCase();
+  const code = !/^[A-Z]{3}$/.test(c) ? 'Enter a 3-letter currency code like EUR' : rows.findIndex((r) => r[0].trim().toUpperCase() === c) !== i ? `${c} is already listed above` : null;
+  const r = rate.trim();
+  const value = !/^\d+(\.\d+)?$/.test(r) || Number(r) <= 0 ? `FX rate for ${c || 'this currency'} must be a decimal number like 1.08${r.includes(',') ? ' (a point, not a comma)' : ''}` : null;
+  return [code, value];
+};
+
 const toRows = (items: { key: string; name: string }[]): Row[] => items.map((i) => [i.key, i.name]);
 const fromRows = (rows: Row[]) => rows.map(([key, name]) => ({ key: key.trim(), name: name.trim() }));
 
@@ -62,7 +71,7 @@ export function ProgramSettingsView({ doc }: { doc: ProgramDoc }) {
   const save = useSaveSettings(doc.id);
   const p = doc.program;
   const named = (title: string, what: 'groups' | 'tiers' | 'tags', help: string) => (
-    <RowsEditor title={title} help={help} columns={['Key', 'Name']} rows={toRows(p[what])} addLabel={`Add ${what.slice(0, -1)}`} onSave={(rows) => save({ [what]: fromRows(rows) }, title)} />
+    <RowsEditor title={title} help={help} columns={['Key', 'Name']} rows={toRows(p[what])} addLabel={`Add ${what.slice(0, -1)}`} check={checkKeyRow} onSave={(rows) => save({ [what]: fromRows(rows) }, title)} />
   );
   return (
     <ViewFrame title="Program settings" subtitle={p.name}>
@@ -82,6 +91,7 @@ export function ProgramSettingsView({ doc }: { doc: ProgramDoc }) {
             columns={['Currency', 'USD per unit']}
             rows={Object.entries(p.fxRates).map(([c, r]) => [c, String(r)])}
             addLabel="Add currency"
+            check={checkFxRow}
             onSave={(rows) => save({ fxRates: Object.fromEntries(rows.map(([c, r]) => [c.trim().toUpperCase(), r.trim()])) }, 'FX rates')}
           />
         </Box>
