@@ -11,7 +11,12 @@ const dirs: string[] = [];
 afterEach(() => dirs.splice(0).forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
 
 describe('the bundled replay worker (the Electron build)', () => {
-  it.skipIf(!fs.existsSync(BUNDLE))('replays a sample like the source worker', async () => {
+  // `npm test` builds first; a missing bundle is a failure to read, never a silent skip.
+  it('is built (npm run build makes dist/electron/replay-worker.cjs)', () => {
+    expect(fs.existsSync(BUNDLE), `${BUNDLE} is missing: run npm run build`).toBe(true);
+  });
+
+  it('replays a sample like the source worker', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'offerflow-bundle-'));
     dirs.push(dir);
     const s = createService({ dataDir: dir, spawn: bundledSpawner(BUNDLE) });

@@ -12,7 +12,9 @@ let s: TestService;
 afterEach(async () => s?.dispose());
 
 describe('the largest sample, persisted and read back', () => {
-  it.skipIf(!has)('stores exactly the rewards and report parts the engine gives (demo.events.json)', async () => {
+  it('has its committed sample (resources/samples/demo.program.json)', () => expect(has).toBe(true));
+
+  it('stores exactly the rewards and report parts the engine gives (demo.events.json)', async () => {
     s = testService();
     const programText = fs.readFileSync(path.join(SAMPLES, 'demo.program.json'), 'utf8');
     const eventsText = fs.readFileSync(path.join(SAMPLES, 'demo.events.json'), 'utf8');

@@ -41,7 +41,9 @@ async function setup(n: number) {
   return { programId: doc.id, eventSetId: set.id, importMs, bytes: text.length };
 }
 
-describe.skipIf(!has)('scale', () => {
+describe('scale', () => {
+  it('has its committed sample (resources/samples/demo.program.json)', () => expect(has).toBe(true));
+
   it(`imports, replays and persists ${N} events off the main thread`, async () => {
     const { programId, eventSetId, importMs, bytes } = await setup(N);
     const t0 = performance.now();
@@ -86,9 +88,11 @@ describe.skipIf(!has)('scale', () => {
       console.log(`[scale] ledger CSV of ${run.rewardCount} rows in a worker: ${(performance.now() - t2).toFixed(0)} ms, ${(csv.text.length / 1e6).toFixed(0)} MB`);
       expect(csv.text.split('\r\n').length).toBe(run.rewardCount + 2);
     }
-    // A replay on the main thread would stall it for its whole length (seconds); GC and a busy machine stay well under this.
-    expect(worstGap).toBeLessThan(1000);
+    // Off the main thread, shown by behaviour, not by a clock: while the worker replays, the main
+    // thread answers progress polls that see the run part-way (a replay on the main thread would
+    // answer only once it was over). The worst timer gap is printed above for the bench's reader.
     if (N >= 50_000) expect(sawProgress).toBe(true);
+    expect(polls).toBeGreaterThan(2);
   }, 900_000);
 
   it('cancels a running replay and keeps no partial ledger', async () => {
