@@ -62,6 +62,10 @@ async function check(channel: Channel, args: unknown): Promise<void> {
     expect(() => JSON.stringify(r)).not.toThrow();
     if (r.ok) {
       counts.accepted++;
+      // A started run writes its progress, heartbeat and end through this same connection; it
+      // must be over before the next case, or those writes land inside another case's
+      // before/after dump and read as a refused call changing the database.
+      if (channel === 'replay.start') await waitForRun(s, (r.value as { runId: string }).runId, 120_000);
       return;
     }
     counts.refused++;
