@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -6,8 +6,7 @@ import { capture, EXAMPLES, parseJunit, PROGRAM, qaFolder, SILVER } from './fixt
 
 describe('offerflow test over a folder of passing, failing and invalid sets', () => {
   const { dir, sets } = qaFolder();
-  const junit = join(dir, 'out', 'junit.xml');
-  mkdirSync(join(dir, 'out'));
+  const junit = join(dir, 'out', 'reports', 'junit.xml'); // the folder does not exist yet
   const r = capture(['test', join(dir, 'seed.program.json'), sets, '--junit', junit]);
 
   it('exits 2 (invalid input wins over failures) with the summary line', () => {

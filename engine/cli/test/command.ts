@@ -4,6 +4,8 @@
  * event set found under the paths against each program, prints one line per set and a
  * summary, and exits 0 when all pass, 1 when an expectation failed, 2 on invalid input.
  */
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { InputError } from '../../formats/issues';
 import type { EventSet } from '../../formats/events-schema';
 import type { Program } from '../../formats/program-schema';
@@ -176,7 +178,15 @@ export function runTests(opts: Options, deps: TestDeps, io: TestIo): TestRun {
 }
 
 function report(run: TestRun, opts: Options, deps: TestDeps, io: TestIo): number {
-  if (opts.junit !== undefined) deps.writeAtomic(opts.junit, (write) => write(renderJunit(run)));
+  if (opts.junit !== undefined) {
+    // CI jobs name a report folder that does not exist yet; test runners create it.
+    try {
+      mkdirSync(dirname(opts.junit), { recursive: true });
+    } catch (e) {
+      throw new InputError(opts.junit, [{ path: '', message: `cannot be written (${(e as NodeJS.ErrnoException).code ?? String(e)})` }]);
+    }
+    deps.writeAtomic(opts.junit, (write) => write(renderJunit(run)));
+  }
   if (opts.reporter === 'pretty') io.out(renderPretty(run));
   else {
     io.out(opts.reporter === 'json' ? renderJson(run) : renderJunit(run));
