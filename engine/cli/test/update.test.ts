@@ -87,10 +87,10 @@ describe('offerflow test --update', () => {
 });
 
 describe('offerflow test --watch', () => {
-  it('reruns when a set changes (the real command, in a child process)', async () => {
+  it('reruns when a set changes (the command in a child process of its own)', async () => {
     const { dir, sets } = qaFolder();
     const pass = join(sets, 'pass.events.json');
-    const child = spawn(process.execPath, [join(__dirname, '../../../bin/offerflow.mjs'), 'test', join(dir, 'seed.program.json'), pass, '--watch'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, 'cli-from-source.ts'), 'test', join(dir, 'seed.program.json'), pass, '--watch'], { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
     // Resolves once the child's output satisfies `ok`; checked again on every chunk it writes.
