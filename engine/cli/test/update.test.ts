@@ -90,7 +90,7 @@ describe('offerflow test --watch', () => {
   it('reruns when a set changes (the command in a child process of its own)', async () => {
     const { dir, sets } = qaFolder();
     const pass = join(sets, 'pass.events.json');
-    const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, 'cli-from-source.ts'), 'test', join(dir, 'seed.program.json'), pass, '--watch'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, '../source-entry.ts'), 'test', join(dir, 'seed.program.json'), pass, '--watch'], { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
     // Resolves once the child's output satisfies `ok`; checked again on every chunk it writes.
