@@ -3,12 +3,14 @@
  * run states, expectations, trace gaps and the event browser, and screens that fit. Screenshots
  * of each changed screen at 1280×800 and 1920×1080 in both themes (`OFFERFLOW_SCREENS`).
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import { expect, ROOT, test } from './fixtures';
 import { WorkbenchModel } from './models/workbench';
 import { bigEventsCsv } from './models/workbench-events';
 import { shootScreens } from './models/screens';
-import { parseProgramText } from '../engine/formats/read';
+import { parseEventSetText, parseProgramText } from '../engine/formats/read';
+import { replay } from '../engine/replay/replay';
 import { formatInstant } from '../renderer/src/ui/format-instant';
 
 test('a user-built trigger reads by its name everywhere, and every instant is in the program clock with its zone', async ({ page, api }) => {
@@ -221,4 +223,41 @@ test('a set without expectations says so everywhere; this run saved as the expec
   await expect(wb.runSummary).toContainText('expectations failed');
   await wb.tab('Expectations');
   await expect(page.getByRole('region', { name: 'Partner state differs' })).toBeVisible();
+});
+
+test('a rejected event says why; an event where nothing fired gives one line per trigger, naming the first failing rule and what it saw', async ({ page, api }) => {
+  test.setTimeout(240_000);
+  const wb = new WorkbenchModel(page);
+  const [summary] = await api.call('programs.list', {});
+  const program = parseProgramText((await api.call('programs.export', { programId: summary!.id })).text);
+  const events = parseEventSetText(fs.readFileSync(path.join(ROOT, 'resources/samples/demo.events.json'), 'utf8'));
+  const report = replay(program, events);
+  await wb.open('Replay workbench');
+  await wb.pickEventSet(/with expectations/);
+  await wb.runToDone(1);
+
+  // Rejected: the trace gives the rejection, not "No trigger listens".
+  const rejected = report.rejected[0]!;
+  await wb.tab('Rejected');
+  await page.getByRole('button', { name: `Trace event ${rejected.eventId}` }).click();
+  await expect(page.getByRole('alert', { name: 'Rejected' })).toContainText(rejected.message, { timeout: 30_000 });
+  await expect(page.getByText(/No trigger listens/)).toHaveCount(0);
+
+  // Nothing fired: a sale no trigger rewarded, moved or tagged.
+  const acted = new Set([...report.rewards.map((r) => r.eventId), ...report.groupChanges.map((g) => g.eventId), ...report.tagsApplied.map((t) => t.eventId)]);
+  const rejectedIds = new Set(report.rejected.map((r) => r.eventId));
+  const quiet = events.events.find((e) => e.type === 'transaction.created' && !acted.has(e.id ?? '') && !rejectedIds.has(e.id ?? ''))!;
+  const listening = program.triggers.filter((t) => t.event === 'transaction.created');
+  await page.getByLabel('Event id').fill(quiet.id!);
+  await page.getByRole('button', { name: 'Show trace' }).click();
+  const why = page.getByRole('region', { name: 'Why nothing fired' });
+  await expect(why).toBeVisible({ timeout: 30_000 });
+  await expect(why.getByRole('listitem')).toHaveCount(listening.length);
+  for (const line of await why.getByRole('listitem').allInnerTexts()) expect(line).toMatch(/ did not (fire: “.+” saw .+|run: .+)\./);
+  // No wall of red "Failed" cards: a trigger's rules open from its line.
+  await expect(page.getByRole('region', { name: /^Trigger / })).toHaveCount(0);
+  const firstFailing = listening.find((t) => t.status === 'active')!;
+  await why.getByRole('button', { name: `Rules of ${firstFailing.name}` }).click();
+  await expect(page.getByRole('region', { name: `Trigger ${firstFailing.id}` })).toBeVisible();
+  await shootScreens(page, 'trace-nothing-fired', test.info().outputDir);
 });

@@ -135,9 +135,9 @@ function Workbench({ programId, revision }: ProgramViewProps) {
             )}
             {result.data && tab === 'Group moves' && <GroupMovesTable rows={result.data.groupChanges} onTrace={openTrace} />}
             {result.data && tab === 'Tags' && <TagsTable rows={result.data.tagsApplied} onTrace={openTrace} />}
-            {result.data && tab === 'Rejected' && <RejectedTable rows={result.data.rejected} />}
+            {result.data && tab === 'Rejected' && <RejectedTable rows={result.data.rejected} onTrace={openTrace} />}
             {result.data && tab === 'Partners' && <PartnersTable rows={result.data.partners} />}
-            {tab === 'Trace' && <TracePanel runId={run.id} eventId={traceEvent} onEventId={setTraceEvent} triggers={p?.triggers ?? []} />}
+            {tab === 'Trace' && <TracePanel runId={run.id} eventId={traceEvent} onEventId={setTraceEvent} triggers={p?.triggers ?? []} rejected={result.data?.rejected} />}
             {result.data && tab === 'Expectations' && (
               <ExpectationsPanel
                 runId={run.id}

@@ -59,14 +59,14 @@ export function TagsTable({ rows, onTrace }: { rows: readonly TagAppliedRow[]; o
   );
 }
 
-export function RejectedTable({ rows }: { rows: readonly RejectedRow[] }) {
+export function RejectedTable({ rows, onTrace }: { rows: readonly RejectedRow[]; onTrace?: (id: string) => void }) {
   return (
     <SmallTable
       label="Rejected events"
       rows={rows}
       empty="No event was rejected."
       columns={[
-        { label: 'Event', cell: (r) => r.eventId },
+        { label: 'Event', cell: (r) => (onTrace ? <EventLink id={r.eventId} onTrace={onTrace} /> : r.eventId) },
         { label: 'Position', cell: (r) => r.index + 1 },
         { label: 'Reason', cell: (r) => r.message },
       ]}

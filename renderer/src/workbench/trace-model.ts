@@ -64,3 +64,27 @@ export function eventHeading(e: EventTrace, r: Pick<Readable, 'partner' | 'insta
   const parts = [e.eventId, e.type, e.partnerKey === null ? 'no partner' : r.partner(e.partnerKey), r.instant(e.moment, { seconds: true })];
   return `${parts.join(' · ')}${e.cascadeOf ? ` (cascade of ${e.cascadeOf})` : ''}`;
 }
+
+/** The rule that decided a failed tree: depth-first, the first false rule under false blocks. */
+export function firstFailingRule(node: TraceNode | null): RuleTrace | null {
+  if (!node || node.result) return null;
+  if (!isBlock(node)) return node;
+  for (const c of node.children) {
+    const r = firstFailingRule(c);
+    if (r) return r;
+  }
+  return null;
+}
+
+/**
+ * "Why didn't trigger X fire for this event?" in one sentence: the first failing rule and the
+ * value it saw, or why the trigger did not run at all.
+ */
+export function whyNot(t: TriggerTrace, name: string): string {
+  if (t.verdict === 'passed') return `${name} fired${t.outcome ? `: ${t.outcome}` : ''}.`;
+  if (t.verdict === 'skipped') return `${name} did not run: ${t.reason}.`;
+  const r = firstFailingRule(t.rules);
+  if (!r) return `${name} did not fire: ${t.reason}.`;
+  const before = r.before === undefined ? '' : ` (${showValue(r.before)} before this event)`;
+  return `${name} did not fire: “${r.rule}” saw ${showValue(r.actual)}${before}.`;
+}

@@ -9,9 +9,9 @@ import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import type { Trigger } from '../../../engine/formats/program-schema';
-import type { EventTrace, TriggerTrace } from '../../../engine/formats/report';
+import type { EventTrace, RejectedRow, TriggerTrace } from '../../../engine/formats/report';
 import { useServiceQuery } from './hooks';
-import { eventHeading, traceLines, VERDICT_LABELS } from './trace-model';
+import { eventHeading, traceLines, VERDICT_LABELS, whyNot } from './trace-model';
 import { TraceCanvas } from '../editor/trace-canvas';
 import { useReadable } from './readable';
 
@@ -45,6 +45,7 @@ function RuleLines({ trace }: { trace: TriggerTrace }) {
 
 function TriggerCard({ trace, trigger }: { trace: TriggerTrace; trigger: Trigger | undefined }) {
   const [canvas, setCanvas] = useState(false);
+  const n = useReadable();
   return (
     <Paper variant="outlined" sx={{ p: 1.5 }} component="section" aria-label={`Trigger ${trace.triggerId}`}>
       <Stack direction="row" spacing={1} sx={{ alignItems: 'center', mb: 0.5 }}>
@@ -59,6 +60,11 @@ function TriggerCard({ trace, trigger }: { trace: TriggerTrace; trigger: Trigger
           </Button>
         )}
       </Stack>
+      {trace.verdict !== 'passed' && (
+        <Typography variant="body2" sx={{ mb: 0.5 }} aria-label="Why it did not fire">
+          {whyNot(trace, n.trigger(trace.triggerId))}
+        </Typography>
+      )}
       {trace.outcome && (
         <Typography variant="body2" sx={{ mb: 0.5 }}>
           → {trace.outcome}
@@ -79,18 +85,52 @@ function TriggerCard({ trace, trigger }: { trace: TriggerTrace; trigger: Trigger
   );
 }
 
-function EventTraceView({ event, triggers }: { event: EventTrace; triggers: ReadonlyMap<string, Trigger> }) {
+/** Nothing fired: one line per trigger saying why, each opening its full card on demand. */
+function NothingFired({ event, triggers }: { event: EventTrace; triggers: ReadonlyMap<string, Trigger> }) {
+  const n = useReadable();
+  const [open, setOpen] = useState<string | null>(null);
+  return (
+    <Stack spacing={0.5} component="section" aria-label="Why nothing fired">
+      <Alert severity="info">Nothing fired for this event. Each trigger that listens, and why it did not fire:</Alert>
+      <Box component="ul" sx={{ m: 0, pl: 2.5 }}>
+        {event.triggers.map((t) => {
+          const key = `${t.triggerId}-${t.triggerVersion}`;
+          return (
+            <Box component="li" key={key} sx={{ py: 0.25 }}>
+              <Typography variant="body2" component="span">
+                {whyNot(t, n.trigger(t.triggerId))}
+              </Typography>{' '}
+              <Button size="small" onClick={() => setOpen(open === key ? null : key)} aria-expanded={open === key} aria-label={`Rules of ${n.trigger(t.triggerId)}`}>
+                {open === key ? 'Hide rules' : 'Rules'}
+              </Button>
+              {open === key && <TriggerCard trace={t} trigger={triggers.get(t.triggerId)} />}
+            </Box>
+          );
+        })}
+      </Box>
+    </Stack>
+  );
+}
+
+function EventTraceView({ event, triggers, rejected }: { event: EventTrace; triggers: ReadonlyMap<string, Trigger>; rejected: string | undefined }) {
   const readable = useReadable();
+  const nothing = event.triggers.length > 0 && event.triggers.every((t) => t.verdict !== 'passed');
   return (
     <Stack spacing={1}>
       <Typography variant="subtitle1">{eventHeading(event, readable)}</Typography>
       <Typography variant="body2" color="text.secondary">
         {event.applied}
       </Typography>
-      {event.triggers.length === 0 && <Typography>No trigger listens to this event type.</Typography>}
-      {event.triggers.map((t) => (
-        <TriggerCard key={`${t.triggerId}-${t.triggerVersion}`} trace={t} trigger={triggers.get(t.triggerId)} />
-      ))}
+      {rejected !== undefined && (
+        <Alert severity="warning" aria-label="Rejected">
+          This event was rejected, so no trigger ran for it: {rejected}
+        </Alert>
+      )}
+      {rejected === undefined && event.triggers.length === 0 && <Typography>No trigger listens to {event.type} events.</Typography>}
+      {rejected === undefined && nothing && <NothingFired event={event} triggers={triggers} />}
+      {rejected === undefined &&
+        !nothing &&
+        event.triggers.map((t) => <TriggerCard key={`${t.triggerId}-${t.triggerVersion}`} trace={t} trigger={triggers.get(t.triggerId)} />)}
     </Stack>
   );
 }
@@ -100,10 +140,13 @@ export interface TracePanelProps {
   eventId: string;
   onEventId: (id: string) => void;
   triggers: readonly Trigger[];
+  /** The run's rejected events: their trace says why they were rejected. */
+  rejected?: readonly RejectedRow[];
 }
 
 /** One event's trace: every trigger in evaluation order, each rule with what it saw. */
-export function TracePanel({ runId, eventId, onEventId, triggers }: TracePanelProps) {
+export function TracePanel({ runId, eventId, onEventId, triggers, rejected = [] }: TracePanelProps) {
+  const rejections = new Map(rejected.map((r) => [r.eventId, r.message]));
   const [text, setText] = useState(eventId);
   useEffect(() => setText(eventId), [eventId]);
   const q = useServiceQuery('replay.trace', eventId ? { runId, eventId } : null);
@@ -120,7 +163,7 @@ export function TracePanel({ runId, eventId, onEventId, triggers }: TracePanelPr
       {q.loading && <LinearProgress aria-label="Tracing the event" />}
       {q.error && <Alert severity="error">{q.error.message}</Alert>}
       {q.data && q.data.length === 0 && <Typography>No event {eventId} in this run.</Typography>}
-      {!q.loading && q.data?.map((e) => <EventTraceView key={`${e.eventId}-${e.index}-${e.cascadeOf ?? ''}-${e.type}`} event={e} triggers={byId} />)}
+      {!q.loading && q.data?.map((e) => <EventTraceView key={`${e.eventId}-${e.index}-${e.cascadeOf ?? ''}-${e.type}`} event={e} triggers={byId} rejected={e.cascadeOf ? undefined : rejections.get(e.eventId)} />)}
     </Stack>
   );
 }
