@@ -117,3 +117,27 @@ test('a settings field with a bad value says so on the field, in words, and cann
   await expect(groups.getByText('Enter a key (letters, digits, - or _)')).toBeVisible();
   await expect(groups.getByRole('button', { name: 'Save groups' })).toBeDisabled();
 });
+
+test('a date is typed as digits in the locale order, with the program time zone beside it', async ({ page, api }) => {
+  const programId = (await api.call('programs.list', {}))[0]!.id;
+  const zone = (await api.call('programs.get', { programId })).program.timeZone;
+  await page.getByRole('button', { name: /^Partners/ }).click();
+  await page.getByRole('button', { name: 'Add partner' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Add sample partner' });
+  await dialog.getByLabel('Key (case sensitive)').fill('jan31');
+  const date = dialog.getByRole('textbox', { name: 'Joined the program on' });
+  await expect(dialog.getByText(zone, { exact: true })).toBeVisible();
+  await date.fill('');
+  await date.pressSequentially('12312026x');
+  await expect(dialog.getByText(/^Enter a date as MM\/DD\/YYYY, for example 01\/31\/2026/)).toBeVisible();
+  await date.fill('');
+  await date.pressSequentially('01312026');
+  await date.blur();
+  await expect(date).toHaveValue('01/31/2026');
+  await dialog.getByRole('button', { name: 'Save partner' }).click();
+  await expect(dialog).toHaveCount(0);
+  const saved = (await api.call('programs.get', { programId })).program.partners.find((p) => p.key === 'jan31');
+  // Midnight of 31 January in the sample's zone (New York, UTC−5 in winter).
+  expect(zone).toBe('America/New_York');
+  expect(saved?.joinedAt).toBe('2026-01-31T05:00:00Z');
+});

@@ -2,8 +2,24 @@
 import { Autocomplete, Button, Dialog, DialogActions, DialogContent, DialogTitle, MenuItem, TextField } from '@mui/material';
 import { useEffect, useState } from 'react';
 import type { Partner, Program } from '../../../../engine/formats/program-schema';
+import { Temporal } from 'temporal-polyfill';
+import { DateInput } from '../../ui/date-input';
 import { ConfirmDialog } from '../dialogs';
 import { useLeaveGuard } from '../leave-guard';
+
+/** The day an instant falls on in the program's zone (YYYY-MM-DD), or null when unreadable. */
+function joinedDate(instant: string, timeZone: string): string | null {
+  try {
+    return Temporal.Instant.from(instant).toZonedDateTimeISO(timeZone).toPlainDate().toString();
+  } catch {
+    return null;
+  }
+}
+
+/** Midnight of `date` in the program's zone, as a UTC instant. */
+function midnightIn(date: string, timeZone: string): string {
+  return Temporal.PlainDate.from(date).toZonedDateTime({ timeZone }).toInstant().toString();
+}
 
 export function blankPartner(): Partner {
   return { key: '', name: '', group: null, tier: null, tags: [], joinedAt: `${new Date().toISOString().slice(0, 10)}T00:00:00Z` };
@@ -41,7 +57,14 @@ export function PartnerDialog(props: { open: boolean; partner: Partner; isNew: b
           ))}
         </TextField>
         <Autocomplete multiple options={program.tags.map((t) => t.key)} value={p.tags} onChange={(_e, tags) => setP({ ...p, tags })} renderInput={(params) => <TextField {...params} label="Tags" />} />
-        <TextField label="Joined at (UTC instant)" value={p.joinedAt} onChange={(e) => setP({ ...p, joinedAt: e.target.value })} helperText="e.g. 2026-01-05T10:00:00Z" />
+        <DateInput
+          label="Joined the program on"
+          required
+          value={joinedDate(p.joinedAt, program.timeZone)}
+          timeZone={program.timeZone}
+          helperText="The partner's day 0; they join at midnight in the program's time zone."
+          onChange={(iso) => iso && iso !== joinedDate(p.joinedAt, program.timeZone) && setP({ ...p, joinedAt: midnightIn(iso, program.timeZone) })}
+        />
       </DialogContent>
       <DialogActions>
         <Button onClick={close}>Cancel</Button>
