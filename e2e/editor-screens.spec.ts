@@ -44,7 +44,7 @@ for (const size of SIZES) {
       await page.getByRole('button', { name: /^\$50 for every 5th/ }).click();
       await expect(page.getByTestId('node-action')).toBeVisible();
       await page.waitForTimeout(400);
-      await page.locator('.react-flow__node', { hasText: 'where' }).first().click();
+      await ed.select((await page.locator('.react-flow__node', { hasText: 'where' }).first().getAttribute('data-id')) ?? '');
       await expect(page.getByRole('group', { name: 'Where 1' })).toBeVisible();
       await shot(theme, 'canvas-filters');
       // A new trigger from the seed's AND/OR template, and the activation dialog.
