@@ -1,5 +1,5 @@
 /**
- * `offerflow validate | replay | visibility | test` (docs/cli.md). Exit codes: 0 success (and
+ * `offerflow validate | replay | visibility | compare | test` (docs/cli.md). Exit codes: 0 success (and
  * expectations passed), 1 expectations failed, 2 invalid input (the message names the file and
  * the path), 3 internal error. User errors never print a stack trace.
  */
@@ -15,7 +15,8 @@ import { blockingIssues, validateProgram } from '../validate';
 import { visibility } from '../visibility';
 import { MAX_INPUT_BYTES, readInput, writeAtomic } from './files';
 import { summarize } from './summary';
-import { cmdTest } from './test/command';
+import { cmdTest, type TestDeps } from './test/command';
+import { cmdCompare, type CompareDeps } from './compare/command';
 
 export const EXIT = { ok: 0, expectations: 1, input: 2, internal: 3 } as const;
 
@@ -39,6 +40,7 @@ const USAGE = `usage:
   offerflow validate <program.json>…
   offerflow replay <program.json> <events.json|events.csv> [--out report.json] [--trace] [--as-of <instant>]
   offerflow visibility <program.json> [--partner <key>]
+  offerflow compare <a.program.json> <b.program.json> <events> [--out diff.json] [--max-increase 5%]
   offerflow test <program.json>… <folder|events-file>… [--junit out.xml] [--reporter pretty|json|junit] [--filter NAME] [--update [--force]] [--as-of <instant>] [--watch]
 `;
 
@@ -144,6 +146,17 @@ function cmdVisibility(args: Parsed, io: Io): number {
   return EXIT.ok;
 }
 
+/** What main.ts lends the commands that live in their own modules (`test`, `compare`). */
+function commandDeps(io: Io): TestDeps & CompareDeps {
+  return {
+    parseArgs,
+    loadProgram: (p) => loadProgram(io, p),
+    readText: (p) => readText(io, p),
+    writeAtomic,
+    usageError: (m) => new UsageError(m),
+  };
+}
+
 /** Runs the CLI; returns the exit code. */
 export function run(argv: readonly string[], io: Io = nodeIo): number {
   const [cmd, ...rest] = argv;
@@ -156,13 +169,9 @@ export function run(argv: readonly string[], io: Io = nodeIo): number {
       case 'visibility':
         return cmdVisibility(parseArgs(rest, ['partner'], []), io);
       case 'test':
-        return cmdTest(rest, io, {
-          parseArgs,
-          loadProgram: (p) => loadProgram(io, p),
-          readText: (p) => readText(io, p),
-          writeAtomic,
-          usageError: (m) => new UsageError(m),
-        });
+        return cmdTest(rest, io, commandDeps(io));
+      case 'compare':
+        return cmdCompare(rest, io, commandDeps(io));
       case '--help':
       case '-h':
       case 'help':
