@@ -54,6 +54,24 @@ export interface TriggerVersion {
   trigger: Trigger;
 }
 
+/**
+ * An event-set import run as a job (`eventSets.importStart`): it can be followed and cancelled,
+ * and nothing is stored unless it ends `done`.
+ */
+export interface ImportJob {
+  id: string;
+  fileName: string;
+  status: 'running' | 'done' | 'cancelled' | 'failed';
+  /** While running: `parsing` the file, then `storing` its chunks (`stored` of `total`). */
+  phase: 'parsing' | 'storing';
+  stored: number;
+  total: number;
+  /** When done: the stored set. */
+  eventSet?: EventSetSummary;
+  /** When failed: why (an invalid file's issues included). */
+  error?: ServiceError;
+}
+
 export interface EventSetSummary {
   id: string;
   programId: string;
@@ -389,6 +407,11 @@ export const contract = {
   /** Imports JSON or CSV (by `fileName`'s extension); nothing is stored when the file is invalid. */
   'eventSets.import': { args: z.strictObject({ programId: Id, fileName: FileName, text: ImportText }), result: {} as EventSetSummary },
   'eventSets.delete': { args: z.strictObject({ eventSetId: Id }), result: {} as { deleted: true } },
+  /** Starts an import as a job (same arguments as `eventSets.import`); follow it with `eventSets.importProgress`. */
+  'eventSets.importStart': { args: z.strictObject({ programId: Id, fileName: FileName, text: ImportText }), result: {} as { importId: string } },
+  'eventSets.importProgress': { args: z.strictObject({ importId: Id }), result: {} as ImportJob },
+  /** Stops an import; once it has ended this changes nothing. Nothing of a cancelled import is stored. */
+  'eventSets.importCancel': { args: z.strictObject({ importId: Id }), result: {} as ImportJob },
   /** Renames a set and/or sets its note; an empty note clears it. */
   'eventSets.annotate': {
     args: z.strictObject({ eventSetId: Id, name: DisplayName.optional(), note: z.string().max(2000, longer(2000)).optional() }),
@@ -464,8 +487,14 @@ export type ResultOf<C extends Channel> = Contract[C]['result'];
 /** Every channel, for the preload and the host to expose exactly these. */
 export const CHANNELS = Object.keys(contract) as Channel[];
 
+/** What a transport tells a handler about the call besides its arguments. */
+export interface CallContext {
+  /** Aborted when the caller is gone (the HTTP client disconnected before the answer). */
+  signal?: AbortSignal;
+}
+
 /** The server side: one handler per channel, receiving parsed arguments. */
-export type Handlers = { [C in Channel]: (args: ParsedArgsOf<C>) => Promise<ResultOf<C>> | ResultOf<C> };
+export type Handlers = { [C in Channel]: (args: ParsedArgsOf<C>, call?: CallContext) => Promise<ResultOf<C>> | ResultOf<C> };
 
 /** The client side: what the renderer calls, whatever the transport. */
 export interface ServiceClient {

@@ -6,7 +6,7 @@
  */
 import { formatPath } from '../engine/formats/issues';
 import { zodIssues } from '../engine/formats/zod-issues';
-import { contract, isChannel, type Channel, type Handlers, type Result, type ResultOf } from './contract';
+import { contract, isChannel, type CallContext, type Channel, type Handlers, type Result, type ResultOf } from './contract';
 import { Failure } from './failure';
 import { guardArgs } from './guards';
 import { safeLog } from './log';
@@ -14,7 +14,8 @@ import { StoreProblem, storeErrorSentence } from './store/errors';
 
 export { BUSY_MESSAGE } from './store/errors';
 
-export type Dispatch = (channel: string, args: unknown) => Promise<Result<unknown>>;
+/** `signal`: aborted when the caller is gone (a transport that can tell passes it). */
+export type Dispatch = (channel: string, args: unknown, signal?: AbortSignal) => Promise<Result<unknown>>;
 
 /** Parses one call's arguments; a Failure names the first bad field. */
 export function parseArgs<C extends Channel>(channel: C, args: unknown): Parameters<Handlers[C]>[0] {
@@ -27,12 +28,12 @@ export function parseArgs<C extends Channel>(channel: C, args: unknown): Paramet
   throw new Failure(message, field === '(root)' ? undefined : field, issues);
 }
 
-async function call<C extends Channel>(handlers: Handlers, channel: C, args: unknown): Promise<ResultOf<C>> {
+async function call<C extends Channel>(handlers: Handlers, channel: C, args: unknown, signal: AbortSignal | undefined): Promise<ResultOf<C>> {
   // Iterative depth checks first: the schemas recurse and must never see a stack-busting value.
   guardArgs(channel, args);
   const parsed = parseArgs(channel, args);
-  const handler = handlers[channel] as (a: typeof parsed) => Promise<ResultOf<C>> | ResultOf<C>;
-  return handler(parsed);
+  const handler = handlers[channel] as (a: typeof parsed, c: CallContext) => Promise<ResultOf<C>> | ResultOf<C>;
+  return handler(parsed, signal ? { signal } : {});
 }
 
 /**
@@ -40,10 +41,10 @@ async function call<C extends Channel>(handlers: Handlers, channel: C, args: unk
  * full, read-only, a missing table…) into a sentence naming the file; anything else is logged.
  */
 export function makeDispatch(handlers: Handlers, log: (e: unknown) => void = safeLog, explain: (e: unknown) => string | null = (e) => storeErrorSentence(e, 'the data file')): Dispatch {
-  return async (channel, args) => {
+  return async (channel, args, signal) => {
     if (!isChannel(channel)) return { ok: false, error: { message: `unknown channel "${channel}"`, field: 'channel' } };
     try {
-      return { ok: true, value: await call(handlers, channel, args) };
+      return { ok: true, value: await call(handlers, channel, args, signal) };
     } catch (e) {
       if (e instanceof Failure) return { ok: false, error: e.toError() };
       if (e instanceof StoreProblem) return { ok: false, error: { message: e.message } };

@@ -149,7 +149,13 @@ async function handleApi(req: IncomingMessage, res: ServerResponse, opts: HostOp
   } catch {
     return refuse(res, { status: 400, message: 'the request body is not JSON' });
   }
-  sendJson(res, 200, await opts.dispatch(channel, args));
+  // A client gone before the answer (closed tab, aborted fetch) cancels what the call was doing.
+  const gone = new AbortController();
+  res.once('close', () => {
+    if (!res.writableFinished) gone.abort();
+  });
+  const result = await opts.dispatch(channel, args, gone.signal);
+  if (!gone.signal.aborted) sendJson(res, 200, result);
 }
 
 function handle(req: IncomingMessage, res: ServerResponse, opts: HostOptions, port: number, slots: BigSlots): void {

@@ -7,7 +7,7 @@ import { replay } from '../../engine';
 import { parseEventSetText, tryParse } from '../../engine/formats/read';
 import type { EventTrace } from '../../engine/formats/report';
 import { ReplayCancelled } from '../../engine/replay/options';
-import { clearLedger, endRun, finishRun, getRunInputs, insertEventSet, LedgerWriteCancelled, loadEventSet, nowIso, openLedgerWriter, retryBusy, setRunProgress, storeErrorSentence, type Db } from '../store';
+import { clearLedger, endRun, finishRun, getRunInputs, ImportCancelled, insertEventSet, LedgerWriteCancelled, loadEventSet, nowIso, openLedgerWriter, retryBusy, setRunProgress, storeErrorSentence, type Db } from '../store';
 import type { WorkerMessage } from './protocol';
 
 export interface JobIo {
@@ -98,10 +98,18 @@ export interface ImportInput {
  * Parses an event-set file (JSON, or CSV by extension) and stores it; nothing is stored when
  * the file is invalid. Used inline for small files and in a worker for large ones.
  */
-export function importEventSetJob(db: Db, input: ImportInput): WorkerMessage {
+export function importEventSetJob(db: Db, input: ImportInput, io: JobIo = { post: () => undefined, cancelled: () => false }): WorkerMessage {
+  io.post({ type: 'importProgress', phase: 'parsing', stored: 0, total: 0 });
   const parsed = tryParse(() => parseEventSetText(input.text, input.fileName));
+  if (io.cancelled()) return { type: 'importCancelled' };
   if (!parsed.ok) return { type: 'invalid', issues: parsed.issues };
   const set = parsed.value.name ? parsed.value : { ...parsed.value, name: input.fileName.replace(/\.(json|csv)$/i, '') };
   const source = /\.csv$/i.test(input.fileName) ? 'csv' : 'json';
-  return { type: 'imported', summary: insertEventSet(db, input.eventSetId, input.programId, set, source, input.now) };
+  try {
+    const onChunk = (stored: number, total: number): void => io.post({ type: 'importProgress', phase: 'storing', stored, total });
+    return { type: 'imported', summary: retryBusy(() => insertEventSet(db, input.eventSetId, input.programId, set, source, input.now, { onChunk, cancelled: io.cancelled })) };
+  } catch (e) {
+    if (e instanceof ImportCancelled) return { type: 'importCancelled' };
+    throw e;
+  }
 }

@@ -34,8 +34,12 @@ export interface RunManager {
   live(runId: string): LiveState | undefined;
   /** Recomputes the traces of one event of a finished run in a worker. */
   trace(runId: string, eventId: string): Promise<EventTrace[]>;
-  /** Parses and stores a large event-set file in a worker (the answer is `imported` or `invalid`). */
-  importEventSet(input: ImportInput): Promise<WorkerMessage>;
+  /**
+   * Parses and stores a large event-set file in a worker (the answer is `imported`, `invalid`
+   * or, once `signal` aborts, `importCancelled`, with nothing stored); `onProgress` hears its
+   * progress messages.
+   */
+  importEventSet(input: ImportInput, follow?: { signal?: AbortSignal | undefined; onProgress?: (m: WorkerMessage) => void }): Promise<WorkerMessage>;
   /** Writes a large ledger's CSV in a worker. */
   ledgerCsv(filter: LedgerFilter): Promise<string>;
   /** Stops every worker and drops the queue (app quit). */
@@ -208,12 +212,20 @@ export function createRunManager(opts: ManagerOptions): RunManager {
   }
 
   /** Runs a one-answer job: resolves with its first answer of an accepted type. */
-  function ask<T extends WorkerMessage['type']>(job: WorkerJob, types: readonly T[]): Promise<Extract<WorkerMessage, { type: T }>> {
+  function ask<T extends WorkerMessage['type']>(
+    job: WorkerJob,
+    types: readonly T[],
+    follow: { signal?: AbortSignal | undefined; onProgress?: (m: WorkerMessage) => void } = {},
+  ): Promise<Extract<WorkerMessage, { type: T }>> {
     return inJobLane(
       () =>
         new Promise((resolve, reject) => {
-          const { worker } = spawn(job);
+          const { worker, flag } = spawn(job);
+          const stop = (): void => void Atomics.store(flag, 0, 1);
+          if (follow.signal?.aborted) stop();
+          follow.signal?.addEventListener('abort', stop, { once: true });
           worker.on('message', (m: WorkerMessage) => {
+            follow.onProgress?.(m);
             if ((types as readonly string[]).includes(m.type)) resolve(m as Extract<WorkerMessage, { type: T }>);
             else if (m.type === 'failed') reject(m.known === true ? new StoreProblem(m.error) : new Error(m.error));
           });
@@ -241,7 +253,7 @@ export function createRunManager(opts: ManagerOptions): RunManager {
       return a && { state: 'running', phase: a.phase, processed: a.processed, total: a.total, saved: a.saved, toSave: a.toSave };
     },
     trace,
-    importEventSet: (input) => ask({ kind: 'import', ...input }, ['imported', 'invalid']),
+    importEventSet: (input, follow) => ask({ kind: 'import', ...input }, ['imported', 'invalid', 'importCancelled'], follow),
     ledgerCsv: async (filter) => (await ask({ kind: 'csv', filter }, ['csv'])).text,
     close: async () => {
       closed = true;

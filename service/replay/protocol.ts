@@ -27,5 +27,8 @@ export type WorkerMessage =
   | { type: 'failed'; error: string; known?: boolean }
   | { type: 'trace'; traces: EventTrace[] }
   | { type: 'imported'; summary: EventSetSummary }
+  /** An import's progress: `parsing` the file, then `storing` chunk `stored` of `total`. */
+  | { type: 'importProgress'; phase: 'parsing' | 'storing'; stored: number; total: number }
+  | { type: 'importCancelled' }
   | { type: 'invalid'; issues: readonly InputIssue[] }
   | { type: 'csv'; text: string };

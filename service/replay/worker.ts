@@ -17,7 +17,7 @@ function main(): void {
     const job = input.job;
     if (job.kind === 'run') runReplayJob(db, job.runId, { post, cancelled: () => Atomics.load(flag, 0) === 1 });
     else if (job.kind === 'trace') post({ type: 'trace', traces: traceJob(db, job.runId, job.eventId) });
-    else if (job.kind === 'import') post(importEventSetJob(db, job));
+    else if (job.kind === 'import') post(importEventSetJob(db, job, { post, cancelled: () => Atomics.load(flag, 0) === 1 }));
     else post({ type: 'csv', text: ledgerCsv(iterateLedger(db, job.filter)) });
   } catch (e) {
     const sentence = storeErrorSentence(e, input.dbFile);

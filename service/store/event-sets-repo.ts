@@ -41,8 +41,26 @@ function summary(r: EventSetRow): EventSetSummary {
   };
 }
 
-/** Stores a parsed event set in one transaction and returns its summary. */
-export function insertEventSet(db: Db, id: string, programId: string, set: EventSet, source: 'json' | 'csv', now: string): EventSetSummary {
+/** Thrown inside the storing transaction when an import is cancelled: the transaction rolls back. */
+export class ImportCancelled extends Error {
+  constructor() {
+    super('import cancelled');
+    this.name = 'ImportCancelled';
+  }
+}
+
+/** Progress and cancellation of a store: `onChunk` after each chunk, `cancelled` checked before each. */
+export interface StoreProgress {
+  onChunk?: (stored: number, total: number) => void;
+  cancelled?: () => boolean;
+}
+
+/**
+ * Stores a parsed event set in one transaction and returns its summary. A cancel (ImportCancelled)
+ * rolls the whole set back: nothing of it is stored.
+ */
+export function insertEventSet(db: Db, id: string, programId: string, set: EventSet, source: 'json' | 'csv', now: string, progress: StoreProgress = {}): EventSetSummary {
+  const chunks = Math.ceil(set.events.length / EVENT_CHUNK);
   db.transaction(() => {
     db.prepare('INSERT INTO event_sets (id, program_id, name, source, event_count, expect_json, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
       id,
@@ -55,10 +73,14 @@ export function insertEventSet(db: Db, id: string, programId: string, set: Event
     );
     const put = db.prepare('INSERT INTO event_set_chunks (event_set_id, idx, events_json, event_count, crc32) VALUES (?, ?, ?, ?, ?)');
     for (let i = 0; i * EVENT_CHUNK < set.events.length; i++) {
+      if (progress.cancelled?.()) throw new ImportCancelled();
       const events = set.events.slice(i * EVENT_CHUNK, (i + 1) * EVENT_CHUNK);
       const text = JSON.stringify(events);
       put.run(id, i, text, events.length, crc32(text));
+      progress.onChunk?.(i + 1, chunks);
     }
+    // The last look: a cancel that came while the final chunk was written still stores nothing.
+    if (progress.cancelled?.()) throw new ImportCancelled();
   })();
   const s = getEventSetSummary(db, id);
   if (!s) throw new Error('event set vanished after insert');

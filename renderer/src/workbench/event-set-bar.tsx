@@ -11,12 +11,20 @@ import Typography from '@mui/material/Typography';
 import PlayArrowIcon from '@mui/icons-material/PlayArrow';
 import StopIcon from '@mui/icons-material/Stop';
 import UploadFileIcon from '@mui/icons-material/UploadFile';
-import type { EventSetSummary, ServiceError } from '../../../service/contract';
+import type { EventSetSummary, ImportJob, Result, ServiceError } from '../../../service/contract';
 import { importTitle, issueLines } from './import-issues';
 import type { RunView } from './run-state';
 import { groupDigits } from './money-format';
 import { useSend } from './hooks';
 import { readPickedFile } from '../client/read-file';
+
+const IMPORT_POLL_MS = 200;
+
+/** The line under the import's progress bar: what the job is doing. */
+export function importCaption(fileName: string, job: Pick<ImportJob, 'phase' | 'stored' | 'total'> | null): string {
+  if (job?.phase === 'storing' && job.total > 0) return `Importing ${fileName}: storing ${job.stored} of ${job.total} parts… Run replay waits for it.`;
+  return `Importing ${fileName}… Run replay waits for it.`;
+}
 
 export interface EventSetBarProps {
   programId: string;
@@ -38,16 +46,28 @@ export function EventSetBar({ programId, eventSets, eventSetId, onPick, onImport
   const [importError, setImportError] = useState<{ fileName: string; error: ServiceError } | null>(null);
   // The file being imported: the set it makes replaces the chosen one, so no run starts meanwhile.
   const [importing, setImporting] = useState<string | null>(null);
+  // The import job being followed: its progress line and the id its Cancel stops.
+  const [job, setJob] = useState<ImportJob | null>(null);
   const isRunning = going?.inProgress === true;
 
   const importFile = async (file: File) => {
     setImporting(file.name);
+    setJob(null);
     const read = await readPickedFile(file);
-    const r = read.ok ? await send('eventSets.import', { programId, fileName: file.name, text: read.value }) : read;
+    const started = read.ok ? await send('eventSets.importStart', { programId, fileName: file.name, text: read.value }) : read;
+    let end: Result<ImportJob> = started.ok ? await send('eventSets.importProgress', { importId: started.value.importId }) : started;
+    while (end.ok && end.value.status === 'running') {
+      setJob(end.value);
+      await new Promise((r) => setTimeout(r, IMPORT_POLL_MS));
+      end = await send('eventSets.importProgress', { importId: end.value.id });
+    }
     setImporting(null);
-    if (!r.ok) return setImportError({ fileName: file.name, error: r.error });
+    setJob(null);
+    if (!end.ok) return setImportError({ fileName: file.name, error: end.error });
+    if (end.value.status === 'cancelled') return setImportError(null);
+    if (end.value.status === 'failed' || !end.value.eventSet) return setImportError({ fileName: file.name, error: end.value.error ?? { message: 'the import failed' } });
     setImportError(null);
-    onImported(r.value);
+    onImported(end.value.eventSet);
   };
 
   return (
@@ -88,9 +108,16 @@ export function EventSetBar({ programId, eventSets, eventSetId, onPick, onImport
       {importing && (
         <Box role="group" aria-label="Import progress">
           <LinearProgress aria-label="Importing the event set" />
-          <Typography variant="caption" role="status">
-            Importing {importing}… Run replay waits for it.
-          </Typography>
+          <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
+            <Typography variant="caption" role="status">
+              {importCaption(importing, job)}
+            </Typography>
+            {job && (
+              <Button size="small" onClick={() => void send('eventSets.importCancel', { importId: job.id })}>
+                Cancel import
+              </Button>
+            )}
+          </Stack>
         </Box>
       )}
       {isRunning && (
