@@ -10,6 +10,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import fc from 'fast-check';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { hash, refusal, tempDataFolder } from './data-file-test-support';
 import { createService } from '../service';
@@ -147,5 +148,45 @@ describe('a path that cannot hold a data file', () => {
     const e = refusal(() => openDataFile(file));
     expect(e.problem).toBe('unusable');
     expect(e.message).toMatch(/is not a regular file/);
+  });
+});
+
+describe('hostile data files (property)', () => {
+  // Another application's SQLite file: any application_id but ours, any user_version, a few tables
+  // whose names may be ours; or bytes that are not SQLite at all; or zero bytes.
+  const table = fc.constantFrom('programs', 'runs', 'ledger', 'songs', 'event_sets', 'notes');
+  const sqliteFile = fc.record({
+    appId: fc.integer({ min: 0, max: 0x7fffffff }).filter((n) => n !== APPLICATION_ID),
+    version: fc.integer({ min: 0, max: 40 }),
+    tables: fc.uniqueArray(table, { maxLength: 4 }),
+    wal: fc.boolean(),
+  });
+  const rawBytes = fc.uint8Array({ maxLength: 4096 });
+  it('refuses every one untouched, with the file named, and creates nothing beside it', () => {
+    fc.assert(
+      fc.property(fc.oneof(sqliteFile, rawBytes), (spec) => {
+        fs.rmSync(dir, { recursive: true, force: true });
+        fs.mkdirSync(dir);
+        if (spec instanceof Uint8Array) fs.writeFileSync(file, spec);
+        else {
+          const db = new Database(file);
+          db.pragma(`journal_mode = ${spec.wal ? 'WAL' : 'DELETE'}`);
+          for (const t of spec.tables) db.exec(`CREATE TABLE ${t} (id TEXT, other TEXT)`);
+          db.pragma(`user_version = ${spec.version}`);
+          db.pragma(`application_id = ${spec.appId}`);
+          db.close();
+        }
+        // An empty SQLite database without any application_id has nothing in it to lose: it is taken as new.
+        if (!(spec instanceof Uint8Array) && spec.appId === 0 && spec.tables.length === 0 && spec.version === 0) return;
+        const before = hash(file);
+        const listing = fs.readdirSync(dir).sort();
+        const e = refusal(() => openDataFile(file));
+        expect(['foreign', 'corrupt']).toContain(e.problem);
+        expect(e.message).toContain(file);
+        expect(hash(file)).toBe(before);
+        expect(fs.readdirSync(dir).sort()).toEqual(listing);
+      }),
+      { numRuns: Number(process.env.FUZZ_RUNS ?? 150) },
+    );
   });
 });
