@@ -42,7 +42,8 @@ beforeAll(async () => {
   await waitForRun(s, runId);
   const first = readLedger(s.db, runId)[0];
   if (!first) throw new Error('the seeded run has no rewards');
-  ids = { programId: doc.id, triggerId: 'bronze-offer', draftId: draft.id, eventSetId: set.id, runId, rewardId: first.id, eventId: first.eventId, partnerKey: 'ana' };
+  const { importId } = await s.call('eventSets.importStart', { programId: doc.id, fileName: 'fuzz.events.json', text: eventsText });
+  ids = { programId: doc.id, triggerId: 'bronze-offer', draftId: draft.id, eventSetId: set.id, runId, rewardId: first.id, eventId: first.eventId, partnerKey: 'ana', importId };
   bases = validArgs(ids, programText, eventsText);
 }, 60_000);
 

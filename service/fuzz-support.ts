@@ -18,6 +18,8 @@ export interface FuzzIds {
   rewardId: string;
   eventId: string;
   partnerKey: string;
+  /** An import job started by the seeding (its progress and cancel calls need one). */
+  importId: string;
 }
 
 const trigger = {
@@ -33,7 +35,7 @@ const partner = { key: 'fuzz-partner', name: 'Fuzz', group: 'bronze', tier: null
 
 /** A valid argument for every channel (the type makes a new channel a compile error here). */
 export function validArgs(ids: FuzzIds, programText: string, eventsText: string): Record<Channel, Record<string, unknown>> {
-  const { programId, triggerId, draftId, eventSetId, runId } = ids;
+  const { programId, triggerId, draftId, eventSetId, runId, importId } = ids;
   return {
     'programs.list': {},
     'programs.get': { programId },
@@ -62,8 +64,8 @@ export function validArgs(ids: FuzzIds, programText: string, eventsText: string)
     'eventSets.import': { programId, fileName: 'fuzz.events.json', text: eventsText },
     'eventSets.delete': { eventSetId },
     'eventSets.importStart': { programId, fileName: 'fuzz.events.json', text: eventsText },
-    'eventSets.importProgress': { importId: 'imp-fuzz' },
-    'eventSets.importCancel': { importId: 'imp-fuzz' },
+    'eventSets.importProgress': { importId },
+    'eventSets.importCancel': { importId },
     'eventSets.annotate': { eventSetId, name: 'Renamed set', note: 'for the fuzz' },
     'eventSets.expectations': { eventSetId },
     'eventSets.setExpectations': { eventSetId, expect: { rejected: [] } },
