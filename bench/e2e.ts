@@ -79,15 +79,16 @@ export async function measureE2e(size: number, partners: number): Promise<E2eMea
     gc();
     const mem = memorySampler();
     let progressMessages = 0;
-    let failure: string | null = null;
+    // An object, not a `let`: the worker callback sets it, which TypeScript's narrowing cannot see.
+    const outcome: { failure: string | null } = { failure: null };
     const post = (m: WorkerMessage): void => {
       if (m.type === 'progress') progressMessages++;
-      if (m.type === 'failed') failure = m.error;
+      if (m.type === 'failed') outcome.failure = m.error;
       mem.sample();
     };
     const run = timed(size, () => runReplayJob(service.db, runId, { post, cancelled: () => false }));
     mem.sample();
-    if (failure) throw new Error(`run failed: ${failure}`);
+    if (outcome.failure) throw new Error(`run failed: ${outcome.failure}`);
     const done = getRun(service.db, runId);
     if (done?.status !== 'done') throw new Error(`run ended ${done?.status}: ${done?.error}`);
     const ledgerRows = ledgerTotals(service.db, { runId }).total;

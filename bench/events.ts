@@ -19,7 +19,7 @@ function iso(ms: number): string {
 export function benchEvents(n: number, partners: number, seed = 1): EventSet {
   const rng = new Rng(seed);
   const step = YEAR / n;
-  const events: EventInput[] = new Array(n);
+  const events = new Array<EventInput>(n);
   let customers = 0;
   let deals = 0;
   let leads = 0;

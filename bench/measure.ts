@@ -71,7 +71,7 @@ export function measure(size: number, partners: number, mode: LedgerMode = 'ledg
   const mem = memorySampler();
   let streamed = 0;
   const options = {
-    onProgress: mem.sample,
+    onProgress: () => { mem.sample(); },
     progressEvery: 10_000,
     ...(mode === 'stream' ? { keepRewards: false, onRewards: (rows: readonly unknown[]) => void (streamed += rows.length) } : {}),
   };

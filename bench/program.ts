@@ -73,7 +73,7 @@ const RULES: Record<string, (i: number) => RuleInput> = {
     ],
   }),
   'lead.qualified': (i) => ({ all: [r('partnership', 'tier', 'equal_to', TIERS[i % 3]), r('partnership', 'lead_count', 'is_multiple_of', 2 + i)] }),
-  'lead.closed': (i) => ({ all: [r('lead', 'stage', 'equal_to', 'won'), r('lead', 'submitted_date', 'after_or_exactly', '2026-01-15')] }),
+  'lead.closed': () => ({ all: [r('lead', 'stage', 'equal_to', 'won'), r('lead', 'submitted_date', 'after_or_exactly', '2026-01-15')] }),
   'partner.joined_group': (i) => ({ all: [r('partnership', 'group', 'equal_to', GROUPS[(i + 1) % GROUPS.length])] }),
 };
 
@@ -108,7 +108,7 @@ function triggers(): TriggerInput[] {
         name: `${event} #${i}`,
         event: event as TriggerInput['event'],
         status: 'active',
-        rules: (RULES[event] as (i: number) => RuleInput)(i) as TriggerInput['rules'],
+        rules: (RULES[event] as (i: number) => RuleInput)(i),
         action: actionFor(event, i, n),
       });
     }

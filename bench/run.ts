@@ -170,7 +170,7 @@ function e2e(sizes: number[], runs: number): void {
   const b = rows[0];
   for (const r of rows) {
     if (!b) break;
-    const x = (a: number, base: number): string => (base > 0 ? `${fmt(a / base, 1)}` : '—');
+    const x = (a: number, base: number): string => (base > 0 ? fmt(a / base, 1) : '—');
     console.log(`| ${fmt(r.size)} | ${x(r.size, b.size)} | ${x(r.runMs, b.runMs)} | ${x(r.importMs, b.importMs)} | ${x(r.heap, b.heap)} | ${x(r.rss, b.rss)} |`);
   }
 }

@@ -11,15 +11,18 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 function setup(opts: { open?: string[]; save?: string; answers?: Record<string, unknown>; max?: number }) {
   const calls: [string, unknown][] = [];
-  const dispatch = vi.fn(async (channel: string, args: unknown) => {
+  const dispatch = vi.fn((channel: string, args: unknown) => {
     calls.push([channel, args]);
     const v = opts.answers?.[channel];
-    return v instanceof Error ? { ok: false as const, error: { message: v.message } } : { ok: true as const, value: v };
+    return Promise.resolve(v instanceof Error ? { ok: false as const, error: { message: v.message } } : { ok: true as const, value: v });
   }) as unknown as Dispatch;
   const saveDefaults: unknown[] = [];
   const dialog = {
-    showOpenDialog: vi.fn(async () => ({ canceled: !opts.open, filePaths: opts.open ?? [] })),
-    showSaveDialog: vi.fn(async (o: { defaultPath?: string }) => (saveDefaults.push(o.defaultPath), opts.save ? { canceled: false, filePath: opts.save } : { canceled: true, filePath: '' })),
+    showOpenDialog: vi.fn(() => Promise.resolve({ canceled: !opts.open, filePaths: opts.open ?? [] })),
+    showSaveDialog: vi.fn((o: { defaultPath?: string }) => {
+      saveDefaults.push(o.defaultPath);
+      return Promise.resolve(opts.save ? { canceled: false, filePath: opts.save } : { canceled: true, filePath: '' });
+    }),
   };
   const actions = fileActions({ dialog: dialog as never, window: () => null, dispatch, ...(opts.max ? { maxOpenBytes: opts.max } : {}) });
   return { actions, calls, saveDefaults };

@@ -17,6 +17,8 @@ const RUNS = LONG > 0 ? Math.ceil(LONG / 5) : 300;
 type Handler = (event: { trusted: boolean }, ...args: unknown[]) => Promise<unknown>;
 
 let s: TestService;
+// Set once the service exists: if beforeAll failed earlier, afterAll has nothing to dispose.
+let dispose: (() => Promise<unknown>) | undefined;
 const handlers = new Map<string, Handler>();
 const opened: unknown[] = [];
 const saved: unknown[] = [];
@@ -24,18 +26,25 @@ const counts = { calls: 0, untrustedRefused: 0, results: 0, dialogs: 0 };
 
 beforeAll(async () => {
   s = testService();
+  dispose = () => s.dispose();
   await s.call('programs.import', { text: example('seed-and-or.program.json'), fileName: 'p.json' });
   registerIpc({
     ipcMain: { handle: (ch: string, h: Handler) => handlers.set(ch, h) } as never,
     dispatch: s.dispatch,
     trusted: (e) => (e as unknown as { trusted: boolean }).trusted,
-    importFile: async (request) => (opened.push(request), { ok: true, value: null }),
-    exportFile: async (request) => (saved.push(request), { ok: true, value: { saved: false, fileName: 'x' } }),
+    importFile: (request) => {
+      opened.push(request);
+      return Promise.resolve({ ok: true, value: null });
+    },
+    exportFile: (request) => {
+      saved.push(request);
+      return Promise.resolve({ ok: true, value: { saved: false, fileName: 'x' } });
+    },
   });
 });
 afterAll(async () => {
   console.log(`IPC fuzz: ${JSON.stringify(counts)}`);
-  await s?.dispose();
+  await dispose?.();
 });
 
 const rawArgs = fc.array(fc.oneof(fc.constantFrom<unknown>(...CHANNELS), weird, fc.jsonValue({ maxDepth: 2 })), { maxLength: 4 });

@@ -7,9 +7,9 @@ type Handler = (event: { ok: boolean }, ...args: unknown[]) => Promise<unknown>;
 
 function setup() {
   const handlers = new Map<string, Handler>();
-  const dispatch = vi.fn(async (channel: string) => ({ ok: true as const, value: channel }));
-  const openFile = vi.fn(async () => ({ ok: true as const, value: null }));
-  const saveFile = vi.fn(async () => ({ ok: true as const, value: { saved: true, fileName: 'a.json' } }));
+  const dispatch = vi.fn((channel: string) => Promise.resolve({ ok: true as const, value: channel }));
+  const openFile = vi.fn(() => Promise.resolve({ ok: true as const, value: null }));
+  const saveFile = vi.fn(() => Promise.resolve({ ok: true as const, value: { saved: true, fileName: 'a.json' } }));
   registerIpc({ ipcMain: { handle: (ch: string, h: Handler) => handlers.set(ch, h) } as never, dispatch, trusted: (e) => (e as unknown as { ok: boolean }).ok, importFile: openFile, exportFile: saveFile });
   return { handlers, dispatch, openFile, saveFile };
 }
@@ -24,7 +24,7 @@ describe('IPC handlers', () => {
   it('refuses untrusted senders without calling anything', async () => {
     const { handlers, dispatch, openFile, saveFile } = setup();
     expect(await handlers.get(IPC.call)?.({ ok: false }, 'programs.list', {})).toMatchObject({ ok: false });
-    expect(await handlers.get(IPC.importFile)?.({ ok: false }, { kind: 'program' })).toMatchObject({ ok: false, error: { message: expect.stringMatching(/refused/) } });
+    expect(await handlers.get(IPC.importFile)?.({ ok: false }, { kind: 'program' })).toMatchObject({ ok: false, error: { message: expect.stringMatching(/refused/) as string } });
     expect(await handlers.get(IPC.exportFile)?.({ ok: false }, { channel: 'programs.export', args: { programId: 'p1' } })).toMatchObject({ ok: false });
     expect(dispatch).not.toHaveBeenCalled();
     expect(openFile).not.toHaveBeenCalled();

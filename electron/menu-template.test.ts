@@ -14,11 +14,11 @@ describe('menu template', () => {
     const items = fileMenu(menuTemplate(actions, [{ id: 'p1', name: 'R&D program' }], 'linux'));
     const labels = items.map((i) => i.label ?? i.role ?? i.type);
     expect(labels).toEqual(['&New Program', '&Open Program File…', '&Import Event Set…', '&Export Program…', 'separator', 'Open &Recent', 'separator', 'quit']);
-    items[0]?.click?.({} as never, undefined, {} as never);
+    items[0]?.click?.({} as never, undefined, {});
     expect(actions.newProgram).toHaveBeenCalled();
     const recent = items[5]?.submenu as MenuItemConstructorOptions[];
     expect(recent[0]?.label).toBe('R&&D program');
-    recent[0]?.click?.({} as never, undefined, {} as never);
+    recent[0]?.click?.({} as never, undefined, {});
     expect(actions.openRecent).toHaveBeenCalledWith('p1');
   });
 

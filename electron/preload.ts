@@ -8,7 +8,7 @@ import { isChannel } from '../service/contract';
 
 const bridge: OfferflowBridge = {
   send: (channel, args) => {
-    if (!isChannel(channel)) return Promise.resolve({ ok: false, error: { message: `unknown channel "${String(channel)}"`, field: 'channel' } });
+    if (!isChannel(channel)) return Promise.resolve({ ok: false, error: { message: `unknown channel "${channel}"`, field: 'channel' } });
     return ipcRenderer.invoke(IPC.call, channel, args);
   },
   importFile: (request) => ipcRenderer.invoke(IPC.importFile, request),

@@ -69,7 +69,7 @@ describe('drip bounds', () => {
     const f = programFile('draft', { delay: p(300_000, 'year'), occurrences: 1 });
     const r = capture(['replay', f, events]);
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.out).rewards).toEqual([]);
+    expect((JSON.parse(r.out) as { rewards: unknown }).rewards).toEqual([]);
   });
 
   it('the longest drip allowed replays without an error', () => {

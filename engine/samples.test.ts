@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { goldenSummary } from '../scripts/samples/golden';
 import { SCRIPTED_PARTNERS } from '../scripts/samples/scripted';
-import { blockingIssues, parseEventSetText, parseProgramText, replay, serializeReport, validateProgram, type Program } from './index';
+import { blockingIssues, parseEventSetText, parseProgramText, replay, serializeReport, validateProgram } from './index';
 
 const SAMPLES = join(import.meta.dirname, '../resources/samples');
 const EXAMPLES = join(import.meta.dirname, '../resources/samples/spec-examples');
@@ -64,7 +64,7 @@ describe.each(SAMPLE_SETS)('sample %s', (file) => {
   });
 
   it('matches its golden summary', () => {
-    const golden = JSON.parse(readFileSync(join(SAMPLES, 'golden', file.replace(/\.events\.(json|csv)$/, '.summary.json')), 'utf8'));
+    const golden: unknown = JSON.parse(readFileSync(join(SAMPLES, 'golden', file.replace(/\.events\.(json|csv)$/, '.summary.json')), 'utf8'));
     expect(goldenSummary(report, serializeReport(report), events.events.length)).toEqual(golden);
   });
 });
@@ -109,7 +109,7 @@ describe.each(EXAMPLE_PAIRS)('spec example %s', (base) => {
   it('replays with its expectations passed, byte-identically twice', () => {
     const run = () => {
       const { program, events } = load(EXAMPLES, `${base}.program.json`, `${base}.events.json`);
-      return replay(program as Program, events);
+      return replay(program, events);
     };
     const report = run();
     expect(report.expectations.failures).toEqual([]);

@@ -84,7 +84,7 @@ export function setAtPath(root: unknown, path: JsonPath, value: unknown, remove:
   const last = path[path.length - 1] as string | number;
   if (remove) {
     if (Array.isArray(node)) node.splice(last as number, 1);
-    else delete node[last];
+    else Reflect.deleteProperty(node, last);
   } else node[last] = value;
   return copy;
 }

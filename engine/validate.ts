@@ -154,7 +154,7 @@ function checkNode(trigger: Trigger, node: RuleNode, path: string, blocks: numbe
     push('rule.too_deep', path, `rule blocks are nested more than ${MAX_RULE_DEPTH} deep`);
     return;
   }
-  const [key, children] = isAll(node) ? ['all', node.all] : ['any', (node as { any: RuleNode[] }).any];
+  const [key, children] = isAll(node) ? ['all', node.all] : ['any', node.any];
   if (children.length === 0 && key === 'any') push('rule.empty_any', path, 'an empty OR block never passes', 'warning');
   children.forEach((c, i) => checkNode(trigger, c, `${path}.${key}[${i}]`, blocks + 1, refs, push));
 }
@@ -272,7 +272,8 @@ function groupsRequired(node: RuleNode | undefined, out: Set<string>): void {
 
 function checkOrder(program: Program, push: Push): void {
   const byId = new Map(program.triggers.map((t) => [t.id, t]));
-  for (const [event, ids] of Object.entries(program.evaluationOrder)) {
+  // The record is partial: a program built in memory (not parsed) may hold an event set to undefined.
+  for (const [event, ids] of Object.entries(program.evaluationOrder) as [string, string[] | undefined][]) {
     const seen = new Set<string>();
     (ids ?? []).forEach((id, i) => {
       const where = `evaluationOrder.${event}[${i}]`;

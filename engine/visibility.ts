@@ -77,7 +77,7 @@ function evaluate(node: RuleNode, path: string, partner: Partner): Tri {
   }
   if (results.length === 0) return { value: 'false', why: `${path}: the OR block is empty` };
   if (results.every((r) => r.value === 'false')) {
-    return { value: 'false', why: results.map((r) => (r.value === 'false' ? r.why : '')).join(' and ') };
+    return { value: 'false', why: results.map((r) => r.why).join(' and ') };
   }
   return { value: results.some((r) => r.value === 'true') ? 'true' : 'unknown' };
 }

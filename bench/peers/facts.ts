@@ -31,8 +31,8 @@ export function leavesOf(program: Program): { leaves: Map<Rule, string>; byEvent
   const leaves = new Map<Rule, string>();
   const byEvent = new Map<string, Leaf[]>();
   const walk = (n: RuleNode, out: Leaf[]) => {
-    if (isBlock(n)) return childrenOf(n).forEach((c) => walk(c, out));
-    const rule = n as Rule;
+    if (isBlock(n)) { childrenOf(n).forEach((c) => walk(c, out)); return; }
+    const rule = n;
     const id = `f${leaves.size}`;
     leaves.set(rule, id);
     out.push({ id, rule });

@@ -95,7 +95,7 @@ async function runZen(program: Program, stream: FactEvent[]): Promise<number | n
     const d = decisions.get(ev.type);
     if (!d) continue;
     const { result } = await d.evaluate(ev.facts);
-    for (const v of Object.values(result)) if (v === true) passes++;
+    for (const v of Object.values(result)) if (v) passes++;
   }
   return passes;
 }

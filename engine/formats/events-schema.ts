@@ -117,7 +117,7 @@ export const ExpectSchema = z.strictObject({
 export type Expectations = z.infer<typeof ExpectSchema>;
 
 export const EventSetSchema = z.looseObject({
-  format: z.literal(EVENTS_FORMAT, { message: `must be "${EVENTS_FORMAT}"` }),
+  format: z.literal(EVENTS_FORMAT, { error: `must be "${EVENTS_FORMAT}"` }),
   name: Name.default(''),
   events: z.array(EventSchema),
   expect: ExpectSchema.optional(),

@@ -8,13 +8,13 @@ export const Name = z.string().max(500, 'is longer than 500 characters');
 
 export const Instant = z
   .string()
-  .refine((s) => parseInstant(s) !== null, { message: 'is not an ISO-8601 instant with Z or an offset (e.g. 2026-02-01T09:00:00Z)' });
+  .refine((s) => parseInstant(s) !== null, { error: 'is not an ISO-8601 instant with Z or an offset (e.g. 2026-02-01T09:00:00Z)' });
 
-export const DateOnly = z.string().refine(isDate, { message: 'is not a YYYY-MM-DD date' });
+export const DateOnly = z.string().refine(isDate, { error: 'is not a YYYY-MM-DD date' });
 
-export const CurrencyCode = z.string().refine(isCurrencyCode, { message: 'is not an ISO 4217 currency code' });
+export const CurrencyCode = z.string().refine(isCurrencyCode, { error: 'is not an ISO 4217 currency code' });
 
-export const TimeZoneId = z.string().refine(isTimeZone, { message: 'is not an IANA time zone (e.g. Europe/Paris)' });
+export const TimeZoneId = z.string().refine(isTimeZone, { error: 'is not an IANA time zone (e.g. Europe/Paris)' });
 
 /** A decimal as a string or a JSON number; normalised to its string form. */
 export const DecimalValue = z.union([z.string(), z.number()]).transform((v, ctx) => {
@@ -26,4 +26,4 @@ export const DecimalValue = z.union([z.string(), z.number()]).transform((v, ctx)
   return text;
 });
 
-export const PositiveDecimal = DecimalValue.refine((t) => (parseDecimal(t)?.units ?? 0n) > 0n, { message: 'must be greater than 0' });
+export const PositiveDecimal = DecimalValue.refine((t) => (parseDecimal(t)?.units ?? 0n) > 0n, { error: 'must be greater than 0' });

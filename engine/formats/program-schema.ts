@@ -127,7 +127,7 @@ export const PartnerSchema = z.strictObject({
 export type Partner = z.infer<typeof PartnerSchema>;
 
 export const ProgramSchema = z.looseObject({
-  format: z.literal(PROGRAM_FORMAT, { message: `must be "${PROGRAM_FORMAT}"` }),
+  format: z.literal(PROGRAM_FORMAT, { error: `must be "${PROGRAM_FORMAT}"` }),
   name: Name,
   timeZone: TimeZoneId.default('UTC'),
   fxRates: z.record(CurrencyCode, PositiveDecimal).default({}),

@@ -97,7 +97,16 @@ export function emitCondition(node: RuleNode, leafTests: Map<Rule, Test>, slotOf
 export function generateDispatcher(conditions: readonly (string | null)[], leaves: Test[], activatedMs: readonly number[]): (c: EvalContext, fire: (k: number) => void) => void {
   const lines = conditions.map((cond, k) => (cond === null ? '' : `  if (m >= A[${k}] && ${cond}) fire(${k});`)).filter(Boolean);
   const src = `return function generatedDispatcher(c, fire) {\n  const p = c.partner; const m = c.momentMs;\n${lines.join('\n')}\n};`;
-  return (new Function('L', 'A', src) as (l: Test[], a: readonly number[]) => (c: EvalContext, fire: (k: number) => void) => void)(leaves, activatedMs);
+  return (fromSource('L', 'A', src) as (l: Test[], a: readonly number[]) => (c: EvalContext, fire: (k: number) => void) => void)(leaves, activatedMs);
+}
+
+/**
+ * The one place generated source becomes a function. The fast path is code generation by design:
+ * sources are built here from the program's validated fields, with literals JSON-quoted.
+ */
+function fromSource(...paramsAndBody: string[]): unknown {
+  // eslint-disable-next-line @typescript-eslint/no-implied-eval -- compiling generated rule code is this module's purpose (see above).
+  return new Function(...paramsAndBody);
 }
 
 /**
@@ -108,7 +117,7 @@ export function generateTest(node: RuleNode, leafTests: Map<Rule, Test>, slotOf:
   const g: Gen = { leaves: [], slotOf, thresholdOf };
   const body = emitCondition(node, leafTests, slotOf, thresholdOf, g.leaves);
   // `p` is the event's partner: triggers only run for events that have one.
-  const factory = new Function('L', `return function generatedRuleTest(c) { const p = c.partner; return ${body}; };`) as (l: Test[]) => Test;
+  const factory = fromSource('L', `return function generatedRuleTest(c) { const p = c.partner; return ${body}; };`) as (l: Test[]) => Test;
   return factory(g.leaves);
 }
 
@@ -130,6 +139,6 @@ export function generateFilter(rules: readonly Rule[], tests: readonly ((o: neve
     leaves.push(tests[i] as (o: never) => boolean);
     return `F[${leaves.length - 1}](o)`;
   });
-  const factory = new Function('F', `return function generatedFilter(o) { return ${parts.join(' && ') || 'true'}; };`) as (f: typeof leaves) => (o: never) => boolean;
+  const factory = fromSource('F', `return function generatedFilter(o) { return ${parts.join(' && ') || 'true'}; };`) as (f: typeof leaves) => (o: never) => boolean;
   return factory(leaves);
 }

@@ -16,10 +16,11 @@ import type { CustomerState, EvalContext, PartnerState, Slots } from './state';
 import { emitCondition, generateFilter, generateTest, type Test } from './codegen';
 
 export interface CompiledNode {
-  test(ctx: EvalContext): boolean;
-  explain(ctx: EvalContext): TraceNode;
+  // Function-valued properties, not methods: they are closures (no `this`), passed around bare.
+  test: (ctx: EvalContext) => boolean;
+  explain: (ctx: EvalContext) => TraceNode;
   /** The tree as one JavaScript expression (see codegen.ts), appending called leaves to `leaves`. */
-  emit?(leaves: Test[]): string;
+  emit?: (leaves: Test[]) => string;
 }
 
 /** A registered aggregate: which objects it counts and which of them match its filters. */

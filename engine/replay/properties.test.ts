@@ -55,7 +55,7 @@ describe('replay properties', () => {
   it('is deterministic: the same inputs give a byte-identical report', () => {
     fc.assert(
       fc.property(programArb, eventsArb, (p, events) => {
-        const e = eventSet(events as Json[]);
+        const e = eventSet(events);
         expect(serializeReport(run(p, e, { trace: true }))).toBe(serializeReport(run(p, e, { trace: true })));
       }),
       { numRuns: 150, seed: 20261121 },
@@ -65,7 +65,7 @@ describe('replay properties', () => {
   it('reordering independent triggers (rewards only) changes no reward', () => {
     fc.assert(
       fc.property(programArb, eventsArb, fc.func(fc.integer()), (p, events, rank) => {
-        const e = eventSet(events as Json[]);
+        const e = eventSet(events);
         const ids = p.triggers.map((t) => t.id);
         const shuffled = [...ids].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
         const q = { ...p, evaluationOrder: { 'transaction.created': shuffled } };
@@ -78,10 +78,10 @@ describe('replay properties', () => {
   it('the traced path and the generated fast path agree', () => {
     fc.assert(
       fc.property(programArb, eventsArb, (p, events) => {
-        const e = eventSet(events as Json[]);
+        const e = eventSet(events);
         const fast = run(p, e);
         const traced = run(p, e, { trace: true });
-        expect(serializeReport({ ...traced, trace: undefined } as never)).toBe(serializeReport(fast));
+        expect(serializeReport({ ...traced, trace: undefined })).toBe(serializeReport(fast));
       }),
       { numRuns: 150, seed: 99 },
     );
@@ -90,7 +90,7 @@ describe('replay properties', () => {
   it('rewards are always positive and amountUsd equals amount for USD', () => {
     fc.assert(
       fc.property(programArb, eventsArb, (p, events) => {
-        for (const r of run(p, eventSet(events as Json[])).rewards) {
+        for (const r of run(p, eventSet(events)).rewards) {
           expect(Number(r.amount)).toBeGreaterThan(0);
           expect(r.amountUsd).toBe(r.amount);
         }
@@ -102,7 +102,7 @@ describe('replay properties', () => {
   it('streamed rewards (onRewards) are the report rows, in order, whatever the batch size', () => {
     fc.assert(
       fc.property(programArb, eventsArb, fc.integer({ min: 1, max: 7 }), fc.boolean(), (p, events, every, keepRewards) => {
-        const e = eventSet(events as Json[]);
+        const e = eventSet(events);
         const whole = run(p, e);
         const streamed: RewardRow[] = [];
         const firsts: number[] = [];

@@ -2,7 +2,6 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseEventSetText, parseProgramText } from '../formats/read';
-import { serializeReport } from '../formats/report';
 import { customer, eventSet, program, rewardKeys, run, sale, trigger, type Json } from '../test-helpers';
 
 const EXAMPLES = join(__dirname, '../../resources/samples/spec-examples');
@@ -165,8 +164,8 @@ describe('evaluation order, cascades and the loop guard', () => {
     const [, first, second, third] = e.events.map((x) => x.id);
     // The rolled-back sale does not count: the next sale is the 2nd again and loops again.
     expect(r.rejected).toEqual([
-      { eventId: second, index: 2, message: expect.stringContaining('cascade loop') },
-      { eventId: third, index: 3, message: expect.stringContaining('cascade loop') },
+      { eventId: second, index: 2, message: expect.stringContaining('cascade loop') as string },
+      { eventId: third, index: 3, message: expect.stringContaining('cascade loop') as string },
     ]);
     expect(rewardKeys(r).map((k) => k.split('=')[0])).toEqual([`pay@${first}`]);
     expect(r.groupChanges).toEqual([]);
@@ -228,7 +227,7 @@ describe('no retroactive rewards', () => {
   ])('%s → %i rewards', (_label, at, receivedAt, count) => {
     const r = run(p, eventSet([customer('c1'), sale('c1', '1.00', at, {}, receivedAt ? { receivedAt } : {})]), { trace: true });
     expect(r.rewards).toHaveLength(count);
-    if (count === 0) expect(r.trace!.at(-1)!.triggers[0]).toMatchObject({ verdict: 'skipped', reason: expect.stringContaining('retroactive') });
+    if (count === 0) expect(r.trace!.at(-1)!.triggers[0]).toMatchObject({ verdict: 'skipped', reason: expect.stringContaining('retroactive') as string });
   });
 
   it('drafts and inactive triggers never fire', () => {
@@ -251,7 +250,7 @@ describe('rejected events', () => {
     ['unknown group', { type: 'partner.group_changed', at: '2026-02-03T00:00:00Z', partnerKey: 'ana', group: 'platinum' }, 'group "platinum" is not defined'],
     ['unknown customer for an action', { type: 'action.created', at: '2026-02-03T00:00:00Z', action: { key: 'a1', customerKey: 'zz', actionKey: 'signup' } }, 'unknown customer "zz"'],
   ])('%s', (_label, bad, message) => {
-    const e = eventSet([...base, bad as Record<string, unknown>, sale('c1', '2.00', '2026-02-10T00:00:00Z')]);
+    const e = eventSet([...base, bad, sale('c1', '2.00', '2026-02-10T00:00:00Z')]);
     const r = run(p, e);
     expect(r.rejected).toHaveLength(1);
     expect(r.rejected[0]!.message).toContain(message);

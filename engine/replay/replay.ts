@@ -164,20 +164,18 @@ class Replayer {
       const ct = list[k] as CompiledTrigger;
       const t = ct.trigger;
       if (!ct.active || ctx.momentMs < ct.activatedMs) {
-        if (trace) {
-          const reason = !ct.active ? `the trigger is ${t.status === 'draft' ? 'a draft' : 'inactive'}` : `not active yet: activated at ${t.activatedAt} (no retroactive rewards)`;
-          trace.push({ triggerId: t.id, triggerVersion: t.version ?? 1, verdict: 'skipped', reason, rules: null });
-        }
+        const reason = !ct.active ? `the trigger is ${t.status === 'draft' ? 'a draft' : 'inactive'}` : `not active yet: activated at ${t.activatedAt} (no retroactive rewards)`;
+        trace.push({ triggerId: t.id, triggerVersion: t.version ?? 1, verdict: 'skipped', reason, rules: null });
         continue;
       }
-      const rulesTrace = trace && ct.rules ? ct.rules.explain(ctx) : null;
+      const rulesTrace = ct.rules ? ct.rules.explain(ctx) : null;
       const pass = ct.rules === null || (rulesTrace ? rulesTrace.result : ct.rules.test(ctx));
       if (!pass) {
-        trace?.push({ triggerId: t.id, triggerVersion: t.version ?? 1, verdict: 'failed', reason: 'the rules did not pass', rules: rulesTrace });
+        trace.push({ triggerId: t.id, triggerVersion: t.version ?? 1, verdict: 'failed', reason: 'the rules did not pass', rules: rulesTrace });
         continue;
       }
       const outcome = runAction(t, ctx, eventId, this.actionEnv, true);
-      trace?.push({ triggerId: t.id, triggerVersion: t.version ?? 1, verdict: 'passed', reason: ct.rules ? 'the rules passed' : 'no rules: always passes', rules: rulesTrace, outcome });
+      trace.push({ triggerId: t.id, triggerVersion: t.version ?? 1, verdict: 'passed', reason: ct.rules ? 'the rules passed' : 'no rules: always passes', rules: rulesTrace, outcome });
     }
   }
 

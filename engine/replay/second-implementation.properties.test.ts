@@ -41,7 +41,7 @@ const worldArb = fc
         customer: fc.integer({ min: 0, max: 4 }),
         day: fc.integer({ min: 0, max: 40 }),
         cents: fc.oneof(fc.integer({ min: -5000, max: 200_000 }), fc.bigInt({ min: 2n ** 52n, max: 2n ** 60n }).map(minorOf)),
-        currency: fc.constantFrom('USD', 'EUR') as fc.Arbitrary<'USD' | 'EUR'>,
+        currency: fc.constantFrom<'USD' | 'EUR'>('USD', 'EUR'),
         product: fc.constantFrom(...PRODUCTS),
         category: fc.constantFrom(...CATEGORIES),
         createdDay: fc.option(fc.integer({ min: 0, max: 40 }), { nil: null }),
@@ -140,7 +140,7 @@ const dayOf = (ms: number) => Math.floor(ms / DAY);
 function refThreshold(f: Json): unknown {
   const spec = fieldSpec(String(f.object), String(f.field)) as FieldSpec;
   if (f.value === undefined) return undefined;
-  if (spec.kind === 'date') return Date.parse(`${String(f.value)}T00:00:00Z`);
+  if (spec.kind === 'date') return Date.parse(`${f.value as string}T00:00:00Z`);
   if (spec.kind === 'money') return Math.round(Number(f.value) * 100);
   return f.value;
 }

@@ -62,7 +62,7 @@ export class Slots {
   }
 
   private addExact(k: number, sum: Minor): void {
-    const big = (this.big ??= new Map());
+    const big = (this.big ??= new Map<number, bigint>());
     const exact = (big.get(k) ?? BigInt(this.v[k] as number)) + BigInt(sum);
     this.v[k] = Number(exact);
     if (exact <= BigInt(MAX_SAFE) && exact >= -BigInt(MAX_SAFE)) big.delete(k);

@@ -12,7 +12,10 @@ const WRAPPERS = ['partner', 'customer', 'transaction', 'action', 'deal', 'lead'
 
 /** An input fixture the reader takes back as it is: quoted, not formula-guarded (that is for exports). */
 function cell(v: unknown): string {
-  return v === undefined || v === null ? '' : csvField(String(v));
+  if (v === undefined || v === null) return '';
+  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint') return csvField(String(v));
+  // Payload fields are scalars; anything else here is a generator bug, not "[object Object]".
+  throw new Error(`a CSV fixture cell cannot hold a ${typeof v}`);
 }
 
 /** One row: the event's own fields, then its payload's fields mapped onto the columns. */

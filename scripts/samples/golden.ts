@@ -30,6 +30,11 @@ function usd(c: bigint): string {
   return `${neg ? '-' : ''}${a / 100n}.${String(a % 100n).padStart(2, '0')}`;
 }
 
+/** Entries in the order `Object.keys(o).sort()` gave (UTF-16 code units): the summaries stay byte-identical. */
+function byKey<T>(entries: [string, T][]): [string, T][] {
+  return entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
 export function goldenSummary(report: Report, serialized: string, events: number): GoldenSummary {
   const byTrigger: Record<string, { rewards: number; cents: bigint }> = {};
   const byStatus: Record<string, number> = {};
@@ -41,13 +46,13 @@ export function goldenSummary(report: Report, serialized: string, events: number
     total += cents(r.amountUsd);
     byStatus[r.status] = (byStatus[r.status] ?? 0) + 1;
   }
-  const sortedTriggers = Object.keys(byTrigger).sort();
+  const sortedTriggers = byKey(Object.entries(byTrigger));
   return {
     events,
     rewards: report.rewards.length,
     rewardsUsd: usd(total),
-    byTrigger: Object.fromEntries(sortedTriggers.map((k) => [k, { rewards: byTrigger[k]!.rewards, usd: usd(byTrigger[k]!.cents) }])),
-    byStatus: Object.fromEntries(Object.keys(byStatus).sort().map((k) => [k, byStatus[k]!])),
+    byTrigger: Object.fromEntries(sortedTriggers.map(([k, t]) => [k, { rewards: t.rewards, usd: usd(t.cents) }])),
+    byStatus: Object.fromEntries(byKey(Object.entries(byStatus))),
     groupChanges: report.groupChanges.length,
     tagsApplied: report.tagsApplied.length,
     partners: report.partners,

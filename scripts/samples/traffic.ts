@@ -40,7 +40,7 @@ const ACTIONS: readonly (readonly [string, number])[] = [['onboarding_completed'
 
 /** A local-currency amount (string with the currency's digits) for about `usd` dollars. */
 function amountIn(currency: string, usd: number): string {
-  return (usd / (RATES[currency] as number)).toFixed(DIGITS[currency] as number);
+  return (usd / (RATES[currency] as number)).toFixed(DIGITS[currency]);
 }
 
 class Builder {
