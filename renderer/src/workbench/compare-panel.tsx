@@ -13,6 +13,7 @@ import { newestFirst } from './run-progress';
 import { SmallTable } from './small-table';
 import { useReadable } from './readable';
 import { TriggerChangesTable } from './runs-view';
+import { PartnerLink } from './partner-link';
 
 const CHANGE_COLORS: Readonly<Record<ChangeKind, 'success' | 'error' | 'warning'>> = { added: 'success', removed: 'error', changed: 'warning' };
 
@@ -60,7 +61,7 @@ export function ComparePanel({ runs }: { runs: readonly RunSummary[] }) {
             empty="The two runs produced the same ledger."
             columns={[
               { label: 'Change', cell: (r) => <Chip size="small" color={CHANGE_COLORS[r.change]} label={r.change} /> },
-              { label: 'Partner', cell: (r) => <span title={r.partnerKey}>{n.partner(r.partnerKey)}</span> },
+              { label: 'Partner', cell: (r) => <PartnerLink partnerKey={r.partnerKey} /> },
               { label: 'Trigger', cell: (r) => <span title={r.triggerId}>{n.trigger(r.triggerId)}</span> },
               { label: 'Event', cell: (r) => r.eventId },
               { label: 'Occ.', cell: (r) => r.occurrence },

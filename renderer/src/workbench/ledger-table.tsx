@@ -3,6 +3,7 @@ import Box from '@mui/material/Box';
 import ButtonBase from '@mui/material/ButtonBase';
 import Checkbox from '@mui/material/Checkbox';
 import Link from '@mui/material/Link';
+import { PartnerLink } from './partner-link';
 import ArrowDownwardIcon from '@mui/icons-material/ArrowDownward';
 import ArrowUpwardIcon from '@mui/icons-material/ArrowUpward';
 import { useVirtualizer } from '@tanstack/react-virtual';
@@ -62,6 +63,8 @@ function Row({ row, selected, onToggle, onTrace, columns }: { row: LedgerRow; se
             <Link component="button" onClick={onTrace} underline="hover" aria-label={`Trace event ${row.eventId}`}>
               {row.eventId}
             </Link>
+          ) : c.key === 'partner' ? (
+            <PartnerLink partnerKey={row.partnerKey} label={c.text(row, r)} />
           ) : (
             c.text(row, r)
           )}

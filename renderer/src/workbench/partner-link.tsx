@@ -12,13 +12,14 @@ export function PartnerLink({ partnerKey, label }: { partnerKey: string; label?:
   const n = useReadable();
   const text = label ?? n.partner(partnerKey);
   return (
-    <Tooltip title={`${partnerKey} · open the partner timeline`}>
+    // describeChild: the tooltip describes the link; its name stays the partner's name, so rows
+    // read the same to a screen reader (and to tests) as before the link.
+    <Tooltip describeChild title={`${partnerKey} · open the partner timeline`}>
       <Link
         component="button"
         type="button"
         variant="body2"
         underline="hover"
-        aria-label={`Timeline of ${text}`}
         onClick={(e) => {
           e.stopPropagation();
           useAppStore.getState().go({ kind: 'partner', partnerKey });

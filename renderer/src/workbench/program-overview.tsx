@@ -214,7 +214,7 @@ function Overview({ programId, revision }: ProgramViewProps) {
       <Paper variant="outlined" sx={{ p: 2 }} component="section" aria-label="All triggers">
         <Stack direction="row" spacing={1.5} useFlexGap sx={{ mb: 1.5, flexWrap: 'wrap', alignItems: 'center' }}>
           <TextField size="small" label="Search triggers" value={filter.search} onChange={set('search')} sx={{ minWidth: 260 }} />
-          <TextField select size="small" label="Event" value={filter.event} onChange={set('event')} sx={{ minWidth: 220 }}>
+          <TextField select size="small" label="Event" value={filter.event} slotProps={{ select: { displayEmpty: true }, inputLabel: { shrink: true } }} onChange={set('event')} sx={{ minWidth: 220 }}>
             <MenuItem value="">All events</MenuItem>
             {TRIGGER_EVENTS.map((e) => (
               <MenuItem key={e} value={e}>
@@ -222,13 +222,13 @@ function Overview({ programId, revision }: ProgramViewProps) {
               </MenuItem>
             ))}
           </TextField>
-          <TextField select size="small" label="Status" value={filter.status} onChange={set('status')} sx={{ minWidth: 140 }}>
+          <TextField select size="small" label="Status" value={filter.status} slotProps={{ select: { displayEmpty: true }, inputLabel: { shrink: true } }} onChange={set('status')} sx={{ minWidth: 140 }}>
             <MenuItem value="">Any status</MenuItem>
             <MenuItem value="active">Active</MenuItem>
             <MenuItem value="inactive">Inactive</MenuItem>
             <MenuItem value="draft">Draft</MenuItem>
           </TextField>
-          <TextField select size="small" label="Action" value={filter.action} onChange={set('action')} sx={{ minWidth: 160 }}>
+          <TextField select size="small" label="Action" value={filter.action} slotProps={{ select: { displayEmpty: true }, inputLabel: { shrink: true } }} onChange={set('action')} sx={{ minWidth: 160 }}>
             <MenuItem value="">Any action</MenuItem>
             <MenuItem value="reward">Reward</MenuItem>
             <MenuItem value="drip">Drip</MenuItem>

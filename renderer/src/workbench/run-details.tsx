@@ -5,13 +5,15 @@ import Stack from '@mui/material/Stack';
 import type { GroupChangeRow, PartnerStateRow, RejectedRow, TagAppliedRow } from '../../../engine/formats/report';
 import { SmallTable } from './small-table';
 import { useReadable, type Readable } from './readable';
+import { PartnerLink } from './partner-link';
 
 function Named({ name, id }: { name: string; id: string }) {
   return <span title={id}>{name}</span>;
 }
 
+/** The partner's name as a link to their timeline (the key in its tooltip). */
 function PartnerCell({ r, keyOf }: { r: Readable; keyOf: string }) {
-  return <Named name={r.partner(keyOf)} id={keyOf} />;
+  return <PartnerLink partnerKey={keyOf} label={r.partner(keyOf)} />;
 }
 
 function EventLink({ id, onTrace }: { id: string; onTrace: (id: string) => void }) {
@@ -86,7 +88,7 @@ export function PartnersTable({ rows }: { rows: readonly PartnerStateRow[] }) {
           label: 'Partner',
           cell: (r) => (
             <>
-              {n.partner(r.key)}
+              <PartnerLink partnerKey={r.key} />
               {n.partner(r.key) !== r.key && (
                 <Box component="span" sx={{ display: 'block', fontSize: 12, color: 'text.secondary' }}>
                   {r.key}
