@@ -3,7 +3,6 @@
  * way out and leaves the file untouched; `--start-fresh` moves it aside and serves an empty
  * (seeded) data file; a newer app's file is refused even with `--start-fresh`.
  */
-import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -11,8 +10,8 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dbFile, openDb } from '../store';
 import { MIGRATIONS } from '../store/migrations';
+import { hostOnce } from './host-once.test-support';
 
-const main = path.join(__dirname, 'main.ts');
 let dir: string;
 beforeEach(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'offerflow-hostfile-'));
@@ -21,21 +20,7 @@ afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 const hash = (f: string): string => createHash('sha256').update(fs.readFileSync(f)).digest('hex');
 
-/** Runs the host until it prints its URL (then stops it) or exits on its own. */
-function host(...extra: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const p = spawn(process.execPath, ['--import', 'tsx', main, '--port', '0', '--no-build', '--data-dir', dir, ...extra], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    p.stdout.on('data', (c: Buffer) => {
-      stdout += c.toString('utf8');
-      if (stdout.includes('\n')) p.kill('SIGTERM');
-    });
-    p.stderr.on('data', (c: Buffer) => (stderr += c.toString('utf8')));
-    p.on('error', reject);
-    p.on('exit', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const host = (...extra: string[]) => hostOnce(dir, ...extra);
 
 describe('host start-up with a bad data file', () => {
   it('stops with the way out, keeps the file, and starts fresh only when asked', async () => {

@@ -2,38 +2,25 @@
  * `serve --demo` keeps one token in the data folder (0600) and reuses it, so the printed URL is
  * the same after a restart; a file that is not a token is refused, never overwritten.
  */
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEMO_TOKEN_FILE, demoToken } from './demo-token';
+import { hostOnce } from './host-once.test-support';
 
-const main = path.join(__dirname, 'main.ts');
 let dir: string;
 beforeEach(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'offerflow-demo-'));
 });
 afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-/** Runs the host until it prints its URL, then stops it. */
-function urlOf(...extra: string[]): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const p = spawn(process.execPath, ['--import', 'tsx', main, '--port', '0', '--no-build', '--data-dir', dir, ...extra], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    p.stdout.on('data', (c: Buffer) => {
-      stdout += c.toString('utf8');
-      if (stdout.includes('\n')) p.kill('SIGTERM');
-    });
-    p.stderr.on('data', (c: Buffer) => (stderr += c.toString('utf8')));
-    p.on('error', reject);
-    p.on('exit', (code) => {
-      const m = /token=(\S+)/.exec(stdout);
-      if (m?.[1]) resolve(decodeURIComponent(m[1]));
-      else reject(new Error(`host exited ${code} without a URL: ${stderr}`));
-    });
-  });
+/** Runs the host until it prints its URL, then stops it; the URL's token. */
+async function urlOf(...extra: string[]): Promise<string> {
+  const { code, stdout, stderr } = await hostOnce(dir, ...extra);
+  const m = /token=(\S+)/.exec(stdout);
+  if (m?.[1]) return decodeURIComponent(m[1]);
+  throw new Error(`host exited ${code} without a URL: ${stderr}`);
 }
 
 describe('demo token', () => {
