@@ -19,6 +19,11 @@ describe('date input', () => {
     ['13012026', us.order, null],
     ['0131202', us.order, null],
     ['12/01/312026', us.order, null],
+    ['12/31/2026x', us.order, null],
+    ['12312026x', us.order, null],
+    ['x12/31/2026', us.order, null],
+    ['12 31 2026', us.order, '2026-12-31'],
+    ['12/31/20/26', us.order, null],
   ] as const)('%s → %s', (text, order, iso) => {
     expect(parseTypedDate(text, [...order])).toBe(iso);
   });

@@ -37,7 +37,9 @@ export function parseTypedDate(text: string, order: DatePart[]): string | null {
       at += LENGTH[part];
     }
   } else {
-    pieces = t.split(/[^\d]+/).filter(Boolean);
+    // Digits and separators only: "12/31/2026x" is not a date.
+    if (!/^\d{1,4}[\s./-]+\d{1,4}[\s./-]+\d{1,4}$/.test(t)) return null;
+    pieces = t.split(/[\s./-]+/);
   }
   if (pieces.length !== 3) return null;
   const value: Record<DatePart, number> = { year: 0, month: 0, day: 0 };
@@ -72,7 +74,9 @@ export function DateInput(props: DateInputProps) {
   const { order, separator } = dateOrder(props.locale);
   const shown = props.value ? formatDate(props.value, order, separator) : '';
   const [text, setText] = useState(shown);
-  useEffect(() => setText(shown), [shown]);
+  // A value from outside replaces the text, but never while the text already means that value:
+  // reformatting under the person's fingers would turn the next keystroke into part of a date.
+  useEffect(() => setText((current) => (parseTypedDate(current, order) === props.value ? current : shown)), [shown]);
   const parsed = text.trim() === '' ? null : parseTypedDate(text, order);
   const bad = text.trim() !== '' && parsed === null;
   const example = formatDate('2026-01-31', order, separator);
