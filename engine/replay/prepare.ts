@@ -26,8 +26,11 @@ export function instantOr(text: string | undefined, fallback: number): number {
   return text === undefined ? fallback : ms(text);
 }
 
-/** An event's id: its own, or `#<position from 1>` when the file gives none. */
-function idOf(e: EventInput, i: number): string {
+/**
+ * An event's id: its own, or `#<position from 1>` when the file gives none. The one rule: every
+ * screen and report that names an event (partner timeline, event browser) calls this.
+ */
+export function eventIdOf(e: EventInput, i: number): string {
   return e.id ?? `#${i + 1}`;
 }
 
@@ -75,7 +78,7 @@ export class PreparedEvents {
     const i = this.order === null ? k : (this.order[k] as number);
     const e = this.events[i] as EventInput;
     into.index = i;
-    into.id = idOf(e, i);
+    into.id = eventIdOf(e, i);
     into.atMs = this.atMs[i] as number;
     into.momentMs = this.momentMs[i] as number;
     into.input = e;
@@ -86,7 +89,7 @@ export class PreparedEvents {
   lastPositionOf(ids: ReadonlySet<string>): number {
     for (let k = this.length - 1; k >= 0; k--) {
       const i = this.order === null ? k : (this.order[k] as number);
-      if (ids.has(idOf(this.events[i] as EventInput, i))) return k;
+      if (ids.has(eventIdOf(this.events[i] as EventInput, i))) return k;
     }
     return -1;
   }

@@ -3,7 +3,7 @@ import { blockingIssues, validateProgram } from '../../engine/validate';
 import { parseInstant } from '../../engine/time';
 import { runInProgress, type Handlers, type RunSummary } from '../contract';
 import { Failure, failureFromIssues } from '../failure';
-import { deleteRun, getEventSetSummary, getRun, getRunResult, insertRun, iterateLedger, listRuns, newId, queryLedgerPage, reapRunIfAbandoned } from '../store';
+import { deleteRun, getEventSetSummary, getRun, getRunResult, insertRun, iterateLedger, ledgerSortNames, listRuns, newId, queryLedgerPage, reapRunIfAbandoned } from '../store';
 import { compareRuns } from './compare';
 import { ledgerCsv } from './ledger-csv';
 import { requireProgram, type ServiceContext } from './context';
@@ -78,7 +78,7 @@ export function replayHandlers(ctx: ServiceContext): Pick<Handlers, ReplayChanne
     },
     'replay.ledger': (q) => {
       requireDone(ctx, q.runId);
-      return { rows: queryLedgerPage(ctx.db, q), ...ctx.totals.get(q) };
+      return { rows: queryLedgerPage(ctx.db, q, ledgerSortNames(ctx.db, q.runId, q.sort)), ...ctx.totals.get(q) };
     },
     'replay.ledgerCsv': async (f) => {
       const run = requireDone(ctx, f.runId);
@@ -86,7 +86,7 @@ export function replayHandlers(ctx: ServiceContext): Pick<Handlers, ReplayChanne
       if (total > MAX_CSV_ROWS) {
         throw new Failure(`the CSV would hold ${total} rewards; filter the ledger (partner, trigger, status or month) to at most ${MAX_CSV_ROWS}`, 'runId');
       }
-      const text = total > WORKER_CSV_ROWS ? await ctx.runs.ledgerCsv(f) : ledgerCsv(iterateLedger(ctx.db, f));
+      const text = total > WORKER_CSV_ROWS ? await ctx.runs.ledgerCsv(f) : ledgerCsv(iterateLedger(ctx.db, f, ledgerSortNames(ctx.db, f.runId, f.sort)));
       return { fileName: `ledger-${run.eventSetName.replace(/[^\w.-]+/g, '-') || run.id}.csv`, text };
     },
     'replay.trace': async ({ runId, eventId }) => {

@@ -99,6 +99,53 @@ describe('partner timeline', () => {
   });
 });
 
+describe('ledger sorted by partner or trigger', () => {
+  const collate = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
+
+  it('follows the names the table shows (the run\'s program), every page, both directions, also in the CSV', async () => {
+    const program = parseProgramText(programText);
+    program.partners[0] = { ...program.partners[0]!, name: '=HYPERLINK("http://x","pay")' };
+    const names = {
+      partnerKey: new Map(program.partners.map((p) => [p.key, p.name])),
+      triggerId: new Map(program.triggers.map((t) => [t.id, t.name])),
+    };
+    const field = { partnerKey: (r: RewardRow) => r.partnerKey, triggerId: (r: RewardRow) => r.triggerId };
+    for (const sort of ['partnerKey', 'triggerId'] as const) {
+      const label = (r: RewardRow): string => names[sort].get(field[sort](r)) ?? field[sort](r);
+      // The engine's rewards in name order, ties in ledger order: what the pages must add up to.
+      const byName = engine.rewards.map((r, i) => ({ r, i })).sort((a, b) => collate.compare(label(a.r), label(b.r)) || (field[sort](a.r) < field[sort](b.r) ? -1 : field[sort](a.r) > field[sort](b.r) ? 1 : 0) || a.i - b.i);
+      const want = byName.map((x) => x.r.id);
+      // By id the order differs (otherwise this test would prove nothing).
+      const byId = engine.rewards.map((r, i) => ({ r, i })).sort((a, b) => (field[sort](a.r) < field[sort](b.r) ? -1 : field[sort](a.r) > field[sort](b.r) ? 1 : 0) || a.i - b.i);
+      expect(byId.map((x) => x.r.id)).not.toEqual(want);
+      const got: string[] = [];
+      for (let offset = 0; offset < engine.rewards.length; offset += 37) {
+        got.push(...(await s.call('replay.ledger', { runId, offset, limit: 37, sort })).rows.map((r) => r.id));
+      }
+      expect(got, sort).toEqual(want);
+      // Descending: names in reverse, and ties newest first, as the id sort does.
+      const down: string[] = [];
+      for (let offset = 0; offset < engine.rewards.length; offset += 50) {
+        down.push(...(await s.call('replay.ledger', { runId, offset, limit: 50, sort, desc: true })).rows.map((r) => r.id));
+      }
+      expect(down, `${sort} desc`).toEqual([...want].reverse());
+      const csv = await s.call('replay.ledgerCsv', { runId, sort });
+      expect(csv.text.trimEnd().split('\r\n').slice(1).map((l) => l.split(',')[0]), `${sort} csv`).toEqual(want);
+    }
+  });
+
+  it('a filtered page sorted by name holds only matching rows, in name order', async () => {
+    const rows = (await s.call('replay.ledger', { runId, limit: 500, status: 'pending', sort: 'partnerKey' })).rows;
+    const want = engine.rewards.filter((r) => r.status === 'pending').length;
+    expect(rows).toHaveLength(Math.min(500, want));
+    expect(rows.every((r) => r.status === 'pending')).toBe(true);
+    const names = new Map(parseProgramText(programText).partners.map((p) => [p.key, p.name]));
+    names.set(parseProgramText(programText).partners[0]!.key, '=HYPERLINK("http://x","pay")');
+    const labels = rows.map((r) => names.get(r.partnerKey) ?? r.partnerKey);
+    for (let i = 1; i < labels.length; i++) expect(collate.compare(labels[i - 1]!, labels[i]!), `${labels[i - 1]} before ${labels[i]}`).toBeLessThanOrEqual(0);
+  });
+});
+
 describe('money out', () => {
   it('the statement of each partner adds up to the engine rewards, by status', async () => {
     for (const [partnerKey, want] of tally(engine.rewards, (r) => r.partnerKey)) {

@@ -6,6 +6,7 @@
  */
 import { csvText, type CsvColumn } from '../../engine/formats/csv-write';
 import type { EventInput } from '../../engine/formats/events-schema';
+import { eventIdOf } from '../../engine/replay/prepare';
 import type { RewardStatus } from '../../engine/formats/report';
 import { formatMinor } from '../../engine/money';
 import type { GroupTotal, Handlers, InvoicePartnerLine, PartnerStatement, PartnerTimeline, PayoutMonth, RunTotals, TimelineEntry } from '../contract';
@@ -55,9 +56,6 @@ export function runTotals(db: Db, runId: string): RunTotals {
     byMonth: groups(db, runId, 'due_month', cents, 'key'),
   };
 }
-
-/** An event's id as the engine names it: its own, or `#<position from 1>` (engine/replay/prepare.ts). */
-const eventIdOf = (e: EventInput, i: number): string => e.id ?? `#${i + 1}`;
 
 /**
  * The events of a set that concern `partnerKey`: the partner's own, their customers' (customer

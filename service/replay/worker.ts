@@ -4,6 +4,7 @@ import { openDb } from '../store/db';
 import { storeErrorSentence } from '../store/errors';
 import { ledgerCsv } from '../handlers/ledger-csv';
 import { iterateLedger } from '../store/ledger-repo';
+import { ledgerSortNames } from '../store/runs-repo';
 import { importEventSetJob, runReplayJob, traceJob } from './jobs';
 import type { WorkerInput, WorkerMessage } from './protocol';
 
@@ -18,7 +19,7 @@ function main(): void {
     if (job.kind === 'run') runReplayJob(db, job.runId, { post, cancelled: () => Atomics.load(flag, 0) === 1 });
     else if (job.kind === 'trace') post({ type: 'trace', traces: traceJob(db, job.runId, job.eventId) });
     else if (job.kind === 'import') post(importEventSetJob(db, job, { post, cancelled: () => Atomics.load(flag, 0) === 1 }));
-    else post({ type: 'csv', text: ledgerCsv(iterateLedger(db, job.filter)) });
+    else post({ type: 'csv', text: ledgerCsv(iterateLedger(db, job.filter, ledgerSortNames(db, job.filter.runId, job.filter.sort))) });
   } catch (e) {
     const sentence = storeErrorSentence(e, input.dbFile);
     post(sentence === null ? { type: 'failed', error: e instanceof Error ? e.message : String(e) } : { type: 'failed', error: sentence, known: true });

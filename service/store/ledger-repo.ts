@@ -310,16 +310,67 @@ function where(db: Db, f: Pick<LedgerFilter, 'runId' | 'partnerKey' | 'triggerId
 }
 
 /**
- * One page of a run's ledger. Two steps so a deep page stays cheap: the page's keys come from
- * an index alone (skipping offset rows costs no row reads), then only those rows are read.
+ * What a person reads in place of a partner key or trigger id (partner and trigger names from
+ * the run's program): the ledger sorted "by partner" or "by trigger" is in the order of these
+ * names, as the table shows them, not of the ids behind them. Keys without a name sort as
+ * themselves.
  */
-export function queryLedgerPage(db: Db, q: z.output<typeof LedgerQuery>): LedgerRow[] {
+export type LedgerSortNames = ReadonlyMap<string, string>;
+
+const NAME_ORDER = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
+
+/** The column a name sort orders by, when `sort` is one. */
+function nameColumn(sort: LedgerFilter['sort']): 'partner_key' | 'trigger_id' | null {
+  return sort === 'partnerKey' ? 'partner_key' : sort === 'triggerId' ? 'trigger_id' : null;
+}
+
+/**
+ * The matching rows' keys of `col` with their counts, in name order (ties by key), reversed for
+ * `desc`. Counted from the column's index, so a page of a two-million-row ledger sorted by name
+ * reads only the keys it covers.
+ */
+function keysInNameOrder(db: Db, w: ReturnType<typeof where>, col: string, names: LedgerSortNames, desc: boolean): { key: string; n: number }[] {
+  const keys = db.prepare<(string | number)[], { key: string; n: number }>(`SELECT ${col} AS key, COUNT(*) AS n FROM ${w.from} WHERE ${w.sql} GROUP BY ${col}`).all(...w.params);
+  const label = (k: string): string => names.get(k) ?? k;
+  keys.sort((a, b) => NAME_ORDER.compare(label(a.key), label(b.key)) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return desc ? keys.reverse() : keys;
+}
+
+/** The seqs of one page sorted by name: the keys the page covers, each read from its offset. */
+function pageSeqsByName(db: Db, q: z.output<typeof LedgerQuery>, col: string, names: LedgerSortNames): number[] {
   const w = where(db, q);
   const dir = q.desc ? 'DESC' : 'ASC';
-  const order = q.sort === 'id' ? `seq ${dir}` : `${SORT_COLUMNS[q.sort]} ${dir}, seq ${dir}`;
-  const keys = db.prepare<(string | number)[], { seq: number }>(`SELECT seq FROM ${w.from} WHERE ${w.sql} ORDER BY ${order} LIMIT ? OFFSET ?`).all(...w.params, q.limit, q.offset);
-  if (keys.length === 0) return [];
-  const seqs = keys.map((k) => k.seq);
+  const one = db.prepare<(string | number)[], { seq: number }>(`SELECT seq FROM ${w.from} WHERE ${w.sql} AND ${col} = ? ORDER BY seq ${dir} LIMIT ? OFFSET ?`);
+  const seqs: number[] = [];
+  let start = 0;
+  for (const { key, n } of keysInNameOrder(db, w, col, names, q.desc)) {
+    const end = start + n;
+    const from = Math.max(q.offset + seqs.length, start);
+    if (from < end) {
+      for (const r of one.all(...w.params, key, q.limit - seqs.length, from - start)) seqs.push(r.seq);
+      if (seqs.length >= q.limit) break;
+    }
+    start = end;
+  }
+  return seqs;
+}
+
+/**
+ * One page of a run's ledger. Two steps so a deep page stays cheap: the page's keys come from
+ * an index alone (skipping offset rows costs no row reads), then only those rows are read.
+ * Sorted by partner or trigger, it follows `names` (see `LedgerSortNames`) when given.
+ */
+export function queryLedgerPage(db: Db, q: z.output<typeof LedgerQuery>, names?: LedgerSortNames): LedgerRow[] {
+  const w = where(db, q);
+  const dir = q.desc ? 'DESC' : 'ASC';
+  const byName = nameColumn(q.sort);
+  let seqs: number[];
+  if (byName !== null && names) seqs = pageSeqsByName(db, q, byName, names);
+  else {
+    const order = q.sort === 'id' ? `seq ${dir}` : `${SORT_COLUMNS[q.sort]} ${dir}, seq ${dir}`;
+    seqs = db.prepare<(string | number)[], { seq: number }>(`SELECT seq FROM ${w.from} WHERE ${w.sql} ORDER BY ${order} LIMIT ? OFFSET ?`).all(...w.params, q.limit, q.offset).map((k) => k.seq);
+  }
+  if (seqs.length === 0) return [];
   const src = source(db, q.runId);
   const run = [...src.cond, `seq IN (${seqs.map(() => '?').join(',')})`].join(' AND ');
   const rows = db.prepare<(string | number)[], LedgerDbRow>(`SELECT * FROM ${src.from} WHERE ${run}`).all(...src.params, ...seqs);
@@ -342,9 +393,15 @@ export function queryLedger(db: Db, q: z.output<typeof LedgerQuery>): { rows: Le
   return { rows: queryLedgerPage(db, q), ...ledgerTotals(db, q) };
 }
 
-/** Every matching row, in ledger order (CSV export, comparisons). */
-export function* iterateLedger(db: Db, f: LedgerFilter): Generator<LedgerRow> {
+/** Every matching row, in ledger order (CSV export, comparisons); by name as `queryLedgerPage` when `names` is given. */
+export function* iterateLedger(db: Db, f: LedgerFilter, names?: LedgerSortNames): Generator<LedgerRow> {
   const w = where(db, f);
+  const byName = nameColumn(f.sort);
+  if (byName !== null && names) {
+    const one = db.prepare<(string | number)[], LedgerDbRow>(`SELECT * FROM ${w.from} WHERE ${w.sql} AND ${byName} = ? ORDER BY seq`);
+    for (const { key } of keysInNameOrder(db, w, byName, names, f.desc)) for (const r of one.iterate(...w.params, key)) yield toLedgerRow(r);
+    return;
+  }
   const order = `${SORT_COLUMNS[f.sort]} ${f.desc ? 'DESC' : 'ASC'}, seq`;
   for (const r of db.prepare<(string | number)[], LedgerDbRow>(`SELECT * FROM ${w.from} WHERE ${w.sql} ORDER BY ${order}`).iterate(...w.params)) yield toLedgerRow(r);
 }

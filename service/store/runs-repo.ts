@@ -9,7 +9,7 @@ import { formatMinor } from '../../engine/money';
 import os from 'node:os';
 import type { RunPhase, RunResult, RunSummary } from '../contract';
 import type { Db } from './db';
-import { dropLedger, dropOrphanLedgers, type LedgerTotals } from './ledger-repo';
+import { dropLedger, dropOrphanLedgers, type LedgerFilter, type LedgerSortNames, type LedgerTotals } from './ledger-repo';
 import { parseColumn } from './rows';
 
 interface RunRow {
@@ -176,6 +176,23 @@ export function listRuns(db: Db, programId: string): RunSummary[] {
 export function getRunProgram(db: Db, id: string): Program | null {
   const r = db.prepare<[string], { program_json: string }>('SELECT program_json FROM runs WHERE id = ?').get(id);
   return r ? parseColumn(ProgramSchema, r.program_json, 'run program') : null;
+}
+
+const NamesOnly = z.looseObject({
+  partners: z.array(z.looseObject({ key: z.string(), name: z.string() })),
+  triggers: z.array(z.looseObject({ id: z.string(), name: z.string() })),
+});
+
+/**
+ * The names a ledger sorted by partner or trigger follows (`LedgerSortNames`), from the run's
+ * program snapshot; undefined for other sorts. Reads only the names, not the whole program.
+ */
+export function ledgerSortNames(db: Db, runId: string, sort: LedgerFilter['sort']): LedgerSortNames | undefined {
+  if (sort !== 'partnerKey' && sort !== 'triggerId') return undefined;
+  const r = db.prepare<[string], { program_json: string }>('SELECT program_json FROM runs WHERE id = ?').get(runId);
+  if (!r) return undefined;
+  const p = parseColumn(NamesOnly, r.program_json, 'run program');
+  return sort === 'partnerKey' ? new Map(p.partners.map((x) => [x.key, x.name])) : new Map(p.triggers.map((x) => [x.id, x.name]));
 }
 
 export function setRunProgress(db: Db, id: string, processed: number): void {
