@@ -23,7 +23,7 @@ export const electronEntries = [
 
 /** The Node programs, each one ES module in dist/node. */
 export const nodeEntries = [
-  { entry: 'engine/cli/main.ts', out: 'cli.mjs' },
+  { entry: 'cli/main.ts', out: 'cli.mjs' },
   { entry: 'service/host/main.ts', out: 'host.mjs' },
 ];
 

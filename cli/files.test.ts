@@ -12,13 +12,13 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../formats/issues';
+import { InputError } from '../engine/formats/issues';
 import { readInput, writeAtomic } from './files';
 import { run, type Io } from './main';
 
-const ROOT = join(import.meta.dirname, '../..');
+const ROOT = join(import.meta.dirname, '..');
 /** The CLI from source through tsx's loader (the compiled bin needs `npm run build` first). */
-const CLI = `${process.execPath} --import ${pathToFileURL(join(ROOT, 'node_modules/tsx/dist/loader.mjs')).href} ${join(ROOT, 'engine/cli/source-entry.ts')}`;
+const CLI = `${process.execPath} --import ${pathToFileURL(join(ROOT, 'node_modules/tsx/dist/loader.mjs')).href} ${join(ROOT, 'cli/source-entry.ts')}`;
 const PROGRAM = join(ROOT, 'resources/samples/spec-examples/seed-order-recommended.program.json');
 const EVENTS = join(ROOT, 'resources/samples/spec-examples/seed-order-recommended.events.json');
 const dir = mkdtempSync(join(tmpdir(), 'offerflow-files-'));

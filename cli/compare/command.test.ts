@@ -4,11 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { compareFixture } from '../../compare.fixture';
+import { compareFixture } from '../../engine/compare.fixture';
 
-const ROOT = join(__dirname, '../../..');
+const ROOT = join(__dirname, '../..');
 const LOADER = pathToFileURL(join(ROOT, 'node_modules/tsx/dist/loader.mjs')).href;
-const ENTRY = join(ROOT, 'engine/cli/source-entry.ts');
+const ENTRY = join(ROOT, 'cli/source-entry.ts');
 
 /** The CLI as a real process, from its sources. */
 function cli(args: string[], cwd: string): { code: number | null; out: string; err: string } {

@@ -6,9 +6,9 @@
  */
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { InputError } from '../../formats/issues';
-import type { EventSet } from '../../formats/events-schema';
-import type { Program } from '../../formats/program-schema';
+import { InputError } from '../../engine/formats/issues';
+import type { EventSet } from '../../engine/formats/events-schema';
+import type { Program } from '../../engine/formats/program-schema';
 import { findEventSets, groupArguments, type TestGroup } from './discover';
 import { renderJunit } from './junit';
 import { countsOf, exitCodeOf, renderJson, renderPretty, shownPath, summaryLine, type SuiteResult, type TestRun } from './results';

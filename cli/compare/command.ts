@@ -3,12 +3,12 @@
  * (docs/cli.md): replays both programs on the same events and prints what B costs against A.
  * Exit 0, 1 when B's total exceeds A's by more than `--max-increase` (a CI gate), 2 invalid input.
  */
-import { compare, exceedsIncrease, parseMaxIncrease, type Comparison } from '../../compare';
-import type { EventSet } from '../../formats/events-schema';
-import { InputError } from '../../formats/issues';
-import type { Program } from '../../formats/program-schema';
-import { parseEventSetText } from '../../formats/read';
-import { replay } from '../../replay/replay';
+import { compare, exceedsIncrease, parseMaxIncrease, type Comparison } from '../../engine/compare';
+import type { EventSet } from '../../engine/formats/events-schema';
+import { InputError } from '../../engine/formats/issues';
+import type { Program } from '../../engine/formats/program-schema';
+import { parseEventSetText } from '../../engine/formats/read';
+import { replay } from '../../engine/replay/replay';
 
 /** What main.ts lends the command, so its size limits, atomic writes and errors apply here too. */
 export interface CompareDeps {

@@ -10,7 +10,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
-import type { Expectations } from '../../formats/events-schema';
+import type { Expectations } from '../../engine/formats/events-schema';
 import { expectationsPathOf } from './discover';
 import type { SetResult } from './run-set';
 

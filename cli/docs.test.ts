@@ -8,15 +8,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { z } from 'zod';
 import { describe, expect, it } from 'vitest';
-import { CSV_COLUMNS, parseEventsCsv } from '../formats/events-csv';
-import { parseEventsJsonl } from '../formats/events-jsonl';
-import { EventSetSchema, ExpectSchema } from '../formats/events-schema';
-import { ProgramSchema } from '../formats/program-schema';
-import { parseEventSet, parseProgram } from '../formats/read';
+import { CSV_COLUMNS, parseEventsCsv } from '../engine/formats/events-csv';
+import { parseEventsJsonl } from '../engine/formats/events-jsonl';
+import { EventSetSchema, ExpectSchema } from '../engine/formats/events-schema';
+import { ProgramSchema } from '../engine/formats/program-schema';
+import { parseEventSet, parseProgram } from '../engine/formats/read';
 import { EXIT } from './main';
 import { capture, qaFolder } from './test/fixtures';
 
-const ROOT = join(__dirname, '../..');
+const ROOT = join(__dirname, '..');
 const CLI_MD = readFileSync(join(ROOT, 'docs/cli.md'), 'utf8');
 const FORMATS_MD = readFileSync(join(ROOT, 'docs/formats.md'), 'utf8');
 

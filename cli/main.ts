@@ -4,15 +4,15 @@
  * the path), 3 internal error. User errors never print a stack trace.
  */
 import { basename } from 'node:path';
-import { InputError } from '../formats/issues';
-import { decodeUtf8 } from '../formats/text';
-import { parseEventSetText, parseProgramText } from '../formats/read';
-import type { Program } from '../formats/program-schema';
-import { writeReport } from '../formats/report';
-import { replayToLedger } from '../replay/replay';
-import { lintProgram } from '../lint';
-import { blockingIssues, validateProgram } from '../validate';
-import { visibility } from '../visibility';
+import { InputError } from '../engine/formats/issues';
+import { decodeUtf8 } from '../engine/formats/text';
+import { parseEventSetText, parseProgramText } from '../engine/formats/read';
+import type { Program } from '../engine/formats/program-schema';
+import { writeReport } from '../engine/formats/report';
+import { replayToLedger } from '../engine/replay/replay';
+import { lintProgram } from '../engine/lint';
+import { blockingIssues, validateProgram } from '../engine/validate';
+import { visibility } from '../engine/visibility';
 import { MAX_INPUT_BYTES, readInput, writeAtomic } from './files';
 import { summarize } from './summary';
 import { cmdTest, type TestDeps } from './test/command';

@@ -3,11 +3,11 @@
  * (the same per-event, per-trigger, per-rule record `replay --trace` writes): "trigger 'Gold
  * 12%' did not fire for event e42: partnership group was silver, expected gold".
  */
-import { OPERATOR_LABELS } from '../../catalogue';
-import type { EventSet, ExpectedReward } from '../../formats/events-schema';
-import type { Program } from '../../formats/program-schema';
-import type { EventTrace, RuleTrace, TraceNode, TriggerTrace } from '../../formats/report';
-import { replayToLedger } from '../../replay/replay';
+import { OPERATOR_LABELS } from '../../engine/catalogue';
+import type { EventSet, ExpectedReward } from '../../engine/formats/events-schema';
+import type { Program } from '../../engine/formats/program-schema';
+import type { EventTrace, RuleTrace, TraceNode, TriggerTrace } from '../../engine/formats/report';
+import { replayToLedger } from '../../engine/replay/replay';
 
 function shown(v: unknown): string {
   if (v === null || v === undefined) return 'none';

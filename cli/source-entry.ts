@@ -1,5 +1,5 @@
 /**
- * The CLI run from its TypeScript source (`node --import tsx engine/cli/source-entry.ts …`): for
+ * The CLI run from its TypeScript source (`node --import tsx cli/source-entry.ts …`): for
  * tests that need a real process (pipes, FIFOs, devices) without depending on a build.
  */
 import { run } from './main';

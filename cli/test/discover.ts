@@ -7,7 +7,7 @@
  */
 import { readdirSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { InputError } from '../../formats/issues';
+import { InputError } from '../../engine/formats/issues';
 
 const SET_NAME = /\.events\.(json|jsonl|ndjson|csv)$/i;
 const PROGRAM_NAME = /\.program\.json$/i;

@@ -7,7 +7,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { expect } from 'vitest';
 import { run, type Io } from '../main';
 
-export const EXAMPLES = join(__dirname, '../../../resources/samples/spec-examples');
+export const EXAMPLES = join(__dirname, '../../resources/samples/spec-examples');
 export const PROGRAM = join(EXAMPLES, 'seed-order-recommended.program.json');
 export const SILVER = "trigger 'Silver Group offer: $10 per transaction' (silver-offer)";
 

@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { closeSync, constants, fstatSync, openSync, readSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { InputError } from '../formats/issues';
+import { InputError } from '../engine/formats/issues';
 
 /** Largest input read (a 1e6-event JSON set is ~180 MB); larger ones are refused, not crashed on. */
 export const MAX_INPUT_BYTES = 256 * 1024 * 1024;

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { readInput } from './files';
 import { run, type Io } from './main';
 
-const EXAMPLES = join(__dirname, '../../resources/samples/spec-examples');
+const EXAMPLES = join(__dirname, '../resources/samples/spec-examples');
 
 function capture(argv: string[]): { code: number; out: string; err: string } {
   let out = '';

@@ -1,5 +1,5 @@
-import type { Report } from '../formats/report';
-import { formatMinor, type Minor } from '../money';
+import type { Report } from '../engine/formats/report';
+import { formatMinor, type Minor } from '../engine/money';
 
 /**
  * One line for stderr: counts, USD total, expectations. `rewards`: the reward count and USD

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { run, type Io } from './main';
 
-const EXAMPLES = join(__dirname, '../../resources/samples/spec-examples');
+const EXAMPLES = join(__dirname, '../resources/samples/spec-examples');
 
 function capture(argv: string[]): { code: number; out: string; err: string } {
   let out = '';

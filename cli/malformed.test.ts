@@ -8,11 +8,11 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { testService } from '../../service/test-helpers';
+import { testService } from '../service/test-helpers';
 import { readInput } from './files';
 import { run, type Io } from './main';
 
-const EXAMPLES = join(import.meta.dirname, '../../resources/samples/spec-examples');
+const EXAMPLES = join(import.meta.dirname, '../resources/samples/spec-examples');
 const PROGRAM = join(EXAMPLES, 'seed-order-recommended.program.json');
 const programText = readFileSync(PROGRAM, 'utf8');
 const eventsText = readFileSync(join(EXAMPLES, 'seed-order-recommended.events.json'), 'utf8');

@@ -4,16 +4,16 @@
  * trace's reason for the first missing reward.
  */
 import { existsSync } from 'node:fs';
-import type { EventSet, ExpectedReward, Expectations } from '../../formats/events-schema';
-import { ExpectSchema } from '../../formats/events-schema';
-import { InputError } from '../../formats/issues';
-import type { Program } from '../../formats/program-schema';
-import { parseEventSetText, parseJsonText } from '../../formats/read';
-import type { ExpectationFailure, Report, RewardRow } from '../../formats/report';
-import { zodIssues } from '../../formats/zod-issues';
-import { formatMinor } from '../../money';
-import { replayToLedger } from '../../replay/replay';
-import type { RewardLedger } from '../../replay/ledger';
+import type { EventSet, ExpectedReward, Expectations } from '../../engine/formats/events-schema';
+import { ExpectSchema } from '../../engine/formats/events-schema';
+import { InputError } from '../../engine/formats/issues';
+import type { Program } from '../../engine/formats/program-schema';
+import { parseEventSetText, parseJsonText } from '../../engine/formats/read';
+import type { ExpectationFailure, Report, RewardRow } from '../../engine/formats/report';
+import { zodIssues } from '../../engine/formats/zod-issues';
+import { formatMinor } from '../../engine/money';
+import { replayToLedger } from '../../engine/replay/replay';
+import type { RewardLedger } from '../../engine/replay/ledger';
 import { expectationsPathOf } from './discover';
 import { explainMissingReward } from './explain';
 
