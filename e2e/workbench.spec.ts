@@ -29,11 +29,33 @@ test('changing drip settings changes the schedule table', async ({ page }) => {
   await expect(wb.dripRows.last()).toContainText('$2.16');
   await expect(wb.dripRows.last()).toContainText('+ remainder');
   await expect(page.getByRole('img', { name: 'Timeline of 7 occurrences' })).toBeVisible();
-  // Judged a year later, every occurrence is due (pending) rather than scheduled.
   await expect(wb.dripRows.filter({ hasText: 'Pending' })).toHaveCount(0);
-  const date = await page.getByLabel('Example event date').inputValue();
-  await page.getByLabel('Status as of').fill(`${Number(date.slice(0, 4)) + 1}${date.slice(4)}`);
+  // The dates are typed as a person types them (digits in the locale's order, no separators),
+  // with the program's zone beside them; the schedule follows the typed day.
+  const eventDate = page.getByLabel('Example event date');
+  await expect(page.getByRole('region', { name: 'Drip preview' }).getByText('America/New_York').first()).toBeVisible();
+  await eventDate.press('ControlOrMeta+a');
+  await eventDate.pressSequentially('01312026');
+  await expect(eventDate).toHaveValue('01312026');
+  // 30 days after Jan 31 is Mar 2; then monthly.
+  await expect(wb.dripRows.first()).toContainText('2026-03-02');
+  await expect(wb.dripRows.nth(1)).toContainText('2026-04-02');
+  await eventDate.blur();
+  await expect(eventDate).toHaveValue('01/31/2026');
+  const asOf = page.getByLabel('Status as of');
+  await asOf.press('ControlOrMeta+a');
+  await asOf.pressSequentially('03152026');
+  await expect(wb.dripRows.filter({ hasText: 'Pending' })).toHaveCount(1);
+  // A day that does not exist says how to write one, and the preview says which field is wrong.
+  await asOf.press('ControlOrMeta+a');
+  await asOf.pressSequentially('02302027');
+  await expect(page.getByText('Enter a date as MM/DD/YYYY, for example 01/31/2026 (or type 01312026)')).toBeVisible();
+  await expect(page.getByRole('alert').filter({ hasText: 'Enter the date the statuses are judged at' })).toBeVisible();
+  // Judged a year later, every occurrence is due (pending) rather than scheduled.
+  await asOf.press('ControlOrMeta+a');
+  await asOf.pressSequentially('1/31/2027');
   await expect(wb.dripRows.filter({ hasText: 'Pending' })).toHaveCount(7);
+  await expect(page.getByText('Enter a date as MM/DD/YYYY')).toHaveCount(0);
   await wb.shot('workbench-drip');
 });
 

@@ -108,7 +108,7 @@ export function ActionInspector({ programId, action, event, program, locked, onC
       {action.type === 'drip' && (
         <>
           <DripFields drip={action.drip} offer={action.offer} locked={locked} onChange={(d) => onChange(withDrip(action, d), 'drip')} />
-          <DripPreview programId={programId} drip={action.drip} offer={action.offer} />
+          <DripPreview programId={programId} drip={action.drip} offer={action.offer} timeZone={program.timeZone} />
         </>
       )}
       {action.type === 'change_group' && (

@@ -63,11 +63,17 @@ export interface DateInputProps {
   /** ISO date (YYYY-MM-DD) or null when empty. */
   value: string | null;
   onChange: (iso: string | null) => void;
+  /** Called when the text typed cannot be read as a date (the value then stays the last good one). */
+  onUnreadable?: () => void;
   /** The program's time zone, shown beside the date: the day starts at midnight there. */
   timeZone: string;
   helperText?: string;
   required?: boolean;
   locale?: string;
+  /** MUI's field size (the drip preview's compact row uses `small`). */
+  size?: 'small' | 'medium';
+  /** Marks the field as wrong from outside (a problem the caller found), beside its own check. */
+  error?: boolean;
 }
 
 export function DateInput(props: DateInputProps) {
@@ -86,12 +92,14 @@ export function DateInput(props: DateInputProps) {
       value={text}
       required={props.required}
       placeholder={pattern(order, separator)}
-      error={bad}
+      size={props.size}
+      error={bad || props.error === true}
       helperText={bad ? `Enter a date as ${pattern(order, separator)}, for example ${example} (or type ${example.replace(/\D/g, '')})` : (props.helperText ?? ' ')}
       onChange={(e) => {
         setText(e.target.value);
         const iso = e.target.value.trim() === '' ? null : parseTypedDate(e.target.value, order);
         if (iso !== null || e.target.value.trim() === '') props.onChange(iso);
+        else props.onUnreadable?.();
       }}
       onBlur={() => parsed && setText(formatDate(parsed, order, separator))}
       slotProps={{ input: { endAdornment: <InputAdornment position="end">{props.timeZone}</InputAdornment> } }}

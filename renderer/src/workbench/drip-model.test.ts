@@ -14,18 +14,25 @@ const occ = (n: number, dueAt: string, amountUsd: string, extra: Partial<DripOcc
 
 describe('drip preview args', () => {
   it('builds args for a flat offer without the example amount', () => {
-    const r = previewArgs('p1', drip, flat, defaultExample('2026-02-01'));
+    const r = previewArgs('p1', drip, flat, defaultExample('2026-02-01'), 'UTC');
     expect(r).toEqual({ args: { programId: 'p1', drip, offer: flat, exampleAt: '2026-02-01T12:00:00Z', asOf: '2026-02-01T12:00:00Z' } });
   });
 
   it('passes the example amount for a percentage offer', () => {
-    const r = previewArgs('p1', drip, pct, { ...defaultExample('2026-02-01'), amount: ' 250.00 ', currency: 'EUR' });
+    const r = previewArgs('p1', drip, pct, { ...defaultExample('2026-02-01'), amount: ' 250.00 ', currency: 'EUR' }, 'UTC');
     expect(r).toMatchObject({ args: { exampleAmount: '250.00', exampleCurrency: 'EUR' } });
   });
 
   it('names the field at fault', () => {
-    expect(previewArgs('p', drip, flat, { ...defaultExample('2026-02-01'), eventDate: '2026-02-30' })).toMatchObject({ problem: { field: 'eventDate' } });
-    expect(previewArgs('p', drip, pct, { ...defaultExample('2026-02-01'), amount: '1.234' })).toMatchObject({ problem: { field: 'amount' } });
+    expect(previewArgs('p', drip, flat, { ...defaultExample('2026-02-01'), eventDate: '2026-02-30' }, 'UTC')).toMatchObject({ problem: { field: 'eventDate' } });
+    expect(previewArgs('p', drip, flat, { ...defaultExample('2026-02-01'), asOfDate: '' }, 'UTC')).toMatchObject({ problem: { field: 'asOfDate' } });
+    expect(previewArgs('p', drip, pct, { ...defaultExample('2026-02-01'), amount: '1.234' }, 'UTC')).toMatchObject({ problem: { field: 'amount' } });
+  });
+
+  it('places the example days at noon in the program time zone', () => {
+    expect(previewArgs('p1', drip, flat, { ...defaultExample('2026-02-01'), asOfDate: '2026-07-01' }, 'America/New_York')).toMatchObject({
+      args: { exampleAt: '2026-02-01T17:00:00Z', asOf: '2026-07-01T16:00:00Z' },
+    });
   });
 });
 

@@ -6,26 +6,22 @@ import type { DripOccurrence } from '../../../engine/drip';
 import type { DripSettings, Offer } from '../../../engine/formats/program-schema';
 import type { ArgsOf } from '../../../service/contract';
 import { parseInstant } from '../../../engine/time';
+import { noonIn } from '../ui/zoned-time';
 import { parseMinor } from '../../../engine/money';
 import { amountProblem } from './money-format';
 
 export interface DripExample {
-  /** `YYYY-MM-DD` of the example event (12:00 UTC that day). */
+  /** `YYYY-MM-DD` of the example event (12:00 that day in the program's time zone), '' while unreadable. */
   eventDate: string;
   /** The example sale amount, for percentage offers. */
   amount: string;
   currency: string;
-  /** `YYYY-MM-DD` the statuses are judged at. */
+  /** `YYYY-MM-DD` the statuses are judged at (12:00 that day in the program's zone). */
   asOfDate: string;
 }
 
 export function defaultExample(today: string): DripExample {
   return { eventDate: today, amount: '100.00', currency: 'USD', asOfDate: today };
-}
-
-function dayInstant(date: string): string | null {
-  const text = `${date}T12:00:00Z`;
-  return parseInstant(text) === null ? null : text;
 }
 
 /** The preview call's arguments, or the first problem with the example (named by field). */
@@ -34,11 +30,12 @@ export function previewArgs(
   drip: DripSettings,
   offer: Offer,
   ex: DripExample,
+  timeZone: string,
 ): { args: ArgsOf<'drip.preview'> } | { problem: { field: keyof DripExample; message: string } } {
-  const exampleAt = dayInstant(ex.eventDate);
-  if (!exampleAt) return { problem: { field: 'eventDate', message: 'Enter the event date as YYYY-MM-DD' } };
-  const asOf = dayInstant(ex.asOfDate);
-  if (!asOf) return { problem: { field: 'asOfDate', message: 'Enter the status date as YYYY-MM-DD' } };
+  const exampleAt = noonIn(ex.eventDate, timeZone);
+  if (!exampleAt) return { problem: { field: 'eventDate', message: 'Enter the example event date' } };
+  const asOf = noonIn(ex.asOfDate, timeZone);
+  if (!asOf) return { problem: { field: 'asOfDate', message: 'Enter the date the statuses are judged at' } };
   const args: ArgsOf<'drip.preview'> = { programId, drip, offer, exampleAt, asOf };
   if (offer.type === 'percentage') {
     const problem = amountProblem(ex.amount, ex.currency);

@@ -60,7 +60,7 @@ export function DripPreviewView({ programId, revision }: ProgramViewProps) {
         </Stack>
       </Paper>
       <Paper variant="outlined" sx={{ p: 2 }}>
-        <DripPreview programId={programId} drip={draft.drip} offer={draft.offer} />
+        {program.data && <DripPreview programId={programId} drip={draft.drip} offer={draft.offer} timeZone={program.data.program.timeZone} />}
       </Paper>
     </Stack>
   );

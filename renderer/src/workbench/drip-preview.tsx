@@ -9,11 +9,12 @@ import type { DripSettings, Offer } from '../../../engine/formats/program-schema
 import { defaultExample, previewArgs, type DripExample } from './drip-model';
 import { useDebounced, useServiceQuery } from './hooks';
 import { useProgramRevision } from './revision';
-import { todayDate } from './today';
+import { zonedParts } from '../ui/zoned-time';
 import { DripTable } from './drip-table';
 import { DripTimeline } from './drip-timeline';
 import { sumUsd, displayUsd } from './money-format';
 import { useWidth } from './use-width';
+import { DateInput } from '../ui/date-input';
 
 const COMPACT_BELOW = 560;
 
@@ -22,13 +23,15 @@ export interface DripPreviewProps {
   drip: DripSettings;
   offer: Offer;
   revision?: number;
+  /** The program's time zone: the example days are noon there, and it is shown beside them. */
+  timeZone: string;
 }
 
 /** Every occurrence of a drip reward for an example event; follows the settings as they change. */
-export function DripPreview({ programId, drip, offer, revision }: DripPreviewProps) {
+export function DripPreview({ programId, drip, offer, revision, timeZone }: DripPreviewProps) {
   const rev = useProgramRevision(revision);
-  const [example, setExample] = useState<DripExample>(() => defaultExample(todayDate()));
-  const built = useMemo(() => previewArgs(programId, drip, offer, example), [programId, drip, offer, example]);
+  const [example, setExample] = useState<DripExample>(() => defaultExample(zonedParts(Date.now(), timeZone).date));
+  const built = useMemo(() => previewArgs(programId, drip, offer, example, timeZone), [programId, drip, offer, example, timeZone]);
   const args = useDebounced('args' in built ? built.args : null, 250);
   const q = useServiceQuery('drip.preview', args, rev);
   const problem = 'problem' in built ? built.problem : null;
@@ -39,14 +42,14 @@ export function DripPreview({ programId, drip, offer, revision }: DripPreviewPro
   return (
     <Stack spacing={2} aria-label="Drip preview" component="section" ref={box}>
       <Stack direction="row" spacing={compact ? 1 : 2} useFlexGap sx={{ flexWrap: 'wrap' }}>
-        <TextField
+        <DateInput
           label="Example event date"
-          type="date"
           size="small"
-          value={example.eventDate}
-          onChange={(e) => set({ eventDate: e.target.value })}
+          value={example.eventDate || null}
+          timeZone={timeZone}
+          onChange={(iso) => set({ eventDate: iso ?? '' })}
+          onUnreadable={() => set({ eventDate: '' })}
           error={problem?.field === 'eventDate'}
-          slotProps={{ inputLabel: { shrink: true } }}
         />
         {offer.type === 'percentage' && (
           <>
@@ -61,14 +64,14 @@ export function DripPreview({ programId, drip, offer, revision }: DripPreviewPro
             <TextField label="Currency" size="small" value={example.currency} onChange={(e) => set({ currency: e.target.value.toUpperCase() })} sx={{ width: 100 }} />
           </>
         )}
-        <TextField
+        <DateInput
           label="Status as of"
-          type="date"
           size="small"
-          value={example.asOfDate}
-          onChange={(e) => set({ asOfDate: e.target.value })}
+          value={example.asOfDate || null}
+          timeZone={timeZone}
+          onChange={(iso) => set({ asOfDate: iso ?? '' })}
+          onUnreadable={() => set({ asOfDate: '' })}
           error={problem?.field === 'asOfDate'}
-          slotProps={{ inputLabel: { shrink: true } }}
         />
       </Stack>
       {problem && <Alert severity="warning">{problem.message}</Alert>}
