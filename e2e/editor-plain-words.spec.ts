@@ -106,10 +106,28 @@ test('activation asks first, lists what locks, can start from an instant; the to
   await dialog.getByRole('button', { name: 'Cancel' }).click();
   await expect(page.getByRole('button', { name: 'Activate', exact: true })).toBeVisible();
 
-  await ed.activate('2026-03-01T00:00');
+  // "From" is typed in the program's zone (America/New_York), shown beside the fields, and said
+  // back in both clocks. A time the spring-forward change skips is refused in words.
+  await page.getByRole('button', { name: 'Activate', exact: true }).click();
+  await dialog.getByLabel(/^Only for events received from/).check();
+  const from = dialog.getByRole('group', { name: 'Received from' });
+  await expect(from.getByText('America/New_York').first()).toBeVisible();
+  await ed.typeInto(dialog.getByLabel(/^Received from \(date\)/), '03082026');
+  await ed.typeInto(dialog.getByLabel('Time (24-hour)'), '0230');
+  await expect(from).toContainText('02:30 does not exist on 2026-03-08 in America/New_York: the clocks jump from 02:00 to 03:00');
+  await expect(dialog.getByRole('button', { name: 'Activate trigger' })).toBeDisabled();
+  await ed.typeInto(dialog.getByLabel('Time (24-hour)'), '0300');
+  await expect(dialog.getByLabel('Activation moment')).toHaveText('Events received before Mar 8, 2026 03:00 EDT (Mar 8, 2026 07:00 UTC) do not fire it.');
+  // Escape leaves it as it was: still a draft.
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Activate', exact: true })).toBeVisible();
+
+  await ed.activate({ date: '03012026', time: '0:00' });
   await expect(page.getByText(/^Locked: the trigger is activated/).first()).toBeVisible();
   const programId = (await api.call('programs.list', {}))[0]!.id;
-  await expect.poll(async () => (await api.call('programs.get', { programId })).program.triggers.find((t) => t.name === 'Deliberate')).toMatchObject({ status: 'active', activatedAt: '2026-03-01T00:00:00Z' });
+  // Midnight in New York on Mar 1 (EST) is 05:00 UTC.
+  await expect.poll(async () => (await api.call('programs.get', { programId })).program.triggers.find((t) => t.name === 'Deliberate')).toMatchObject({ status: 'active', activatedAt: '2026-03-01T05:00:00Z' });
   expect(await viewport.getAttribute('style')).toBe(before);
 
   const toggle = page.getByRole('switch', { name: 'Active' }).or(page.getByLabel('Active', { exact: true }));

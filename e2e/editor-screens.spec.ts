@@ -56,6 +56,11 @@ for (const size of SIZES) {
       await page.getByRole('button', { name: 'Activate', exact: true }).click();
       await expect(page.getByRole('dialog', { name: /^Activate “/ })).toBeVisible();
       await shot(theme, 'activate-dialog');
+      await page.getByLabel(/^Only for events received from/).check();
+      await ed.typeInto(page.getByLabel(/^Received from \(date\)/), '11012026');
+      await ed.typeInto(page.getByLabel('Time (24-hour)'), '0130');
+      await expect(page.getByLabel('Activation moment')).toContainText('happens twice');
+      await shot(theme, 'activate-dialog-from');
       await page.keyboard.press('Escape');
       await new OrderPage(page).open('A transaction is created');
       await shot(theme, 'order');

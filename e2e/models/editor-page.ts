@@ -84,15 +84,25 @@ export class EditorPage {
     if (value !== null) await this.inspector.getByLabel(/^Value/).fill(value);
   }
 
-  /** Activate → the confirm dialog → "fire for every event" (default) or "only from <instant>". */
-  async activate(from?: string): Promise<void> {
+  /**
+   * Activate → the confirm dialog → "fire for every event" (default) or "only from" a moment
+   * typed as a person types it in the program's zone (`date` as digits in the locale's order).
+   */
+  async activate(from?: { date: string; time: string }): Promise<void> {
     await this.page.getByRole('button', { name: 'Activate', exact: true }).click();
     const dialog = this.page.getByRole('dialog', { name: /^Activate “/ });
     if (from) {
       await dialog.getByLabel(/^Only for events received from/).check();
-      await dialog.getByLabel('Received from (UTC)').fill(from);
+      await this.typeInto(dialog.getByLabel(/^Received from \(date\)/), from.date);
+      await this.typeInto(dialog.getByLabel('Time (24-hour)'), from.time);
     }
     await dialog.getByRole('button', { name: 'Activate trigger' }).click();
+  }
+
+  /** Replaces a field's text by typing, key by key. */
+  async typeInto(field: Locator, text: string): Promise<void> {
+    await field.press('ControlOrMeta+a');
+    await field.pressSequentially(text);
   }
 
   async expectSaved(): Promise<void> {

@@ -3,13 +3,16 @@
  * seed's live platform never rewards events received before activation; a replay may instead
  * fire for every event of the set (to see what the trigger would have paid).
  */
-import { Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, FormControlLabel, List, ListItem, Radio, RadioGroup, TextField, Typography } from '@mui/material';
+import { Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, FormControlLabel, InputAdornment, List, ListItem, Radio, RadioGroup, Stack, TextField, Typography } from '@mui/material';
 import { useEffect, useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { isRule, type RuleNode } from '../../../engine/formats/program-schema';
 import { ACTION_LABELS, EVENT_LABELS } from './action-model';
 import { useEditor } from './editor-context';
 import { readTrigger } from './editor-store';
+import { DateInput } from '../ui/date-input';
+import { formatInstant } from '../ui/format-instant';
+import { parseTypedTime, zonedInstant, zonedParts, type ZonedResult } from '../ui/zoned-time';
 
 function countRules(node: RuleNode | undefined): number {
   if (!node) return 0;
@@ -17,21 +20,40 @@ function countRules(node: RuleNode | undefined): number {
   return ('all' in node ? node.all : node.any).reduce((n, c) => n + countRules(c), 0);
 }
 
-const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/;
+/** The moment typed (a date and a time in the program's zone) as an instant, or why not. */
+function readFrom(date: string | null, time: string, timeZone: string): ZonedResult {
+  if (!date) return { problem: 'Enter the date' };
+  const hhmm = parseTypedTime(time);
+  if (!hhmm) return { problem: 'Enter the time as HH:MM (24-hour), for example 09:30' };
+  return zonedInstant(date, hhmm, timeZone);
+}
 
-/** The confirm dialog; `onActivate(null)` fires for every event, an ISO instant from then on. */
-export function ActivateDialog({ open, onClose, onActivate }: { open: boolean; onClose: () => void; onActivate: (since: string | null) => void }) {
+export interface ActivateDialogProps {
+  open: boolean;
+  onClose: () => void;
+  /** `null` fires for every event; an ISO instant (UTC) only for events received from then on. */
+  onActivate: (since: string | null) => void;
+  /** The program's time zone: the "from" moment is typed in it. */
+  timeZone: string;
+}
+
+/** The confirm dialog: what locks, and which events of a replay it fires for. */
+export function ActivateDialog({ open, onClose, onActivate, timeZone }: ActivateDialogProps) {
   const graph = useEditor(useShallow((s) => ({ meta: s.meta, nodes: s.nodes, edges: s.edges })));
   const reading = useMemo(() => readTrigger(graph), [graph]);
   const [mode, setMode] = useState<'all' | 'from'>('all');
-  const [from, setFrom] = useState(() => new Date().toISOString().slice(0, 16));
+  // Starts at the current minute in the program's zone (what "from now on" means to its manager).
+  const [date, setDate] = useState<string | null>(() => zonedParts(Date.now(), timeZone).date);
+  const [time, setTime] = useState(() => zonedParts(Date.now(), timeZone).time);
   useEffect(() => {
     if (open) setMode('all');
   }, [open]);
   if (!reading.ok) return null;
   const t = reading.trigger;
   const n = countRules(t.rules);
-  const valid = mode === 'all' || INSTANT.test(from);
+  const from = readFrom(date, time, timeZone);
+  const valid = mode === 'all' || 'instant' in from;
+  const timeProblem = 'problem' in from && date !== null ? from.problem : null;
   return (
     <Dialog open={open} onClose={onClose} maxWidth="sm" fullWidth aria-labelledby="activate-title">
       <DialogTitle id="activate-title">Activate “{t.name}”?</DialogTitle>
@@ -51,21 +73,36 @@ export function ActivateDialog({ open, onClose, onActivate }: { open: boolean; o
           <FormControlLabel value="from" control={<Radio />} label="Only for events received from a moment on (no retroactive rewards, as on the live platform)" />
         </RadioGroup>
         {mode === 'from' && (
-          <TextField
-            type="datetime-local"
-            label="Received from (UTC)"
-            value={from}
-            onChange={(e) => setFrom(e.target.value)}
-            error={!valid}
-            helperText={valid ? `Events received before ${from.replace('T', ' ')} UTC do not fire it.` : 'Enter a date and a time'}
-            sx={{ mt: 1 }}
-            slotProps={{ inputLabel: { shrink: true } }}
-          />
+          <Stack spacing={1} sx={{ mt: 1 }} role="group" aria-label="Received from">
+            <Stack direction="row" spacing={2} useFlexGap sx={{ flexWrap: 'wrap', alignItems: 'flex-start' }}>
+              <DateInput label="Received from (date)" required value={date} timeZone={timeZone} onChange={setDate} onUnreadable={() => setDate(null)} />
+              <TextField
+                label="Time (24-hour)"
+                value={time}
+                placeholder="HH:MM"
+                onChange={(e) => setTime(e.target.value)}
+                onBlur={() => {
+                  const hhmm = parseTypedTime(time);
+                  if (hhmm) setTime(hhmm);
+                }}
+                error={timeProblem !== null}
+                helperText={timeProblem ?? ' '}
+                sx={{ width: 180 }}
+                slotProps={{ input: { endAdornment: <InputAdornment position="end">{timeZone}</InputAdornment> } }}
+              />
+            </Stack>
+            {'instant' in from && (
+              <Typography variant="body2" aria-label="Activation moment">
+                Events received before {formatInstant(from.instant, timeZone)} ({formatInstant(from.instant, 'UTC')}) do not fire it.
+                {from.note && ` ${from.note}.`}
+              </Typography>
+            )}
+          </Stack>
         )}
       </DialogContent>
       <DialogActions>
         <Button onClick={onClose}>Cancel</Button>
-        <Button variant="contained" disabled={!valid} onClick={() => onActivate(mode === 'all' ? null : `${from}:00Z`)}>
+        <Button variant="contained" disabled={!valid} onClick={() => onActivate(mode === 'all' || !('instant' in from) ? null : from.instant)}>
           Activate trigger
         </Button>
       </DialogActions>

@@ -53,7 +53,7 @@ function UndoRedo() {
   );
 }
 
-export function EditorBar({ life }: { life: TriggerLifecycle }) {
+export function EditorBar({ life, timeZone }: { life: TriggerLifecycle; timeZone: string }) {
   const status = useEditor((s) => s.meta.status);
   const [confirm, setConfirm] = useState(false);
   const [asking, setAsking] = useState(false);
@@ -71,7 +71,7 @@ export function EditorBar({ life }: { life: TriggerLifecycle }) {
               </Button>
             </span>
           </Tooltip>
-          <ActivateDialog open={asking} onClose={() => setAsking(false)} onActivate={(since) => (setAsking(false), void life.activate(since))} />
+          <ActivateDialog timeZone={timeZone} open={asking} onClose={() => setAsking(false)} onActivate={(since) => (setAsking(false), void life.activate(since))} />
         </>
       ) : (
         <FormControlLabel control={<Switch checked={status === 'active'} onChange={(e) => void (e.target.checked ? life.activate() : life.deactivate())} />} label={status === 'active' ? 'Active' : 'Inactive'} />

@@ -32,7 +32,7 @@ function EditorLayout({ doc, persistence }: { doc: ProgramDoc; persistence: Pers
   const info = useMemo(() => ({ issues: report.byNode, locked, program: doc.program }), [report.byNode, locked, doc.program]);
   const sentence = report.reading.ok ? triggerSentence(report.reading.trigger, doc.program) : report.reading.reason;
   return (
-    <ViewFrame title={meta.name || 'Untitled trigger'} subtitle={sentence} actions={<EditorBar life={life} />} padded={false}>
+    <ViewFrame title={meta.name || 'Untitled trigger'} subtitle={sentence} actions={<EditorBar life={life} timeZone={doc.program.timeZone} />} padded={false}>
       <CanvasInfoContext.Provider value={info}>
         <Box sx={{ display: 'flex', flex: 1, minHeight: 0 }}>
           <Box sx={{ display: 'flex', flexDirection: 'column', flex: 1, minWidth: 0 }}>
