@@ -26,7 +26,7 @@ declare global {
 // FIXME (found by the last full run, 2026-12-02 00:52, too late to fix): a 300k / 1e6-event CSV
 // picked in the browser never becomes the selected set on an unloaded machine (the import job
 // path); it passed under load. Marked fixme, visibly, until the import is fixed.
-test.fixme('a million events: live progress, a usable window, cancel, and a ledger that opens and scrolls to the end', async ({ page }) => {
+test('a million events: live progress, a usable window, cancel, and a ledger that opens and scrolls to the end', async ({ page }) => {
   test.setTimeout(600_000);
   const wb = new WorkbenchModel(page);
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'offerflow-big-')), 'million.events.csv');

@@ -487,6 +487,18 @@ export type ResultOf<C extends Channel> = Contract[C]['result'];
 /** Every channel, for the preload and the host to expose exactly these. */
 export const CHANNELS = Object.keys(contract) as Channel[];
 
+/**
+ * The channels whose arguments carry a whole file's text (`text: ImportText`): only these may
+ * send bodies past the ordinary call limit, and their JSON is depth-checked before it is parsed.
+ * Read off the schemas, so a new import channel cannot be forgotten in either place.
+ */
+export const FILE_CHANNELS: ReadonlySet<Channel> = new Set(
+  CHANNELS.filter((c) => {
+    const shape = (contract[c].args as { shape?: Record<string, unknown> }).shape;
+    return shape?.text === ImportText;
+  }),
+);
+
 /** What a transport tells a handler about the call besides its arguments. */
 export interface CallContext {
   /** Aborted when the caller is gone (the HTTP client disconnected before the answer). */

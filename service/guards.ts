@@ -8,6 +8,7 @@ import { MAX_RULE_DEPTH } from '../engine/validate';
 import { textDepth, valueDepth } from '../engine/formats/depth';
 
 export { textDepth, valueDepth };
+import { FILE_CHANNELS } from './contract';
 import { Failure } from './failure';
 import { MAX_IMPORT_CHARS } from './limits';
 
@@ -30,7 +31,6 @@ export function ruleBlockDepth(rules: unknown, limit: number): number {
   return max;
 }
 
-const IMPORTS = new Set(['programs.import', 'eventSets.import']);
 const TRIGGER_SAVES = new Set(['triggers.create', 'triggers.update']);
 
 /** Refuses a call whose arguments are too deep to parse safely; throws a Failure naming the field. */
@@ -46,7 +46,8 @@ export function guardArgs(channel: string, args: unknown): void {
   }
   if (valueDepth(args, MAX_ARG_DEPTH) > MAX_ARG_DEPTH) throw new Failure(`arguments are nested more than ${MAX_ARG_DEPTH} levels deep`);
   // An oversized text is left to the schema's size limit (scanning it would be the slow part).
-  if (IMPORTS.has(channel) && typeof a.text === 'string' && a.text.length <= MAX_IMPORT_CHARS && textDepth(a.text, MAX_ARG_DEPTH) > MAX_ARG_DEPTH) {
+  // Only JSON nests: a CSV file's brackets are plain text.
+  if ((FILE_CHANNELS as ReadonlySet<string>).has(channel) && typeof a.text === 'string' && a.text.length <= MAX_IMPORT_CHARS && /^\s*[[{]/.test(a.text) && textDepth(a.text, MAX_ARG_DEPTH) > MAX_ARG_DEPTH) {
     const name = typeof a.fileName === 'string' && a.fileName ? a.fileName : 'the file';
     throw new Failure(`${name} nests arrays or objects more than ${MAX_ARG_DEPTH} levels deep; no Offerflow file does`, 'text');
   }

@@ -106,6 +106,10 @@ describe('deep rule trees', () => {
     expect(e.message).toMatch(/^deep\.program\.json nests arrays or objects more than 200 levels deep/);
     const events = `{"format":"offerflow.events/1","events":${'['.repeat(50_000)}${']'.repeat(50_000)}}`;
     expect((await refusal('eventSets.import', { programId, fileName: 'deep.events.json', text: events })).message).toMatch(/deep\.events\.json nests/);
+    // The import job the app uses is checked the same way, before any job starts.
+    expect((await refusal('eventSets.importStart', { programId, fileName: 'deep.events.json', text: events })).message).toMatch(/deep\.events\.json nests/);
+    // A CSV's brackets are text: a partner named with 300 '[' is a name, not nesting.
+    expect((await s.call('partners.importCsv', { programId, fileName: 'p.csv', text: `key,name,group,joinedAt\nzed,${'['.repeat(300)},bronze,2026-01-05T00:00:00Z\n` })).imported).toBe(1);
     // Brackets inside strings do not count.
     const named = example('seed-order-recommended.program.json').replace('"Seed example, recommended order"', JSON.stringify('['.repeat(400)));
     expect((await s.call('programs.import', { text: named, fileName: 'p.json' })).program.name).toBe('['.repeat(400));

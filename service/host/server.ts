@@ -5,6 +5,7 @@
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Dispatch } from '../dispatch';
+import { FILE_CHANNELS } from '../contract';
 import { safeLog } from '../log';
 import { SECURITY_HEADERS } from './csp';
 import { checkHost, checkOrigin, checkToken, type Refusal } from './guard';
@@ -17,8 +18,7 @@ export const DEFAULT_MAX_BODY = 256 * 1024 * 1024;
  * this a non-import call is refused at once, however its body arrives (chunked included).
  */
 export const DEFAULT_MAX_CALL_BODY = 4 * 1024 * 1024;
-/** Channels whose body carries a whole file. */
-const FILE_CHANNELS: ReadonlySet<string> = new Set(['programs.import', 'eventSets.import', 'partners.importCsv']);
+const isFileChannel = (channel: string): boolean => (FILE_CHANNELS as ReadonlySet<string>).has(channel);
 /** Bodies past this size are "big": only a few may be read at once (each may grow to the import limit). */
 export const BIG_BODY = 1024 * 1024;
 export const DEFAULT_MAX_BIG_BODIES = 2;
@@ -126,7 +126,7 @@ async function handleApi(req: IncomingMessage, res: ServerResponse, opts: HostOp
   if (req.method !== 'POST') return refuse(res, { status: 405, message: 'API calls are POST requests' });
   if (!/^application\/json\b/i.test(req.headers['content-type'] ?? '')) return refuse(res, { status: 415, message: 'API calls send application/json' });
   const fileMax = opts.maxBody ?? DEFAULT_MAX_BODY;
-  const max = FILE_CHANNELS.has(channel) ? fileMax : Math.min(fileMax, opts.maxCallBody ?? DEFAULT_MAX_CALL_BODY);
+  const max = isFileChannel(channel) ? fileMax : Math.min(fileMax, opts.maxCallBody ?? DEFAULT_MAX_CALL_BODY);
   let body: Buffer;
   try {
     body = await readBody(req, max, slots);
@@ -137,7 +137,7 @@ async function handleApi(req: IncomingMessage, res: ServerResponse, opts: HostOp
       res.once('finish', () => req.destroy());
       if (e instanceof TooManyBig) return refuse(res, { status: 503, message: 'other large uploads are being received; try again when they are done' });
       const size = max >= 1024 * 1024 ? `${Math.round(max / 1024 / 1024)} MiB` : `${Math.round(max / 1024)} KiB`;
-      return refuse(res, { status: 413, message: `the request is larger than ${size}${FILE_CHANNELS.has(channel) ? '' : ` (only file imports may be larger)`}` });
+      return refuse(res, { status: 413, message: `the request is larger than ${size}${isFileChannel(channel) ? '' : ` (only file imports may be larger)`}` });
     }
     // The client went away mid-upload: nobody to answer, nothing to log, nothing was called.
     if ((e as NodeJS.ErrnoException).code === 'ECONNRESET' || req.destroyed) return;

@@ -132,14 +132,17 @@ export function EventSetBar({ programId, eventSets, eventSetId, onPick, onImport
       {importError && (
         <Alert severity="error" onClose={() => setImportError(null)} role="alert" aria-label="Import errors">
           <AlertTitle>{importTitle(importError.fileName, importError.error)}</AlertTitle>
-          <Box component="ul" sx={{ m: 0, pl: 2, maxHeight: 180, overflowY: 'auto' }}>
-            {issueLines(importError.error).map((l, i) => (
-              <li key={i}>
-                {l.where && <strong>{l.where}: </strong>}
-                {l.message}
-              </li>
-            ))}
-          </Box>
+          {/* Without issues the title already carries the message: no list repeating it. */}
+          {(importError.error.issues?.length ?? 0) > 0 && (
+            <Box component="ul" sx={{ m: 0, pl: 2, maxHeight: 180, overflowY: 'auto' }}>
+              {issueLines(importError.error).map((l, i) => (
+                <li key={i}>
+                  {l.where && <strong>{l.where}: </strong>}
+                  {l.message}
+                </li>
+              ))}
+            </Box>
+          )}
         </Alert>
       )}
     </Stack>
