@@ -1,7 +1,8 @@
 /**
  * The host's start-up with a bad data file (issue 6): it stops with a clear message naming the
  * way out and leaves the file untouched; `--start-fresh` moves it aside and serves an empty
- * (seeded) data file; a newer app's file is refused even with `--start-fresh`.
+ * (seeded) data file; a newer app's file is refused even with `--start-fresh`. A read-only data
+ * folder or data file (issue 12, weak list) is a sentence naming it and the way out, not EACCES.
  */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
@@ -10,7 +11,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dbFile, openDb } from '../store';
 import { MIGRATIONS } from '../store/migrations';
-import { hostOnce } from './host-once.test-support';
+import { hostOnce, hostOnceAs } from './host-once.test-support';
 
 let dir: string;
 beforeEach(() => {
@@ -54,5 +55,36 @@ describe('host start-up with a bad data file', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/newer Offerflow/);
     expect(hash(file)).toBe(before);
+  }, 60_000);
+
+  // The tests run as root in CI, and root writes anywhere: the host then runs as "nobody".
+  const asUser = process.getuid?.() === 0 ? 65534 : undefined;
+  const unwritable = /cannot be written \(a read-only file or folder, or no permission\): make it writable, or choose another data folder\. Nothing was changed\./;
+
+  it.skipIf(process.platform === 'win32')('a read-only data folder is named with the way out, and nothing is created in it', async () => {
+    fs.chmodSync(dir, 0o555);
+    const r = await hostOnceAs(asUser, dir);
+    fs.chmodSync(dir, 0o755);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toContain(dir);
+    expect(r.stderr).toMatch(unwritable);
+    expect(r.stderr).not.toMatch(/EACCES|SQLITE_|internal error/i);
+    expect(fs.readdirSync(dir)).toEqual([]);
+  }, 60_000);
+
+  it.skipIf(process.platform === 'win32')('a read-only data file (in a read-only folder) is refused untouched, with no -wal or -shm beside it', async () => {
+    const file = dbFile(dir);
+    openDb(file).close();
+    const before = hash(file);
+    fs.chmodSync(file, 0o444);
+    fs.chmodSync(dir, 0o555);
+    const r = await hostOnceAs(asUser, dir);
+    fs.chmodSync(dir, 0o755);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(unwritable);
+    expect(r.stderr).not.toMatch(/EACCES|SQLITE_|internal error/i);
+    expect(hash(file)).toBe(before);
+    expect(fs.readdirSync(dir)).toEqual(['offerflow.sqlite']);
   }, 60_000);
 });
