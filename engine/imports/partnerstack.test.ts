@@ -1,8 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { parseEventSetText, parseProgramText } from '../formats/read';
 import { replay } from '../replay/replay';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ImportFile } from './input';
 import { importPartnerStack } from './partnerstack';
-import { file, fixtureFiles, inputErrorOf, ms } from './test-files';
+import { file, inputErrorOf, ms } from './test-files';
+
+/** Every file of `fixtures/<folder>`, named by its path inside the fixtures folder. */
+function fixtureFiles(folder: string): ImportFile[] {
+  const dir = join(import.meta.dirname, 'fixtures', folder);
+  return readdirSync(dir).sort().map((n) => ({ name: `${folder}/${n}`, text: readFileSync(join(dir, n), 'utf8') }));
+}
 
 const full = importPartnerStack(fixtureFiles('partnerstack'));
 const byId = new Map(full.events.map((e) => [e.id, e]));

@@ -1,17 +1,9 @@
-/** Test helpers for the importers: fixture folders as `ImportFile`s, and inline files. */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+/**
+ * Test helpers for the importers: inline files and error capture. (Reading the fixture folders
+ * stays in the test files: only they may touch the file system.)
+ */
 import { InputError } from '../formats/issues';
 import type { ImportFile } from './input';
-
-const FIXTURES = join(import.meta.dirname, 'fixtures');
-
-/** Every file of `fixtures/<folder>`, named by its path relative to the fixtures folder. */
-export function fixtureFiles(folder: string): ImportFile[] {
-  return readdirSync(join(FIXTURES, folder))
-    .sort()
-    .map((n) => ({ name: `${folder}/${n}`, text: readFileSync(join(FIXTURES, folder, n), 'utf8') }));
-}
 
 /** A file holding `value` as JSON (or, for `.jsonl`, one line per array element). */
 export function file(name: string, value: unknown): ImportFile {
