@@ -72,3 +72,38 @@ test('program data: tags, FX rates and sample partners', async ({ page, api }) =
   await page.getByRole('button', { name: 'Delete partner' }).click();
   await expect(table.getByRole('row', { name: /Zed/ })).toHaveCount(0);
 });
+
+test('a refused import lists every problem by place: CSV line and column, or JSON path; nothing is stored', async ({ page, api }) => {
+  const programId = (await api.call('programs.list', {}))[0]!.id;
+  const before = (await api.call('programs.get', { programId })).program;
+  await page.getByRole('button', { name: /^Partners/ }).click();
+  const csv = [
+    'key,name,group,tier,tags,joinedAt',
+    `fine,Fine,${before.groups[0]!.key},,,2026-01-03T00:00:00Z`,
+    'nogroup,No group,platinum-x,,,2026-01-03T00:00:00Z',
+    'notag,No tag,,,unheard-of,2026-01-03T00:00:00Z',
+  ].join('\n');
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Import CSV' }).click();
+  await (await chooser).setFiles({ name: 'team.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  const dialog = page.getByRole('dialog', { name: 'team.csv would make the program invalid: 2 problems, nothing was stored' });
+  const list = dialog.getByRole('list', { name: 'Problems' });
+  await expect(list.getByRole('listitem')).toHaveText(['line 3, column group: group "platinum-x" is not defined in the program', 'line 4, column tags: tag "unheard-of" is not defined in the program']);
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  expect((await api.call('programs.get', { programId })).program.partners).toEqual(before.partners);
+
+  const exported = JSON.parse((await api.call('programs.export', { programId })).text) as { name: string; partners: { group: string | null; tags: string[] }[] };
+  exported.name = 'Broken copy';
+  exported.partners[0]!.group = 'platinum-x';
+  exported.partners[1]!.tags = ['unheard-of'];
+  const files = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Program actions' }).click();
+  await page.getByRole('menuitem', { name: 'Import program file…' }).click();
+  await (await files).setFiles({ name: 'broken.program.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(exported)) });
+  const refused = page.getByRole('dialog', { name: 'broken.program.json is not a valid program: 2 problems, nothing was stored' });
+  await page.screenshot({ path: `${process.env.OFFERFLOW_SCREENS ?? 'test-results/screens'}/import-problems.png` });
+  await expect(refused.getByRole('listitem')).toHaveText(['partners[0].group: group "platinum-x" is not defined in the program', 'partners[1].tags[0]: tag "unheard-of" is not defined in the program']);
+  await refused.getByRole('button', { name: 'Close' }).click();
+  expect((await api.call('programs.list', {})).map((p) => p.name)).not.toContain('Broken copy');
+});

@@ -39,10 +39,10 @@ function key(i: ProgramIssue): string {
  * trigger uses): such a program could no longer be replayed, and its locked triggers could not
  * be fixed. Problems that were already there do not block unrelated edits.
  */
-export function guardProgram(before: Program, after: Program, what: string): void {
+export function guardProgram(before: Program, after: Program, what: string, place: (path: string) => string = (path) => path): void {
   const old = new Set(blockingIssues(before, validateProgram(before)).map(key));
   const added = blockingIssues(after, validateProgram(after)).filter((i) => !old.has(key(i)));
-  if (added.length > 0) throw failureFromIssues(`${what} would make the program invalid`, added.map((i) => ({ path: i.path, message: i.message })));
+  if (added.length > 0) throw failureFromIssues(`${what} would make the program invalid`, added.map((i) => ({ path: place(i.path), message: i.message })));
 }
 
 /**

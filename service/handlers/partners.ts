@@ -18,12 +18,19 @@ function withPartner(program: Program, p: Partner, previousKey?: string): Progra
   return { ...program, partners: exists ? program.partners.map((x) => (x.key === from ? p : x)) : [...program.partners, p] };
 }
 
+/** One partner read from a CSV, with the line it was on. */
+export interface CsvPartner {
+  partner: Partner;
+  line: number;
+}
+
 /** Parses a partners CSV (the shared table reader); every problem names its line and column. */
-export function parsePartnersCsv(text: string, fileName: string): Partner[] {
+export function parsePartnersCsv(text: string, fileName: string): CsvPartner[] {
   const table = tryParse(() => readCsvTable(text, fileName, PARTNER_COLUMNS, ['key'], true));
   if (!table.ok) throw failureFromIssues(`${fileName} is not a valid partners CSV`, table.issues);
   const issues: InputIssue[] = [];
-  const out: Partner[] = [];
+  const out: CsvPartner[] = [];
+  const lineOfKey = new Map<string, number>();
   for (const { cells, line } of table.value.rows) {
     const row = new Map(table.value.columns.map((c, i) => [c, cells[i] ?? '']));
     const cell = (c: string): string | undefined => row.get(c) || undefined;
@@ -36,11 +43,30 @@ export function parsePartnersCsv(text: string, fileName: string): Partner[] {
       joinedAt: cell('joinedAt'),
     };
     const r = PartnerSchema.safeParse(value);
-    if (r.success) out.push(r.data);
-    else for (const issue of zodIssues(r.error)) issues.push({ path: `line ${line}, column ${issue.path}`, message: issue.message });
+    if (!r.success) {
+      for (const issue of zodIssues(r.error)) issues.push({ path: `line ${line}, column ${issue.path}`, message: issue.message });
+      continue;
+    }
+    // A second row for one key would silently replace the first: say where both are.
+    const first = lineOfKey.get(r.data.key);
+    if (first !== undefined) issues.push({ path: `line ${line}, column key`, message: `partner "${r.data.key}" is already on line ${first}` });
+    else lineOfKey.set(r.data.key, line);
+    out.push({ partner: r.data, line });
   }
   if (issues.length > 0) throw failureFromIssues(`${fileName} has problems`, [...new Map(issues.map((x) => [`${x.path}${x.message}`, x])).values()]);
   return out;
+}
+
+/**
+ * The CSV place of a program path about an imported partner: `partners[5].tags[0]` of the merged
+ * program becomes `line 3, column tags`; other paths stay as they are.
+ */
+export function csvPlace(path: string, merged: Program, rows: readonly CsvPartner[]): string {
+  const m = /^partners\[(\d+)\](?:\.(\w+))?/.exec(path);
+  const key = m ? merged.partners[Number(m[1])]?.key : undefined;
+  const row = key === undefined ? undefined : rows.find((r) => r.partner.key === key);
+  if (!m || !row) return path;
+  return m[2] ? `line ${row.line}, column ${m[2]}` : `line ${row.line}`;
 }
 
 export function partnerHandlers(ctx: ServiceContext): Pick<Handlers, 'partners.upsert' | 'partners.delete' | 'partners.importCsv'> {
@@ -63,10 +89,11 @@ export function partnerHandlers(ctx: ServiceContext): Pick<Handlers, 'partners.u
     },
     'partners.importCsv': ({ programId, text, fileName }) => {
       const program = requireProgram(ctx, programId);
-      const partners = parsePartnersCsv(text, fileName);
-      guardProgram(program, partners.reduce((p, x) => withPartner(p, x), program), fileName);
-      inProgramTx(ctx, programId, () => partners.forEach((p) => upsertPartnerRow(ctx.db, programId, p)));
-      return { imported: partners.length };
+      const rows = parsePartnersCsv(text, fileName);
+      const merged = rows.reduce((p, x) => withPartner(p, x.partner), program);
+      guardProgram(program, merged, fileName, (path) => csvPlace(path, merged, rows));
+      inProgramTx(ctx, programId, () => rows.forEach((r) => upsertPartnerRow(ctx.db, programId, r.partner)));
+      return { imported: rows.length };
     },
   };
 }

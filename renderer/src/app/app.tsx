@@ -17,6 +17,7 @@ import { LeaveDialog } from './dialogs';
 import { installUnloadGuard } from './leave-guard';
 import { Navigator } from './navigator';
 import { useNotify } from './notify';
+import { ProblemsDialog } from './problems-dialog';
 import { ViewHost } from './view-host';
 
 /** Opens the remembered program, or the first one (the sample on first run). */
@@ -35,7 +36,8 @@ function useOpenSomeProgram() {
 }
 
 function Notifier() {
-  const { message, severity, clear } = useNotify();
+  const { message, severity, problems, clear } = useNotify();
+  if (message !== null && problems.length > 0) return <ProblemsDialog message={message} problems={problems} onClose={clear} />;
   return (
     <Snackbar open={message !== null} autoHideDuration={severity === 'error' ? 8000 : 3000} onClose={clear} anchorOrigin={{ vertical: 'bottom', horizontal: 'center' }}>
       <Alert severity={severity} onClose={clear} variant="filled">

@@ -7,7 +7,7 @@ import { useAppStore } from './app-store';
 import { useClient } from './client-context';
 import { files } from '../client';
 import { ConfirmDialog, PromptDialog } from './dialogs';
-import { useNotify } from './notify';
+import { useNotify, type NoticeProblem } from './notify';
 
 type Dialog = null | 'create' | 'rename' | 'duplicate' | 'delete';
 
@@ -26,10 +26,10 @@ export function ProgramMenu({ programs, reload }: { programs: ProgramSummary[]; 
     if (programIdToOpen !== undefined) openProgram(programIdToOpen);
     notify(message);
   };
-  const run = async <T,>(p: Promise<{ ok: true; value: T } | { ok: false; error: { message: string } }>, then: (v: T) => void) => {
+  const run = async <T,>(p: Promise<{ ok: true; value: T } | { ok: false; error: { message: string; issues?: readonly NoticeProblem[] } }>, then: (v: T) => void) => {
     const r = await p;
     if (r.ok) then(r.value);
-    else notify(r.error.message, 'error');
+    else notify(r.error.message, 'error', r.error.issues);
   };
   const importFile = async () => {
     setAnchor(null);

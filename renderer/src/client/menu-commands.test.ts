@@ -44,6 +44,18 @@ describe('menu commands', () => {
     expect(d.showReplay).toHaveBeenCalled();
   });
 
+  it('a refused program file lists every problem, each by its JSON path', async () => {
+    const d = deps({});
+    const issues = [
+      { path: 'partners[0].group', message: 'group "x" is not defined in the program' },
+      { path: 'triggers[1].name', message: 'must not be empty' },
+    ];
+    d.importFile = vi.fn(async () => ({ ok: false as const, error: { message: 'p.json is not a valid program: partners[0].group … (and 1 more problem)', issues } }));
+    await runMenuCommand({ type: 'open-program-file' }, d);
+    expect(d.notify).toHaveBeenCalledWith('p.json is not a valid program: partners[0].group … (and 1 more problem)', 'error', issues);
+    expect(d.openProgram).not.toHaveBeenCalled();
+  });
+
   it('shows a refused import and does nothing without an open program', async () => {
     const d = deps({ 'eventSets.import': new Error('e.json is not a valid event set') });
     await runMenuCommand({ type: 'import-events' }, d);

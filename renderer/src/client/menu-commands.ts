@@ -5,7 +5,8 @@
  * is no native menu: nothing fires.)
  */
 import type { ExportOutcome, ExportRequest, ImportOutcome, ImportRequest, MenuCommand } from '../../../service/bridge';
-import type { Result, ServiceClient } from '../../../service/contract';
+import type { Result, ServiceClient, ServiceError } from '../../../service/contract';
+import type { InputIssue } from '../../../engine/formats/issues';
 
 export interface MenuDeps {
   client: ServiceClient;
@@ -15,7 +16,14 @@ export interface MenuDeps {
   openProgram: (programId: string) => void;
   showReplay: () => void;
   bumpRevision: () => void;
-  notify: (message: string, severity?: 'success' | 'error') => void;
+  /** `problems` (every one of a refused import, by place) keep the message on screen as a list. */
+  notify: (message: string, severity?: 'success' | 'error', problems?: readonly InputIssue[]) => void;
+}
+
+/** A refused import: its message, and every problem when the service listed them. */
+function refused(deps: MenuDeps, error: ServiceError): void {
+  if (error.issues && error.issues.length > 0) deps.notify(error.message, 'error', error.issues);
+  else deps.notify(error.message, 'error');
 }
 
 /** Carries out one menu command; failures are shown, never thrown. */
@@ -33,7 +41,7 @@ export async function runMenuCommand(command: MenuCommand, deps: MenuDeps): Prom
       return deps.openProgram(command.programId);
     case 'open-program-file': {
       const r = await deps.importFile({ kind: 'program' });
-      if (!r.ok) return deps.notify(r.error.message, 'error');
+      if (!r.ok) return refused(deps, r.error);
       if (r.value?.kind !== 'program') return;
       deps.bumpRevision();
       deps.openProgram(r.value.value.id);
@@ -43,7 +51,7 @@ export async function runMenuCommand(command: MenuCommand, deps: MenuDeps): Prom
       const programId = deps.programId();
       if (!programId) return deps.notify('Open a program first, then import its event set', 'error');
       const r = await deps.importFile({ kind: 'events', programId });
-      if (!r.ok) return deps.notify(r.error.message, 'error');
+      if (!r.ok) return refused(deps, r.error);
       if (r.value?.kind !== 'events') return;
       deps.bumpRevision();
       deps.showReplay();

@@ -41,8 +41,7 @@ export function PartnersView({ doc }: { doc: ProgramDoc }) {
     const r = await files.importFile({ kind: 'partners', programId: doc.id });
     if (r.ok) {
       if (r.value?.kind === 'partners') done(`Imported ${r.value.value.imported} partners`);
-    } else
-      notify([r.error.message, ...(r.error.issues ?? []).slice(0, 3).map((i) => JSON.stringify(i))].join(' · '), 'error');
+    } else notify(r.error.message, 'error', r.error.issues);
   };
   const partners = doc.program.partners;
   return (
