@@ -134,6 +134,38 @@ test('the evaluation order warns beside a group move that runs before a reward f
     .toBe(true);
 });
 
+test('the dragged trigger keeps its own size over rows of another height (no stretched preview)', async ({ page, api }) => {
+  const programId = (await api.call('programs.list', {}))[0]!.id;
+  const { program } = await api.call('programs.get', { programId });
+  const list = program.evaluationOrder['transaction.created'] ?? [];
+  const mover = program.triggers.find((t) => t.event === 'transaction.created' && t.status === 'active' && t.action.type === 'change_group')!;
+  // The group move first: the rows after it carry a warning, so the rows differ in height.
+  await api.call('triggers.reorder', { programId, event: 'transaction.created', order: [mover.id, ...list.filter((id) => id !== mover.id)] });
+  await page.reload();
+  const view = new OrderPage(page);
+  await view.open('A transaction is created');
+  const rows = view.list.getByRole('listitem');
+  const tall = rows.filter({ has: page.getByRole('alert') }).first();
+  const short = rows.filter({ hasNot: page.getByRole('alert') }).first();
+  const tallBox = (await tall.boundingBox())!;
+  const shortBox = (await short.boundingBox())!;
+  expect(tallBox.height).toBeGreaterThan(shortBox.height + 20);
+  const handle = tall.getByRole('button', { name: /^Reorder / });
+  const h = (await handle.boundingBox())!;
+  await page.mouse.move(h.x + h.width / 2, h.y + h.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(h.x + h.width / 2, h.y + h.height / 2 + (shortBox.y > tallBox.y ? 10 : -10), { steps: 4 });
+  await page.mouse.move(h.x + h.width / 2, shortBox.y + shortBox.height / 2, { steps: 12 });
+  // While it is held over the short row, it is moved, never scaled: as tall as before.
+  await expect.poll(async () => (await tall.evaluate((el) => getComputedStyle(el).transform)) !== 'none').toBe(true);
+  const matrix = await tall.evaluate((el) => new DOMMatrixReadOnly(getComputedStyle(el).transform));
+  expect([matrix.a, matrix.d]).toEqual([1, 1]);
+  expect((await tall.boundingBox())!.height).toBeCloseTo(tallBox.height, 0);
+  await page.screenshot({ path: `${process.env.OFFERFLOW_SCREENS ?? 'test-results/screens'}/order-dragging.png` });
+  await page.keyboard.press('Escape');
+  await page.mouse.up();
+});
+
 test('the lanes canvas reorders triggers by dragging a lane header', async ({ page, api }) => {
   const programId = (await api.call('programs.list', {}))[0]!.id;
   const view = new OrderPage(page);

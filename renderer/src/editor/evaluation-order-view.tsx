@@ -23,7 +23,9 @@ import { OverviewCanvas } from './overview-canvas';
 function SortableTrigger({ trigger, position, warnings }: { trigger: Trigger; position: number; warnings: string[] }) {
   const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useSortable({ id: trigger.id });
   return (
-    <ListItem ref={setNodeRef} disablePadding sx={{ transform: CSS.Transform.toString(transform), transition, zIndex: isDragging ? 2 : 'auto', mb: 0.75, display: 'block' }}>
+    // Translate only: dnd-kit scales the dragged row to the size of the row under it (rows with a
+    // warning are taller), which squashed or stretched the row being dragged.
+    <ListItem ref={setNodeRef} disablePadding sx={{ transform: CSS.Translate.toString(transform), transition, zIndex: isDragging ? 2 : 'auto', mb: 0.75, display: 'block' }}>
       <Paper variant="outlined" sx={{ display: 'flex', alignItems: 'center', gap: 1.5, px: 1.5, py: 0.75, boxShadow: isDragging ? 6 : 0 }}>
         <Box {...attributes} {...listeners} role="button" aria-label={`Reorder ${trigger.name}`} aria-roledescription="sortable trigger" sx={{ cursor: 'grab', display: 'flex', color: 'text.secondary', '&:focus-visible': { outline: 2, outlineColor: 'primary.main' } }}>
           <DragIndicatorIcon />
