@@ -63,6 +63,13 @@ module.exports = {
       to: { path: '^node_modules/(better-sqlite3|electron)/' },
     },
     {
+      name: 'resolvable',
+      comment: 'An import the checker cannot resolve (a typo, an alias missing from tsconfig.json paths) would slip past every rule above.',
+      severity: 'error',
+      from: {},
+      to: { couldNotResolve: true },
+    },
+    {
       name: 'no-circular-engine',
       severity: 'error',
       from: { path: '^engine/' },

@@ -29,6 +29,8 @@ export default defineConfig({
   root: path.join(root, 'renderer'),
   base: './',
   plugins: [react(), cspMeta()],
+  // `@engine/*` and `@service/*` come from tsconfig.json's `paths`, the one place they are declared.
+  resolve: { tsconfigPaths: true },
   build: {
     outDir: path.join(root, 'dist/renderer'),
     emptyOutDir: true,

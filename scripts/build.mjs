@@ -37,6 +37,8 @@ async function buildNode({ entry, out }, { outDir = 'dist/electron', format = 'c
     root,
     logLevel: 'warn',
     ssr: { noExternal: true, target: 'node' },
+    // `@engine/*`, `@service/*`: tsconfig.json's `paths`, as in vite.config.ts.
+    resolve: { tsconfigPaths: true },
     build: {
       ssr: path.join(root, entry),
       outDir: path.join(root, outDir),

@@ -3,7 +3,7 @@
  * every view re-fetches on (the editor bumps it after each save).
  */
 import { create } from 'zustand';
-import type { TriggerEvent } from '../../../engine/catalogue';
+import type { TriggerEvent } from '@engine/catalogue';
 import { discardUnsavedWork, unsavedWork } from './leave-guard';
 
 export type AppView =

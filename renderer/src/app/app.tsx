@@ -5,7 +5,7 @@
 import { Alert, Box, CssBaseline, Snackbar } from '@mui/material';
 import { ThemeProvider } from '@mui/material/styles';
 import { useEffect, useMemo, useRef } from 'react';
-import type { ServiceClient } from '../../../service/contract';
+import type { ServiceClient } from '@service/contract';
 import { createAppTheme, useThemeMode } from '../theme/theme';
 import { files, onMenuCommand } from '../client';
 import { runMenuCommand } from '../client/menu-commands';

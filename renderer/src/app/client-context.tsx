@@ -3,7 +3,7 @@
  * `Result`), and a query hook that re-fetches when the program revision changes.
  */
 import { createContext, useCallback, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
-import type { ArgsOf, Channel, ResultOf, ServiceClient, ServiceError } from '../../../service/contract';
+import type { ArgsOf, Channel, ResultOf, ServiceClient, ServiceError } from '@service/contract';
 import { useAppStore } from './app-store';
 
 const ClientContext = createContext<ServiceClient | null>(null);

@@ -2,7 +2,7 @@
 import MoreVertIcon from '@mui/icons-material/MoreVert';
 import { Box, IconButton, Menu, MenuItem, Select, Tooltip } from '@mui/material';
 import { useState } from 'react';
-import type { ProgramSummary } from '../../../service/contract';
+import type { ProgramSummary } from '@service/contract';
 import { useAppStore } from './app-store';
 import { useClient } from './client-context';
 import { files } from '../client';

@@ -1,6 +1,6 @@
 /** Trigger actions the navigator and the editor share; each reports its result. */
-import type { TriggerEvent } from '../../../engine/catalogue';
-import type { Trigger } from '../../../engine/formats/program-schema';
+import type { TriggerEvent } from '@engine/catalogue';
+import type { Trigger } from '@engine/formats/program-schema';
 import { EVENT_LABELS } from '../editor/action-model';
 import { useAppStore } from './app-store';
 import { useClient } from './client-context';

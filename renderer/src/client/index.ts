@@ -4,8 +4,8 @@
  * taken from the page URL (`?token=`) and kept in sessionStorage so reloads keep working.
  * Also the file helpers (native dialogs or browser pickers/downloads) and menu commands.
  */
-import type { ExportOutcome, ExportRequest, ImportOutcome, ImportRequest, MenuCommand, OfferflowBridge } from '../../../service/bridge';
-import type { ArgsOf, Channel, Result, ResultOf, ServiceClient } from '../../../service/contract';
+import type { ExportOutcome, ExportRequest, ImportOutcome, ImportRequest, MenuCommand, OfferflowBridge } from '@service/bridge';
+import type { ArgsOf, Channel, Result, ResultOf, ServiceClient } from '@service/contract';
 import { isReadChannel, useConnection } from './connection';
 import { readPickedFile } from './read-file';
 

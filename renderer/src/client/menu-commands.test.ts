@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { ImportRequest } from '../../../service/bridge';
-import type { ServiceClient } from '../../../service/contract';
+import type { ImportRequest } from '@service/bridge';
+import type { ServiceClient } from '@service/contract';
 import { runMenuCommand, type MenuDeps } from './menu-commands';
 
 function deps(answers: Record<string, unknown>, programId: string | null = 'p1'): MenuDeps & { calls: [string, unknown][] } {

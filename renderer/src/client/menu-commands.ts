@@ -4,9 +4,9 @@
  * imports it into the open program, Export saves the open program's file. (In a browser there
  * is no native menu: nothing fires.)
  */
-import type { ExportOutcome, ExportRequest, ImportOutcome, ImportRequest, MenuCommand } from '../../../service/bridge';
-import type { Result, ServiceClient, ServiceError } from '../../../service/contract';
-import type { InputIssue } from '../../../engine/formats/issues';
+import type { ExportOutcome, ExportRequest, ImportOutcome, ImportRequest, MenuCommand } from '@service/bridge';
+import type { Result, ServiceClient, ServiceError } from '@service/contract';
+import type { InputIssue } from '@engine/formats/issues';
 
 export interface MenuDeps {
   client: ServiceClient;

@@ -3,9 +3,9 @@
  * of the CLI and the desktop app: bytes that are not UTF-8 are refused naming the line and
  * column of the first one (and a UTF-16 file is named as such), never turned into U+FFFD.
  */
-import { InputError } from '../../../engine/formats/issues';
-import { decodeUtf8 } from '../../../engine/formats/text';
-import type { Result } from '../../../service/contract';
+import { InputError } from '@engine/formats/issues';
+import { decodeUtf8 } from '@engine/formats/text';
+import type { Result } from '@service/contract';
 
 export async function readPickedFile(file: Pick<File, 'name' | 'arrayBuffer'>): Promise<Result<string>> {
   let bytes: Uint8Array;

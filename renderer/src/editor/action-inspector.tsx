@@ -3,9 +3,9 @@
  * currency stay editable (seed); everything else is disabled with the reason shown.
  */
 import { Alert, Box, FormControlLabel, MenuItem, Switch, TextField, ToggleButton, ToggleButtonGroup, Tooltip, Typography } from '@mui/material';
-import type { TriggerEvent } from '../../../engine/catalogue';
-import { dripSummary } from '../../../engine/drip';
-import { CALENDAR_UNITS, type Action, type ActionType, type DripSettings, type Offer, type Period, type Program } from '../../../engine/formats/program-schema';
+import type { TriggerEvent } from '@engine/catalogue';
+import { dripSummary } from '@engine/drip';
+import { CALENDAR_UNITS, type Action, type ActionType, type DripSettings, type Offer, type Period, type Program } from '@engine/formats/program-schema';
 import { DripPreview } from '../workbench';
 import { actionTypeChoices, changeActionType, changeOfferType, LOCK_REASON, percentageProblem, withDrip, withOffer } from './action-model';
 import { currencyChoices } from './inspector-model';

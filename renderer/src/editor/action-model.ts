@@ -3,8 +3,8 @@
  * activated its event, rules and action type cannot change; name, offer description, reward
  * type, amount, currency and the active toggle can).
  */
-import type { TriggerEvent } from '../../../engine/catalogue';
-import type { Action, ActionType, DripSettings, Offer, Program, TriggerStatus } from '../../../engine/formats/program-schema';
+import type { TriggerEvent } from '@engine/catalogue';
+import type { Action, ActionType, DripSettings, Offer, Program, TriggerStatus } from '@engine/formats/program-schema';
 import type { Choice } from './inspector-model';
 
 export const ACTION_LABELS: Readonly<Record<ActionType, string>> = {

@@ -6,7 +6,7 @@
 import { Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, FormControlLabel, InputAdornment, List, ListItem, Radio, RadioGroup, Stack, TextField, Typography } from '@mui/material';
 import { useEffect, useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { isRule, type RuleNode } from '../../../engine/formats/program-schema';
+import { isRule, type RuleNode } from '@engine/formats/program-schema';
 import { ACTION_LABELS, EVENT_LABELS } from './action-model';
 import { useEditor } from './editor-context';
 import { readTrigger } from './editor-store';

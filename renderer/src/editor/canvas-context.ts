@@ -1,7 +1,7 @@
 /** What the canvas nodes read besides their data: issues placed on them and the lock. */
 import { createContext, useContext } from 'react';
-import type { Program } from '../../../engine/formats/program-schema';
-import type { ProgramIssue } from '../../../engine/validate';
+import type { Program } from '@engine/formats/program-schema';
+import type { ProgramIssue } from '@engine/validate';
 
 
 export interface CanvasInfo {

@@ -4,8 +4,8 @@
  * keeps running while another screen shows. A store is made again only when the service holds
  * a newer version than the store has seen and the store has nothing unsaved.
  */
-import type { Trigger } from '../../../engine/formats/program-schema';
-import type { ServiceClient } from '../../../service/contract';
+import type { Trigger } from '@engine/formats/program-schema';
+import type { ServiceClient } from '@service/contract';
 import { createEditorStore, type EditorStore } from './editor-store';
 import { startPersistence, type Persistence } from './persistence';
 

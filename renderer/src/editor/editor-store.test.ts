@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { Trigger } from '../../../engine/formats/program-schema';
-import type { ServiceClient } from '../../../service/contract';
+import type { Trigger } from '@engine/formats/program-schema';
+import type { ServiceClient } from '@service/contract';
 import { createEditorStore, readTrigger } from './editor-store';
 import { newRule } from './inspector-model';
 import { startPersistence } from './persistence';

@@ -3,7 +3,7 @@
  * provided by context. Saving is not done here: `persistence.ts` subscribes to the store.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import type { Trigger } from '../../../engine/formats/program-schema';
+import type { Trigger } from '@engine/formats/program-schema';
 import { graphToTrigger, metaOf, triggerToGraph, type GraphReading } from './graph-mapping';
 import { createGraphSlice, type GraphSlice } from './graph-slice';
 import { createHistorySlice, type HistorySlice } from './history-slice';

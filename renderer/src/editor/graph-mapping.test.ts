@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { OPERATORS, RULE_OBJECTS, TRIGGER_EVENTS } from '../../../engine/catalogue';
-import type { Action, Rule, RuleNode, Trigger } from '../../../engine/formats/program-schema';
+import { OPERATORS, RULE_OBJECTS, TRIGGER_EVENTS } from '@engine/catalogue';
+import type { Action, Rule, RuleNode, Trigger } from '@engine/formats/program-schema';
 import { connectionProblem } from './connection-rules';
 import { graphToTrigger, metaOf, triggerToGraph } from './graph-mapping';
 import { ACTION_NODE_ID, EVENT_NODE_ID, makeEdge, type EditorNode } from './graph-types';

@@ -3,7 +3,7 @@
  * nodes and edges, and back. Node positions, selection and sizes exist only on the canvas side;
  * the order of a block's children is their top-to-bottom order on the canvas.
  */
-import { isAll, isRule, type Rule, type RuleNode as TreeRule, type Trigger } from '../../../engine/formats/program-schema';
+import { isAll, isRule, type Rule, type RuleNode as TreeRule, type Trigger } from '@engine/formats/program-schema';
 import { childrenOf, layoutGraph } from './graph-layout';
 import {
   ACTION_NODE_ID,

@@ -4,8 +4,8 @@
  */
 import { addEdge, applyEdgeChanges, applyNodeChanges, type Connection, type EdgeChange, type NodeChange, type XYPosition } from '@xyflow/react';
 import type { StateCreator } from 'zustand';
-import type { TriggerEvent } from '../../../engine/catalogue';
-import type { Action, Rule } from '../../../engine/formats/program-schema';
+import type { TriggerEvent } from '@engine/catalogue';
+import type { Action, Rule } from '@engine/formats/program-schema';
 import { isLocked } from './action-model';
 import { connectionProblem } from './connection-rules';
 import { addConnected, copyOf, pasteInto, startTreeAt, type Clip } from './graph-build';

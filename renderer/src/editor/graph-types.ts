@@ -3,8 +3,8 @@
  * engine's `Trigger`, and `graph-mapping.ts` is the one place that converts between the two.
  */
 import type { Edge, Node } from '@xyflow/react';
-import type { TriggerEvent } from '../../../engine/catalogue';
-import type { Action, Rule, Trigger } from '../../../engine/formats/program-schema';
+import type { TriggerEvent } from '@engine/catalogue';
+import type { Action, Rule, Trigger } from '@engine/formats/program-schema';
 
 export type BlockKind = 'all' | 'any';
 

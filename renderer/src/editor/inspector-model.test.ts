@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { CATALOGUE, fieldSpec } from '../../../engine/catalogue';
-import type { Program, Trigger } from '../../../engine/formats/program-schema';
+import { CATALOGUE, fieldSpec } from '@engine/catalogue';
+import type { Program, Trigger } from '@engine/formats/program-schema';
 import { changeActionType, changeOfferType, percentageProblem } from './action-model';
-import { lintTrigger } from '../../../engine/lint';
+import { lintTrigger } from '@engine/lint';
 import { addFilter, changeField, changeOperator, fieldChoices, filterChoices, newRule, operatorChoices, removeFilter, valueEditorFor } from './inspector-model';
 
 const program: Program = {

@@ -14,8 +14,8 @@ import {
   type Operator,
   type RuleObject,
   type TriggerEvent,
-} from '../../../engine/catalogue';
-import type { Program, Rule, RuleValue } from '../../../engine/formats/program-schema';
+} from '@engine/catalogue';
+import type { Program, Rule, RuleValue } from '@engine/formats/program-schema';
 
 export interface Choice {
   value: string;

@@ -1,8 +1,8 @@
 /** The inspector panel: the selected node's settings, or the trigger's when nothing is selected. */
 import { Box, MenuItem, TextField, ToggleButton, ToggleButtonGroup, Typography } from '@mui/material';
-import { EVENT_OBJECTS, TRIGGER_EVENTS, type TriggerEvent } from '../../../engine/catalogue';
-import type { Program } from '../../../engine/formats/program-schema';
-import type { ProgramIssue } from '../../../engine/validate';
+import { EVENT_OBJECTS, TRIGGER_EVENTS, type TriggerEvent } from '@engine/catalogue';
+import type { Program } from '@engine/formats/program-schema';
+import type { ProgramIssue } from '@engine/validate';
 import { ActionInspector } from './action-inspector';
 import { EVENT_LABELS, LOCK_REASON } from './action-model';
 import { useShallow } from 'zustand/react/shallow';

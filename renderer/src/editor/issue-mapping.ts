@@ -3,7 +3,7 @@
  * `triggers[2].rules.all[0].op` belongs to the node whose path in the trigger is its longest
  * prefix (`rules.all[0]`); trigger-wide issues sit on the Event node.
  */
-import type { ProgramIssue } from '../../../engine/validate';
+import type { ProgramIssue } from '@engine/validate';
 import { EVENT_NODE_ID } from './graph-types';
 import type { NodePaths } from './graph-mapping';
 

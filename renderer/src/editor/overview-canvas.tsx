@@ -8,7 +8,7 @@ import { useTheme } from '@mui/material/styles';
 import { Background, ControlButton, Controls, MiniMap, ReactFlow, ReactFlowProvider, ViewportPortal, applyNodeChanges, useReactFlow, type NodeChange, type NodeProps, type NodeTypes } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
 import { memo, useCallback, useEffect, useMemo, useState } from 'react';
-import type { Trigger } from '../../../engine/formats/program-schema';
+import type { Trigger } from '@engine/formats/program-schema';
 import { LOD_CLASS, useZoomedOut } from './level-of-detail';
 import { nodeTypes as triggerNodeTypes } from './node-views';
 import { LANE_HEADER_WIDTH, lanesGraph, orderFromLanes, overviewBounds, type LaneNode, type OverviewNode } from './overview-map';

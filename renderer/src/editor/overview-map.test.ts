@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Trigger } from '../../../engine/formats/program-schema';
+import type { Trigger } from '@engine/formats/program-schema';
 import { lanesGraph, orderFromLanes, overviewBounds, pictureBoxes, picturePath } from './overview-map';
 
 const t = (id: string, rules: Trigger['rules']): Trigger => ({

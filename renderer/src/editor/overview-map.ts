@@ -3,7 +3,7 @@
  * order, each lane the trigger's own graph after a header node. Pure; ids are `<trigger>/<node>`.
  */
 import { getSmoothStepPath, Position, type Node } from '@xyflow/react';
-import type { Trigger } from '../../../engine/formats/program-schema';
+import type { Trigger } from '@engine/formats/program-schema';
 import { nodeHeight, ROW_HEIGHT } from './graph-layout';
 import { triggerToGraph } from './graph-mapping';
 import type { EditorEdge, EditorNode } from './graph-types';

@@ -5,8 +5,8 @@
  * yet, is saved too (as far as it reaches from the Event); only an unreadable graph (a loop)
  * is not sent.
  */
-import type { Trigger } from '../../../engine/formats/program-schema';
-import type { ServiceClient } from '../../../service/contract';
+import type { Trigger } from '@engine/formats/program-schema';
+import type { ServiceClient } from '@service/contract';
 import { readTrigger, type EditorStore } from './editor-store';
 
 export interface Persistence {

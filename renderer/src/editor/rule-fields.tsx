@@ -1,7 +1,7 @@
 /** Field, operator and value controls of one rule, or of one "where" filter row. */
 import { Box, ListSubheader, MenuItem, TextField } from '@mui/material';
-import { fieldSpec, type Operator } from '../../../engine/catalogue';
-import type { Program, Rule } from '../../../engine/formats/program-schema';
+import { fieldSpec, type Operator } from '@engine/catalogue';
+import type { Program, Rule } from '@engine/formats/program-schema';
 import { changeField, changeOperator, changeValue, fieldKey, operatorChoices, valueEditorFor, type Choice } from './inspector-model';
 import { ValueEditorField } from './value-editor';
 

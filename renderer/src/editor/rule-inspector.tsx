@@ -1,8 +1,8 @@
 /** The inspector of a rule node: catalogue-driven controls and the aggregate's "where" rows. */
 import DeleteIcon from '@mui/icons-material/Delete';
 import { Box, Button, IconButton, Tooltip, Typography } from '@mui/material';
-import { fieldSpec, type TriggerEvent } from '../../../engine/catalogue';
-import type { Program, Rule } from '../../../engine/formats/program-schema';
+import { fieldSpec, type TriggerEvent } from '@engine/catalogue';
+import type { Program, Rule } from '@engine/formats/program-schema';
 import { addFilter, fieldChoices, filterChoices, removeFilter, updateFilter } from './inspector-model';
 import { RuleFields } from './rule-fields';
 import { ruleSentence } from './sentences';

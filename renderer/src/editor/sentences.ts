@@ -4,8 +4,8 @@
  * 10% of the transaction". Issue messages of the validator name fields as `object.field`; here
  * they get the same words. Pure functions: nodes, inspector, header and Problems read them.
  */
-import { CATALOGUE, fieldSpec, OPERATOR_LABELS, valueTypeOf, type FieldSpec } from '../../../engine/catalogue';
-import { isAll, isAny, isRule, type Action, type Program, type Rule, type RuleNode, type Trigger } from '../../../engine/formats/program-schema';
+import { CATALOGUE, fieldSpec, OPERATOR_LABELS, valueTypeOf, type FieldSpec } from '@engine/catalogue';
+import { isAll, isAny, isRule, type Action, type Program, type Rule, type RuleNode, type Trigger } from '@engine/formats/program-schema';
 import { ACTION_LABELS, EVENT_LABELS } from './action-model';
 import type { EditorNode } from './graph-types';
 

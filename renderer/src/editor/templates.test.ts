@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseProgramText } from '../../../engine/formats/read';
-import { lintTrigger } from '../../../engine/lint';
-import { validateProgram } from '../../../engine/validate';
+import { parseProgramText } from '@engine/formats/read';
+import { lintTrigger } from '@engine/lint';
+import { validateProgram } from '@engine/validate';
 import { TEMPLATES } from './templates';
 
 const demo = parseProgramText(fs.readFileSync(path.join(__dirname, '../../../resources/samples/demo.program.json'), 'utf8'), 'demo.program.json');

@@ -2,7 +2,7 @@
  * "New trigger from template": the seed's examples as editable drafts. Group keys come from
  * the program (its first two groups stand for Bronze and Silver) so a template is valid there.
  */
-import type { Program, Rule, Trigger } from '../../../engine/formats/program-schema';
+import type { Program, Rule, Trigger } from '@engine/formats/program-schema';
 
 export interface TriggerTemplate {
   id: string;

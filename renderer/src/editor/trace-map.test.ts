@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Trigger } from '../../../engine/formats/program-schema';
-import type { TriggerTrace } from '../../../engine/formats/report';
+import type { Trigger } from '@engine/formats/program-schema';
+import type { TriggerTrace } from '@engine/formats/report';
 import { traceOverlay } from './trace-map';
 
 const trigger: Trigger = {

@@ -2,8 +2,8 @@
  * Lays a trigger's trace over its graph: which nodes passed or failed, what each rule saw, and
  * which edges form the path the evaluation took. Pure; `trace-canvas.tsx` renders it.
  */
-import type { TraceNode, TriggerTrace } from '../../../engine/formats/report';
-import type { Trigger } from '../../../engine/formats/program-schema';
+import type { TraceNode, TriggerTrace } from '@engine/formats/report';
+import type { Trigger } from '@engine/formats/program-schema';
 import { graphToTrigger, metaOf, triggerToGraph } from './graph-mapping';
 import { ACTION_NODE_ID, EVENT_NODE_ID, type Graph } from './graph-types';
 

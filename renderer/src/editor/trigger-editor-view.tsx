@@ -2,8 +2,8 @@
 import { Box, Typography } from '@mui/material';
 import { ReactFlowProvider } from '@xyflow/react';
 import { useEffect, useMemo, useState } from 'react';
-import type { Trigger } from '../../../engine/formats/program-schema';
-import type { ProgramDoc } from '../../../service/contract';
+import type { Trigger } from '@engine/formats/program-schema';
+import type { ProgramDoc } from '@service/contract';
 import { useStore } from 'zustand';
 import { useAppStore } from '../app/app-store';
 import { useLeaveGuard } from '../app/leave-guard';

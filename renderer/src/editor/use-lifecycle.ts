@@ -1,5 +1,5 @@
 /** Activate, deactivate, duplicate and delete the open trigger through the service. */
-import type { ServiceClient } from '../../../service/contract';
+import type { ServiceClient } from '@service/contract';
 import { useAppStore } from '../app/app-store';
 import { useNotify } from '../app/notify';
 import { useEditorStoreApi } from './editor-context';

@@ -5,9 +5,9 @@
  */
 import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import type { Program } from '../../../engine/formats/program-schema';
-import { lintProgram } from '../../../engine/lint';
-import { validateProgram, type ProgramIssue } from '../../../engine/validate';
+import type { Program } from '@engine/formats/program-schema';
+import { lintProgram } from '@engine/lint';
+import { validateProgram, type ProgramIssue } from '@engine/validate';
 import { useEditor } from './editor-context';
 import { readTrigger } from './editor-store';
 import type { GraphReading } from './graph-mapping';

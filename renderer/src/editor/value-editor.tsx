@@ -1,6 +1,6 @@
 /** The value control a rule needs, as the inspector model decides (integer, money, date…). */
 import { Autocomplete, Chip, FormControlLabel, MenuItem, Switch, TextField } from '@mui/material';
-import type { RuleValue } from '../../../engine/formats/program-schema';
+import type { RuleValue } from '@engine/formats/program-schema';
 import type { ValueEditor } from './inspector-model';
 
 interface Props {

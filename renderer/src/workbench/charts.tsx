@@ -6,7 +6,7 @@
  */
 import Box from '@mui/material/Box';
 import { BarChart } from '@mui/x-charts/BarChart';
-import { formatMinor } from '../../../engine/money';
+import { formatMinor } from '@engine/money';
 import { displayUsd, usdMinor } from './money-format';
 
 const dollars = (usd: string): number => usdMinor(usd) / 100;

@@ -5,7 +5,7 @@ import MenuItem from '@mui/material/MenuItem';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import type { RunSummary } from '../../../service/contract';
+import type { RunSummary } from '@service/contract';
 import { useServiceQuery } from './hooks';
 import { compareHeadline, compareRows, defaultPair, runLabel, type ChangeKind } from './run-compare';
 import { displaySignedUsd, displayUsd, groupDigits } from './money-format';

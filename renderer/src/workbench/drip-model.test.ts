@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultExample, labelEvery, previewArgs, timelineGeometry } from './drip-model';
-import type { DripOccurrence } from '../../../engine/drip';
-import type { DripSettings, Offer } from '../../../engine/formats/program-schema';
+import type { DripOccurrence } from '@engine/drip';
+import type { DripSettings, Offer } from '@engine/formats/program-schema';
 
 const drip: DripSettings = { delay: { count: 30, unit: 'day' }, cycle: { count: 1, unit: 'month' }, occurrences: 3, split: true };
 const flat: Offer = { description: '$10 split', type: 'flat', amount: '10.00', currency: 'USD' };

@@ -2,12 +2,12 @@
  * The drip preview's view model: the example the user edits, the `drip.preview` arguments it
  * becomes, and the geometry of the SVG timeline (bars at due dates, heights by amount).
  */
-import type { DripOccurrence } from '../../../engine/drip';
-import type { DripSettings, Offer } from '../../../engine/formats/program-schema';
-import type { ArgsOf } from '../../../service/contract';
-import { parseInstant } from '../../../engine/time';
+import type { DripOccurrence } from '@engine/drip';
+import type { DripSettings, Offer } from '@engine/formats/program-schema';
+import type { ArgsOf } from '@service/contract';
+import { parseInstant } from '@engine/time';
 import { noonIn } from '../ui/zoned-time';
-import { parseMinor } from '../../../engine/money';
+import { parseMinor } from '@engine/money';
 import { amountProblem } from './money-format';
 
 export interface DripExample {

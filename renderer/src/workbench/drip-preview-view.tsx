@@ -4,7 +4,7 @@ import MenuItem from '@mui/material/MenuItem';
 import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
-import type { DripSettings, Offer, Trigger } from '../../../engine/formats/program-schema';
+import type { DripSettings, Offer, Trigger } from '@engine/formats/program-schema';
 import { useServiceQuery } from './hooks';
 import { useProgramRevision } from './revision';
 import { DripPreview } from './drip-preview';

@@ -5,7 +5,7 @@ import LinearProgress from '@mui/material/LinearProgress';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import type { DripSettings, Offer } from '../../../engine/formats/program-schema';
+import type { DripSettings, Offer } from '@engine/formats/program-schema';
 import { defaultExample, previewArgs, type DripExample } from './drip-model';
 import { useDebounced, useServiceQuery } from './hooks';
 import { useProgramRevision } from './revision';

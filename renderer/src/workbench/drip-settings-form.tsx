@@ -3,7 +3,7 @@ import MenuItem from '@mui/material/MenuItem';
 import Stack from '@mui/material/Stack';
 import Switch from '@mui/material/Switch';
 import TextField from '@mui/material/TextField';
-import { CALENDAR_UNITS, type DripSettings, type Offer, type Period } from '../../../engine/formats/program-schema';
+import { CALENDAR_UNITS, type DripSettings, type Offer, type Period } from '@engine/formats/program-schema';
 
 export interface DripSettingsFormProps {
   drip: DripSettings;

@@ -6,7 +6,7 @@ import TableCell from '@mui/material/TableCell';
 import TableContainer from '@mui/material/TableContainer';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
-import type { DripOccurrence } from '../../../engine/drip';
+import type { DripOccurrence } from '@engine/drip';
 import { displayAmount, displayUsd } from './money-format';
 import { STATUS_LABELS, STATUS_TONES } from './ledger-model';
 

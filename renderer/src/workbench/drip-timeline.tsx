@@ -1,5 +1,5 @@
 import { useTheme } from '@mui/material/styles';
-import type { DripOccurrence } from '../../../engine/drip';
+import type { DripOccurrence } from '@engine/drip';
 import { labelEvery, timelineGeometry } from './drip-model';
 import { displayUsd } from './money-format';
 

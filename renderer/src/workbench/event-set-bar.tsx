@@ -11,7 +11,7 @@ import Typography from '@mui/material/Typography';
 import PlayArrowIcon from '@mui/icons-material/PlayArrow';
 import StopIcon from '@mui/icons-material/Stop';
 import UploadFileIcon from '@mui/icons-material/UploadFile';
-import type { EventSetSummary, ImportJob, Result, ServiceError } from '../../../service/contract';
+import type { EventSetSummary, ImportJob, Result, ServiceError } from '@service/contract';
 import { importTitle, issueLines } from './import-issues';
 import type { RunView } from './run-state';
 import { groupDigits } from './money-format';

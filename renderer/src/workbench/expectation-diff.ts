@@ -2,7 +2,7 @@
  * Expectation failures as a person reads them: a headline per failure and, when the engine
  * gives expected and actual values, a field-by-field diff (same / changed / only one side).
  */
-import type { ExpectationFailure } from '../../../engine/formats/report';
+import type { ExpectationFailure } from '@engine/formats/report';
 
 export type DiffMark = 'same' | 'changed' | 'expected-only' | 'actual-only';
 

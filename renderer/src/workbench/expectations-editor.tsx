@@ -8,7 +8,7 @@ import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import type { ServiceError } from '../../../service/contract';
+import type { ServiceError } from '@service/contract';
 import { useSend, useServiceQuery } from './hooks';
 import { groupDigits } from './money-format';
 

@@ -8,7 +8,7 @@ import TableCell from '@mui/material/TableCell';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
-import type { ExpectationFailure, ExpectationResult } from '../../../engine/formats/report';
+import type { ExpectationFailure, ExpectationResult } from '@engine/formats/report';
 import { useState } from 'react';
 import { useServiceQuery } from './hooks';
 import { ExpectationsEditor, SaveAsExpected } from './expectations-editor';

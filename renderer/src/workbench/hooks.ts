@@ -4,7 +4,7 @@
  * imperative `send`, and a debounced value.
  */
 import { useCallback, useEffect, useState } from 'react';
-import type { ArgsOf, Channel, Result, ResultOf } from '../../../service/contract';
+import type { ArgsOf, Channel, Result, ResultOf } from '@service/contract';
 import { useClient } from '../app/client-context';
 
 /** The app's one query hook (`app/client-context`), for the workbench views. */

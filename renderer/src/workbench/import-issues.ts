@@ -2,8 +2,8 @@
  * An event-set import's errors, listed the way the file is read: by line (CSV) or JSON path,
  * in file order.
  */
-import type { InputIssue } from '../../../engine/formats/issues';
-import type { ServiceError } from '../../../service/contract';
+import type { InputIssue } from '@engine/formats/issues';
+import type { ServiceError } from '@service/contract';
 
 export interface IssueLine {
   where: string;

@@ -1,7 +1,7 @@
 import MenuItem from '@mui/material/MenuItem';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
-import { REWARD_STATUSES, type RewardStatus } from '../../../engine/formats/report';
+import { REWARD_STATUSES, type RewardStatus } from '@engine/formats/report';
 import { STATUS_LABELS, type LedgerFilter } from './ledger-model';
 import { useReadable } from './readable';
 

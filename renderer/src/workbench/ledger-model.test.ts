@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_LEDGER_COLUMNS, DEFAULT_SORT, EMPTY_FILTER, LEDGER_COLUMNS, ledgerGrid, ledgerQuery, queryKey, reviewable, toggleSort, visibleColumns } from './ledger-model';
 import { makeReadable } from './readable';
 import { PageCache, pagesFor } from './page-cache';
-import type { LedgerRow } from '../../../service/contract';
+import type { LedgerRow } from '@service/contract';
 
 const row: LedgerRow = {
   id: 'r7', kind: 'drip', partnerKey: 'alice', triggerId: 'drip-offer', triggerVersion: 1, eventId: 'e2',

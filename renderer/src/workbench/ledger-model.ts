@@ -3,8 +3,8 @@
  * `replay.ledger` query; column definitions; status labels. Filtering, sorting and totals run
  * in the service (a run can hold a million rows); the renderer only pages.
  */
-import type { ArgsOf, LedgerRow } from '../../../service/contract';
-import type { RewardStatus } from '../../../engine/formats/report';
+import type { ArgsOf, LedgerRow } from '@service/contract';
+import type { RewardStatus } from '@engine/formats/report';
 import { displayAmount, displayUsd } from './money-format';
 import type { Readable } from './readable';
 

@@ -4,7 +4,7 @@ import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import FileDownloadIcon from '@mui/icons-material/FileDownload';
-import type { LedgerRow, ServiceError } from '../../../service/contract';
+import type { LedgerRow, ServiceError } from '@service/contract';
 import { DEFAULT_SORT, EMPTY_FILTER, ledgerCsvQuery, ledgerQuery, reviewable, toggleSort, visibleColumns, type LedgerFilter, type LedgerSort } from './ledger-model';
 import { ColumnChooser } from './column-chooser';
 import { useWorkbenchStore } from './workbench-store';

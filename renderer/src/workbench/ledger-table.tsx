@@ -7,7 +7,7 @@ import { PartnerLink } from './partner-link';
 import ArrowDownwardIcon from '@mui/icons-material/ArrowDownward';
 import ArrowUpwardIcon from '@mui/icons-material/ArrowUpward';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import type { LedgerRow } from '../../../service/contract';
+import type { LedgerRow } from '@service/contract';
 import { ledgerGrid, type LedgerColumn, type LedgerSort, type LedgerSortKey } from './ledger-model';
 import { useReadable } from './readable';
 import type { LedgerPages } from './use-ledger-pages';

@@ -2,7 +2,7 @@
  * Money as the workbench shows it. Amounts stay decimal strings from the service; sums are
  * done in integer minor units (engine/money.ts), never in floating point.
  */
-import { formatMinor, isCurrencyCode, parseMinor } from '../../../engine/money';
+import { formatMinor, isCurrencyCode, parseMinor } from '@engine/money';
 
 /** Minor units of a USD decimal string; 0 for text that is not one (never a float). */
 export function usdMinor(amount: string): number {

@@ -5,7 +5,7 @@ import CardContent from '@mui/material/CardContent';
 import Chip from '@mui/material/Chip';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import type { Partner } from '../../../engine/formats/program-schema';
+import type { Partner } from '@engine/formats/program-schema';
 import type { DashboardOffer } from './visibility-model';
 
 /** What a partner sees on their own dashboard: the offers visible to them, as cards. */

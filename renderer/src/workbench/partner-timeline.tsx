@@ -17,7 +17,7 @@ import Tabs from '@mui/material/Tabs';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import PrintIcon from '@mui/icons-material/Print';
-import type { PartnerStatement, TimelineEntry } from '../../../service/contract';
+import type { PartnerStatement, TimelineEntry } from '@service/contract';
 import { useAppStore } from '../app/app-store';
 import { MonthlyBarChart } from './charts';
 import { useServiceQuery } from './hooks';

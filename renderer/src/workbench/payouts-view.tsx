@@ -21,7 +21,7 @@ import { addMonths, dayLabel, monthLabel } from './month-model';
 import { displayUsd } from './money-format';
 import { EMPTY_FILTER, STATUS_LABELS } from './ledger-model';
 import type { ProgramViewProps } from './types';
-import type { InvoicePartnerLine } from '../../../service/contract';
+import type { InvoicePartnerLine } from '@service/contract';
 import { ReadableProvider, useReadable } from './readable';
 import { PartnerLink } from './partner-link';
 import { InvoiceExport, PayoutYear } from './money-out';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Program } from '../../../engine/formats/program-schema';
+import type { Program } from '@engine/formats/program-schema';
 import { makeReadable } from './readable';
 
 const program = {

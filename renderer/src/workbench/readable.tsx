@@ -5,7 +5,7 @@
  * secondary lines and exports).
  */
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
-import type { Program } from '../../../engine/formats/program-schema';
+import type { Program } from '@engine/formats/program-schema';
 import { displayZone, formatInstant, useClockStore, type InstantOptions } from '../ui/format-instant';
 
 export interface Readable {

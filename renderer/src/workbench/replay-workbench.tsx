@@ -6,7 +6,7 @@ import Stack from '@mui/material/Stack';
 import Tab from '@mui/material/Tab';
 import Tabs from '@mui/material/Tabs';
 import Typography from '@mui/material/Typography';
-import { runInProgress, type RunSummary } from '../../../service/contract';
+import { runInProgress, type RunSummary } from '@service/contract';
 import { useServiceQuery } from './hooks';
 import { useProgramRevision } from './revision';
 import { useReplayRunner } from './use-replay-runner';

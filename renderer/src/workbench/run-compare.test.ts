@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { changedFields, compareHeadline, compareRows, defaultPair, runLabel } from './run-compare';
-import type { RewardRow } from '../../../engine/formats/report';
-import type { RunSummary } from '../../../service/contract';
+import type { RewardRow } from '@engine/formats/report';
+import type { RunSummary } from '@service/contract';
 
 const reward = (over: Partial<RewardRow>): RewardRow => ({
   id: 'r1', kind: 'reward', partnerKey: 'ana', triggerId: 'bronze', triggerVersion: 1, eventId: 't1', description: '$5',

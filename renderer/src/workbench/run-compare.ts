@@ -1,8 +1,8 @@
 /**
  * Two runs side by side: what the ledger gained, lost and changed after a design change.
  */
-import type { RewardRow } from '../../../engine/formats/report';
-import type { RunComparison, RunSummary } from '../../../service/contract';
+import type { RewardRow } from '@engine/formats/report';
+import type { RunComparison, RunSummary } from '@service/contract';
 import { diffUsd } from './money-format';
 
 export type ChangeKind = 'added' | 'removed' | 'changed';

@@ -2,7 +2,7 @@ import Box from '@mui/material/Box';
 import Chip from '@mui/material/Chip';
 import Link from '@mui/material/Link';
 import Stack from '@mui/material/Stack';
-import type { GroupChangeRow, PartnerStateRow, RejectedRow, TagAppliedRow } from '../../../engine/formats/report';
+import type { GroupChangeRow, PartnerStateRow, RejectedRow, TagAppliedRow } from '@engine/formats/report';
 import { SmallTable } from './small-table';
 import { useReadable, type Readable } from './readable';
 import { PartnerLink } from './partner-link';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultRun, newestFirst, progressText } from './run-progress';
-import type { RunSummary } from '../../../service/contract';
+import type { RunSummary } from '@service/contract';
 
 const run = (id: string, startedAt: string, status: RunSummary['status']): RunSummary => ({
   id, programId: 'p', eventSetId: 'e', eventSetName: 'n', status, processed: 0, total: 0, startedAt, finishedAt: null,

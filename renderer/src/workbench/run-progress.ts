@@ -1,5 +1,5 @@
 /** Run counts and order for pickers; the run's stage, bar and labels are `run-state.ts`. */
-import type { RunStatus, RunSummary } from '../../../service/contract';
+import type { RunStatus, RunSummary } from '@service/contract';
 import { groupDigits } from './money-format';
 
 export function progressText(run: Pick<RunSummary, 'processed' | 'total'>): string {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { RunSummary } from '../../../service/contract';
+import type { RunSummary } from '@service/contract';
 import { observe, reconcile, requestCancel, runView, type RunTrack } from './run-state';
 
 const base: RunSummary = {

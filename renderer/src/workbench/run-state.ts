@@ -5,7 +5,7 @@
  * order and some of them stale; `observe` only ever moves a run forward, so no screen can show
  * an earlier stage than another, and the percentage never goes backwards. Pure: no React, no I/O.
  */
-import type { RunSummary } from '../../../service/contract';
+import type { RunSummary } from '@service/contract';
 import { displayUsd, groupDigits } from './money-format';
 import { progressText } from './run-progress';
 

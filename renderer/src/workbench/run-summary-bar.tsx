@@ -3,7 +3,7 @@ import MenuItem from '@mui/material/MenuItem';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import type { RunSummary } from '../../../service/contract';
+import type { RunSummary } from '@service/contract';
 import { runLabel } from './run-compare';
 import { newestFirst } from './run-progress';
 import { observe, reconcile, runView } from './run-state';

@@ -21,7 +21,7 @@ import Typography from '@mui/material/Typography';
 import DeleteOutlineIcon from '@mui/icons-material/DeleteOutlined';
 import EditNoteIcon from '@mui/icons-material/EditNote';
 import LayersIcon from '@mui/icons-material/Layers';
-import type { EventSetSummary, RunSnapshot, RunSummary, ServiceError, TriggerChange } from '../../../service/contract';
+import type { EventSetSummary, RunSnapshot, RunSummary, ServiceError, TriggerChange } from '@service/contract';
 import { ConfirmDialog } from '../app/dialogs';
 import { useServiceQuery, useSend } from './hooks';
 import { useProgramRevision } from './revision';

@@ -3,7 +3,7 @@
  * same client from the app's `ClientProvider` (`useClient`), so this is only a fallback for code
  * outside React.
  */
-import type { ArgsOf, Channel, Result, ResultOf, ServiceClient } from '../../../service/contract';
+import type { ArgsOf, Channel, Result, ResultOf, ServiceClient } from '@service/contract';
 
 let provided: ServiceClient | null = null;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { eventHeading, firstFailingRule, traceLines, verdictCounts, whyNot } from './trace-model';
-import type { EventTrace } from '../../../engine/formats/report';
+import type { EventTrace } from '@engine/formats/report';
 
 const trace: EventTrace = {
   eventId: 't5', index: 5, type: 'transaction.created', moment: '2026-02-06T12:00:00Z', partnerKey: 'ana', applied: 'transaction txn-5',

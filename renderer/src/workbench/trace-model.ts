@@ -2,7 +2,7 @@
  * A trace as rows to read: every trigger in evaluation order with its verdict, and its rule
  * tree flattened to indented lines that show what each rule compared and what it saw.
  */
-import type { BlockTrace, EventTrace, RuleTrace, TraceNode, TriggerTrace } from '../../../engine/formats/report';
+import type { BlockTrace, EventTrace, RuleTrace, TraceNode, TriggerTrace } from '@engine/formats/report';
 import { showValue } from './expectation-diff';
 import type { Readable } from './readable';
 

@@ -3,7 +3,7 @@
  * brings the matching total and its USD sum (computed by the service).
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { LedgerRow, ServiceError } from '../../../service/contract';
+import type { LedgerRow, ServiceError } from '@service/contract';
 import { ledgerQuery, queryKey, type LedgerFilter, type LedgerSort } from './ledger-model';
 import { PageCache, pagesFor } from './page-cache';
 import { useSend } from './hooks';

@@ -3,7 +3,7 @@
  * The replay runs in the service's worker, so the window stays responsive meanwhile.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { runInProgress, type RunSummary, type ServiceError } from '../../../service/contract';
+import { runInProgress, type RunSummary, type ServiceError } from '@service/contract';
 import { useSend } from './hooks';
 import { useWorkbenchStore } from './workbench-store';
 

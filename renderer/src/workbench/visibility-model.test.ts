@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { dashboardOffers, matrixRows, NO_FILTER, rewardText, splitReason, whenText } from './visibility-model';
-import type { VisibilityReport } from '../../../engine/visibility';
-import { visibility } from '../../../engine/visibility';
-import type { Partner, Program, RuleNode, Trigger } from '../../../engine/formats/program-schema';
+import type { VisibilityReport } from '@engine/visibility';
+import { visibility } from '@engine/visibility';
+import type { Partner, Program, RuleNode, Trigger } from '@engine/formats/program-schema';
 
 const partner = (key: string, group: string | null, tags: string[] = [], tier: string | null = null): Partner => ({ key, name: key, group, tier, tags, joinedAt: '2026-01-01T00:00:00Z' });
 const bronze: Trigger = {

@@ -2,11 +2,11 @@
  * The offer visibility matrix: sample partners × offers from `visibility.get`, filtered by
  * group / tier / tag, and the partner dashboard's list of the offers one partner sees.
  */
-import type { VisibilityReport } from '../../../engine/visibility';
-import type { Partner, Program, Trigger } from '../../../engine/formats/program-schema';
-import { dripSummary } from '../../../engine/drip';
-import { fieldSpec, OPERATOR_LABELS } from '../../../engine/catalogue';
-import { isAll, isRule, type Rule, type RuleNode } from '../../../engine/formats/program-schema';
+import type { VisibilityReport } from '@engine/visibility';
+import type { Partner, Program, Trigger } from '@engine/formats/program-schema';
+import { dripSummary } from '@engine/drip';
+import { fieldSpec, OPERATOR_LABELS } from '@engine/catalogue';
+import { isAll, isRule, type Rule, type RuleNode } from '@engine/formats/program-schema';
 import { displayAmount, displayUsd } from './money-format';
 
 export interface VisibilityFilter {

@@ -5,7 +5,7 @@ import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import type { NamedItem } from '../../../engine/formats/program-schema';
+import type { NamedItem } from '@engine/formats/program-schema';
 import { useServiceQuery } from './hooks';
 import { useProgramRevision } from './revision';
 import { dashboardOffers, matrixRows, NO_FILTER, splitReason, type VisibilityFilter } from './visibility-model';

@@ -4,7 +4,7 @@
  * No service I/O here.
  */
 import { create } from 'zustand';
-import type { RunSummary } from '../../../service/contract';
+import type { RunSummary } from '@service/contract';
 import { DEFAULT_LEDGER_COLUMNS } from './ledger-model';
 import { observe, requestCancel, type RunTrack } from './run-state';
 

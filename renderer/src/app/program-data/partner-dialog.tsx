@@ -1,7 +1,7 @@
 /** Add or edit one sample partner. */
 import { Autocomplete, Button, Dialog, DialogActions, DialogContent, DialogTitle, MenuItem, TextField } from '@mui/material';
 import { useEffect, useState } from 'react';
-import type { Partner, Program } from '../../../../engine/formats/program-schema';
+import type { Partner, Program } from '@engine/formats/program-schema';
 import { Temporal } from 'temporal-polyfill';
 import { DateInput } from '../../ui/date-input';
 import { ConfirmDialog } from '../dialogs';

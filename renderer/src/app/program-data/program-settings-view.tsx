@@ -1,7 +1,7 @@
 /** Program data: groups, tiers, tags, time zone and FX rates (`programs.updateSettings`). */
 import { Autocomplete, Box, Button, Paper, TextField, Typography } from '@mui/material';
 import { useEffect, useState } from 'react';
-import type { ArgsOf, ProgramDoc } from '../../../../service/contract';
+import type { ArgsOf, ProgramDoc } from '@service/contract';
 import { useAppStore } from '../app-store';
 import { useClient } from '../client-context';
 import { useLeaveGuard } from '../leave-guard';
