@@ -15,7 +15,8 @@ module.exports = {
       name: 'engine-is-pure',
       comment: 'engine/ imports only engine/ and zod, temporal-polyfill, csv-parse (the CLI adapter lives in cli/).',
       severity: 'error',
-      from: { path: '^engine/', pathNot: '\\.test\\.ts$' },
+      // Tests and their helpers (test-*.ts, *.fixture.ts) may read fixture files with node:fs.
+      from: { path: '^engine/', pathNot: ['\\.test\\.ts$', '/test-[^/]*\\.ts$', '\\.fixture\\.ts$'] },
       to: {
         pathNot: ['^engine/', '^node_modules/(zod|temporal-polyfill|csv-parse)/'],
         dependencyTypesNot: ['type-only'],
@@ -61,6 +62,13 @@ module.exports = {
       severity: 'error',
       from: { path: '^renderer/' },
       to: { path: '^node_modules/(better-sqlite3|electron)/' },
+    },
+    {
+      name: 'tests-helpers-stay-in-tests',
+      comment: 'Test helpers (test-*.ts, test-helpers.ts, *.fixture.ts) may use node:fs and fixtures; shipped code never imports them.',
+      severity: 'error',
+      from: { pathNot: ['\\.test\\.tsx?$', '/test-[^/]*\\.ts$', '\\.fixture\\.ts$', '^e2e/', '^bench/', '-support\\.ts$'] },
+      to: { path: ['/test-[^/]*\\.ts$', '\\.fixture\\.ts$'] },
     },
     {
       name: 'resolvable',
