@@ -53,6 +53,11 @@ export interface ImportReport {
 export class ImportLog {
   read = 0;
   used = 0;
+  /**
+   * Skip entries not backed by an input item (a refund seen only inside a charge's expanded
+   * `refunds.data`, a refund with no time): they keep read = used + merged + skipped true.
+   */
+  derived = 0;
   private readonly skips = new Map<string, SkipEntry>();
   private readonly warns: string[] = [];
 
@@ -87,7 +92,7 @@ export class ImportLog {
       format: 'offerflow.import-report/1',
       source,
       options,
-      counts: { read: this.read, emitted: sortKeys(emitted), skipped: sortKeys(bySkip), merged: this.read - this.used - skipped.length },
+      counts: { read: this.read, emitted: sortKeys(emitted), skipped: sortKeys(bySkip), merged: this.read - this.used - skipped.length + this.derived },
       skipped,
       currencies: [...currencies].sort(cmp),
       warnings: [...this.warns],
