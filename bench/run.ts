@@ -10,7 +10,8 @@
  *
  *   npm run bench                      # sizes 1e4, 1e5, 1e6; 5 runs each
  *   npm run bench -- --runs 3 --sizes 10000,1000000
- *   npm run bench -- --only e2e        # one part: engine | rows | stream | e2e | peers (comma-separated)
+ *   npm run bench -- --only e2e        # one part: engine | rows | stream | e2e | peers | floor (comma-separated)
+ *   npm run bench -- --only floor --floor-size 100000   # the floors of issue 17 (needs npm run build)
  *   npm run bench -- --peer-sizes 10000,100000   # peers (json-rules-engine, zen) at these sizes
  *   node --import tsx bench/run.ts --child 1000000 [--mode ledger|rows|stream]   # one engine measurement, JSON on stdout
  *   node --expose-gc --import tsx bench/e2e.ts 1000000         # one end-to-end measurement
@@ -23,6 +24,7 @@ import { measure, type LedgerMode, type Measurement } from './measure';
 import { benchEvents } from './events';
 import { factStream, measurePeer, type PeerResult } from './peers/peers';
 import { benchProgram } from './program';
+import { floor } from './floor/floor';
 
 const PARTNERS = 1000;
 
@@ -98,7 +100,7 @@ async function main(): Promise<void> {
   }
   const runs = Number(arg('runs') ?? 5);
   const sizes = (arg('sizes') ?? '10000,100000,1000000').split(',').map(Number);
-  const only = new Set((arg('only') ?? 'engine,rows,stream,e2e,peers').split(','));
+  const only = new Set((arg('only') ?? 'engine,rows,stream,e2e,peers,floor').split(','));
   console.log(`100 triggers, ${PARTNERS} partners, America/New_York; median of ${runs} runs (fresh process each); load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}\n`);
   let ours: Row[] = [];
   if (only.has('engine')) {
@@ -123,6 +125,7 @@ async function main(): Promise<void> {
     const peerSizes = (arg('peer-sizes') ?? '10000').split(',').filter(Boolean).map(Number);
     peers(peerSizes, Math.min(runs, 3), ours);
   }
+  if (only.has('floor')) floor(Math.max(3, Math.min(runs, 5)), Number(arg('floor-size') ?? 1_000_000));
   console.log(`\nload average at the end: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
 }
 

@@ -3,6 +3,7 @@
  * empty cell is absent. Every problem names its line and column.
  */
 import { EventSchema, EVENTS_FORMAT, type EventInput, type EventSet } from './events-schema';
+import { fastEvent } from './events-fast';
 import { readCsvTable } from './csv-read';
 import { InputError, type InputIssue } from './issues';
 import { zodIssues } from './zod-issues';
@@ -89,6 +90,11 @@ export function parseEventsCsv(text: string, file = 'events.csv'): EventSet {
     });
     const event = rowToEvent(row, line, issues);
     if (event === null) continue;
+    const fast = fastEvent(event);
+    if (fast !== null) {
+      events.push(fast);
+      continue;
+    }
     const parsed = EventSchema.safeParse(event);
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {

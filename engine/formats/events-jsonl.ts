@@ -6,6 +6,7 @@
  */
 import type { z } from 'zod';
 import { EventSchema, EventSetSchema, EVENTS_FORMAT, type EventInput, type EventSet } from './events-schema';
+import { fastEvent } from './events-fast';
 import { InputError, type InputIssue } from './issues';
 import { jsonSyntaxErrorAt } from './json-syntax';
 import { jsonErrorMessage } from './text';
@@ -100,6 +101,11 @@ export class JsonlEventSetReader {
     if (!this.headerSeen) {
       this.headerSeen = true;
       this.readHeader(value, text, n);
+      return;
+    }
+    const fast = fastEvent(value);
+    if (fast !== null) {
+      this.events.push(fast);
       return;
     }
     const r = EventSchema.safeParse(value);

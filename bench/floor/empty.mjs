@@ -1,0 +1,1 @@
+// Nothing: the cost of starting Node (the floor of any command).
