@@ -13,7 +13,7 @@ import type { Expectations } from '../engine/formats/events-schema';
 import type { ProgramIssue } from '../engine/validate';
 import type { VisibilityReport } from '../engine/visibility';
 import type { DripOccurrence } from '../engine/drip';
-import { TRIGGER_EVENTS } from '../engine/catalogue';
+import { FILE_EVENTS, TRIGGER_EVENTS } from '../engine/catalogue';
 import { MAX_FILE_NAME_CHARS, MAX_ID_CHARS, MAX_IMPORT_CHARS, MAX_REVIEW_IDS, MAX_SHORT_CHARS, TOO_LARGE_MESSAGE } from './limits';
 
 // ---------- results ----------
@@ -308,6 +308,47 @@ export interface PartnerStatement {
   totals: { count: number; usd: string; approvedUsd: string; pendingUsd: string; declinedUsd: string; holdUsd: string; scheduledUsd: string };
 }
 
+/** What a run did with one event (event browser). */
+export interface EventOutcome {
+  /** `rejected` (the engine refused it), `fired` (a reward, group move or tag came of it), `nothing`. */
+  kind: 'rejected' | 'fired' | 'nothing';
+  /** A rejected event: the engine's reason. */
+  reason?: string;
+  /** Rewards (drip payments counted one by one) earned by the event. */
+  rewards: number;
+}
+
+/** One event of a set, as the event browser lists it. */
+export interface EventRow {
+  /** Position in the file, from 1. */
+  position: number;
+  /** The event's id as the engine names it (its own, or `#<position>`). */
+  id: string;
+  type: string;
+  at: string;
+  /** The partner it concerns (its customer's partner for a transaction or action); null when none. */
+  partnerKey: string | null;
+  customerKey: string | null;
+  /** One line: amount and product, stage, group, clicks. */
+  detail: string;
+  /** With a `runId`: what that run did with it. */
+  outcome?: EventOutcome;
+}
+
+/** A page of an event set's events, time order (ties in file order). */
+export interface EventPage {
+  rows: EventRow[];
+  /** Events matching the filter. */
+  total: number;
+  /** Events in the set. */
+  eventCount: number;
+  /**
+   * While the set's browsing index is still being built (first browse of a large set): how far
+   * it is, and `rows` is empty; ask again. Null once it is whole.
+   */
+  indexing: { done: number; total: number } | null;
+}
+
 // ---------- argument schemas ----------
 
 /*
@@ -343,6 +384,26 @@ export const LedgerQuery = z.strictObject({
   sort: LedgerSort.default('id'),
   desc: z.boolean().default(false),
 });
+
+/**
+ * The event browser's query: a page of one event set's events, filtered. Instants are ISO-8601
+ * (`from` inclusive, `to` exclusive); `outcome` needs the `runId` of a finished run of the set.
+ */
+export const EventQuery = z
+  .strictObject({
+    eventSetId: Id,
+    runId: Id.optional(),
+    offset: z.number().int().min(0).default(0),
+    limit: z.number().int().min(1).max(1000).default(200),
+    type: z.enum(FILE_EVENTS).optional(),
+    partnerKey: Key.optional(),
+    customerKey: Key.optional(),
+    from: Short.optional(),
+    to: Short.optional(),
+    text: z.string().max(200, longer(200)).optional(),
+    outcome: z.enum(['rejected', 'fired', 'nothing']).optional(),
+  })
+  .refine((q) => q.outcome === undefined || q.runId !== undefined, { message: 'needs a runId: an outcome is what a run did with the event', path: ['outcome'] });
 
 /**
  * The contract table. `args` parses the call's argument; `result` is a type-only marker.
@@ -418,6 +479,8 @@ export const contract = {
     result: {} as EventSetSummary,
   },
 
+  /** The event browser: a filtered page of a set's events, with a run's outcome per event when `runId` is given. */
+  'eventSets.events': { args: EventQuery, result: {} as EventPage },
   /** The event set's `expect` block as stored, or null when it has none. */
   'eventSets.expectations': { args: z.strictObject({ eventSetId: Id }), result: {} as { expect: Expectations | null } },
   /**

@@ -67,6 +67,7 @@ export function validArgs(ids: FuzzIds, programText: string, eventsText: string)
     'eventSets.importProgress': { importId },
     'eventSets.importCancel': { importId },
     'eventSets.annotate': { eventSetId, name: 'Renamed set', note: 'for the fuzz' },
+    'eventSets.events': { eventSetId, runId, offset: 0, limit: 20, type: 'transaction.created', from: '2026-01-01T00:00:00Z', to: '2026-12-31T00:00:00Z', text: 'a', outcome: 'fired' },
     'eventSets.expectations': { eventSetId },
     'eventSets.setExpectations': { eventSetId, expect: { rejected: [] } },
     'replay.saveAsExpected': { runId, rewards: true, partners: true, rejected: false },

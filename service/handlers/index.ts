@@ -1,6 +1,7 @@
 /** Every domain's handler map, merged into the one `Handlers` of the contract. */
 import type { Handlers } from '../contract';
 import type { ServiceContext } from './context';
+import { eventBrowserHandlers } from './event-browser';
 import { eventSetHandlers } from './event-sets';
 import { expectationHandlers } from './expectations';
 import { partnerHandlers } from './partners';
@@ -19,6 +20,7 @@ export function makeHandlers(ctx: ServiceContext): Handlers {
     ...triggerHandlers(ctx),
     ...previewHandlers(ctx),
     ...eventSetHandlers(ctx),
+    ...eventBrowserHandlers(ctx),
     ...replayHandlers(ctx),
     ...rewardHandlers(ctx),
     ...runMetaHandlers(ctx),

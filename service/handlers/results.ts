@@ -7,6 +7,7 @@
 import { csvText, type CsvColumn } from '../../engine/formats/csv-write';
 import type { EventInput } from '../../engine/formats/events-schema';
 import { eventIdOf } from '../../engine/replay/prepare';
+import { PartnerOfEvents } from './event-parties';
 import type { RewardStatus } from '../../engine/formats/report';
 import { formatMinor } from '../../engine/money';
 import type { GroupTotal, Handlers, InvoicePartnerLine, PartnerStatement, PartnerTimeline, PayoutMonth, RunTotals, TimelineEntry } from '../contract';
@@ -58,43 +59,14 @@ export function runTotals(db: Db, runId: string): RunTotals {
 }
 
 /**
- * The events of a set that concern `partnerKey`: the partner's own, their customers' (customer
- * keys followed in time order as customers are created), their deals and leads.
+ * The events of a set that concern `partnerKey` (`PartnerOfEvents`: theirs, their customers',
+ * their deals' and leads'), customers followed in time order as they are created.
  */
 function partnerEvents(events: readonly EventInput[], partnerKey: string): { id: string; at: string; type: string }[] {
   const order = events.map((e, i) => ({ e, i })).sort((a, b) => a.e.at.localeCompare(b.e.at) || a.i - b.i);
-  const customerOf = new Map<string, string | null>();
+  const owners = new PartnerOfEvents();
   const out: { id: string; at: string; type: string }[] = [];
-  for (const { e, i } of order) {
-    let owner: string | null | undefined;
-    switch (e.type) {
-      case 'partner.created':
-        owner = e.partner.key;
-        break;
-      case 'customer.created':
-        customerOf.set(e.customer.key, e.customer.partnerKey ?? null);
-        owner = e.customer.partnerKey;
-        break;
-      case 'transaction.created':
-        owner = customerOf.get(e.transaction.customerKey);
-        break;
-      case 'action.created':
-        owner = customerOf.get(e.action.customerKey);
-        break;
-      case 'deal.stage_changed':
-        owner = e.deal.partnerKey;
-        break;
-      case 'lead.closed':
-      case 'lead.qualified':
-        owner = e.lead.partnerKey;
-        break;
-      case 'partner.group_changed':
-      case 'link.clicked':
-        owner = e.partnerKey;
-        break;
-    }
-    if (owner === partnerKey) out.push({ id: eventIdOf(e, i), at: e.at, type: e.type });
-  }
+  for (const { e, i } of order) if (owners.owner(e) === partnerKey) out.push({ id: eventIdOf(e, i), at: e.at, type: e.type });
   return out;
 }
 

@@ -169,6 +169,15 @@ export function loadEventSet(db: Db, id: string): EventSet | null {
   return { format: EVENTS_FORMAT, name: r.name, events, ...(expect === undefined ? {} : { expect }) };
 }
 
+/**
+ * The events of one stored chunk (`idx` from 0), checked as `loadEventSet` checks them; null when
+ * the set has no such chunk. Lets a reader walk a million-event set without holding it whole.
+ */
+export function loadEventChunk(db: Db, setId: string, idx: number): EventInput[] | null {
+  const c = db.prepare<[string, number], ChunkRow>('SELECT idx, events_json, event_count, crc32 FROM event_set_chunks WHERE event_set_id = ? AND idx = ?').get(setId, idx);
+  return c ? chunkEvents(setId, c) : null;
+}
+
 /** Renames an event set and/or sets its note (`null` clears the note; undefined keeps a field). */
 export function annotateEventSet(db: Db, id: string, a: { name?: string; note?: string | null }): boolean {
   const cur = db.prepare<[string], { name: string; note: string | null }>('SELECT name, note FROM event_sets WHERE id = ?').get(id);

@@ -7,3 +7,4 @@ export * from './event-sets-repo';
 export * from './runs-repo';
 export * from './ledger-repo';
 export * from './errors';
+export * from './event-index-repo';

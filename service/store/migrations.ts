@@ -169,4 +169,29 @@ export const MIGRATIONS: readonly string[] = [
   ALTER TABLE runs ADD COLUMN owner_host TEXT;
   ALTER TABLE runs ADD COLUMN heartbeat_at INTEGER;
   `,
+  // 9: the event browser's index of a set's events (one row per event: its id as the engine names
+  // it, type, instant, the partner and customer it concerns, a one-line detail), built on first
+  // browse chunk by chunk; event_index_state says how far (complete = 1 when every chunk is in).
+  `
+  CREATE TABLE event_index (
+    event_set_id TEXT NOT NULL REFERENCES event_sets(id) ON DELETE CASCADE,
+    pos INTEGER NOT NULL,
+    id TEXT NOT NULL,
+    type TEXT NOT NULL,
+    at_ms REAL NOT NULL,
+    at TEXT NOT NULL,
+    partner_key TEXT,
+    customer_key TEXT,
+    detail TEXT NOT NULL,
+    PRIMARY KEY (event_set_id, pos)
+  ) WITHOUT ROWID;
+  CREATE INDEX event_index_at ON event_index(event_set_id, at_ms, pos);
+  CREATE INDEX event_index_type ON event_index(event_set_id, type, at_ms, pos);
+  CREATE INDEX event_index_partner ON event_index(event_set_id, partner_key, at_ms, pos);
+  CREATE TABLE event_index_state (
+    event_set_id TEXT PRIMARY KEY REFERENCES event_sets(id) ON DELETE CASCADE,
+    chunks_done INTEGER NOT NULL,
+    complete INTEGER NOT NULL DEFAULT 0
+  );
+  `,
 ];

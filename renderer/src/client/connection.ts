@@ -32,7 +32,7 @@ export const useConnection = create<Connection>()((set, get) => ({
  * Channels that only read: safe to send again after a failed connection (a write might have
  * reached the host before the connection broke, so it is never repeated on its own).
  */
-const READ_CHANNEL = /\.(list|get|progress|result|runs|ledger|ledgerCsv|trace|compare|versions|validate|preview|month|export|summary|timeline|snapshot|statement|year|invoiceCsv|partnerTimeline)$/;
+const READ_CHANNEL = /\.(list|get|progress|result|runs|ledger|ledgerCsv|trace|compare|versions|validate|preview|month|export|summary|timeline|snapshot|statement|year|invoiceCsv|partnerTimeline|events)$/;
 
 export function isReadChannel(channel: string): boolean {
   return READ_CHANNEL.test(channel);

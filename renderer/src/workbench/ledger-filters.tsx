@@ -4,6 +4,7 @@ import TextField from '@mui/material/TextField';
 import { REWARD_STATUSES, type RewardStatus } from '@engine/formats/report';
 import { STATUS_LABELS, type LedgerFilter } from './ledger-model';
 import { useReadable } from './readable';
+import { PartnerSelect } from './partner-select';
 
 export interface LedgerFiltersProps {
   filter: LedgerFilter;
@@ -18,14 +19,7 @@ export function LedgerFilters({ filter, onChange, partners, triggers }: LedgerFi
   const set = (patch: Partial<LedgerFilter>) => onChange({ ...filter, ...patch });
   return (
     <Stack direction="row" spacing={1.5} useFlexGap sx={{ flexWrap: 'wrap' }} role="group" aria-label="Ledger filters">
-      <TextField select size="small" label="Partner" value={filter.partnerKey} onChange={(e) => set({ partnerKey: e.target.value })} sx={{ minWidth: 150 }}>
-        <MenuItem value="">All partners</MenuItem>
-        {partners.map((p) => (
-          <MenuItem key={p} value={p} title={p}>
-            {n.partner(p)}
-          </MenuItem>
-        ))}
-      </TextField>
+      <PartnerSelect value={filter.partnerKey} onChange={(partnerKey) => set({ partnerKey })} partners={partners} />
       <TextField select size="small" label="Trigger" value={filter.triggerId} onChange={(e) => set({ triggerId: e.target.value })} sx={{ minWidth: 170 }}>
         <MenuItem value="">All triggers</MenuItem>
         {triggers.map((t) => (

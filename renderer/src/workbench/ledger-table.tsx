@@ -1,4 +1,3 @@
-import { useEffect, useRef } from 'react';
 import Box from '@mui/material/Box';
 import ButtonBase from '@mui/material/ButtonBase';
 import Checkbox from '@mui/material/Checkbox';
@@ -6,13 +5,11 @@ import Link from '@mui/material/Link';
 import { PartnerLink } from './partner-link';
 import ArrowDownwardIcon from '@mui/icons-material/ArrowDownward';
 import ArrowUpwardIcon from '@mui/icons-material/ArrowUpward';
-import { useVirtualizer } from '@tanstack/react-virtual';
 import type { LedgerRow } from '@service/contract';
 import { ledgerGrid, type LedgerColumn, type LedgerSort, type LedgerSortKey } from './ledger-model';
 import { useReadable } from './readable';
 import type { LedgerPages } from './use-ledger-pages';
-
-const ROW_H = 30;
+import { VirtualRows } from './virtual-rows';
 
 export interface LedgerTableProps {
   pages: LedgerPages;
@@ -77,49 +74,15 @@ function Row({ row, selected, onToggle, onTrace, columns }: { row: LedgerRow; se
 /** The reward ledger, virtualised: only the visible rows exist in the DOM, pages load on scroll. */
 export function LedgerTable({ pages, sort, onSort, selected, onToggle, onTrace, height = 440, columns }: LedgerTableProps) {
   const grid = ledgerGrid(columns);
-  const scroller = useRef<HTMLDivElement>(null);
   const total = pages.total ?? 0;
-  const v = useVirtualizer({ count: total, getScrollElement: () => scroller.current, estimateSize: () => ROW_H, overscan: 12 });
-  const items = v.getVirtualItems();
-  const first = items[0]?.index ?? 0;
-  const last = items[items.length - 1]?.index ?? 0;
-  const { request } = pages;
-  useEffect(() => {
-    request(first, last);
-  }, [first, last, request]);
   return (
     <Box role="table" aria-label="Reward ledger" aria-rowcount={total} sx={{ border: 1, borderColor: 'divider', borderRadius: 1, overflowX: 'auto' }}>
       <Box sx={{ minWidth: 'fit-content' }}>
         <Header sort={sort} onSort={onSort} columns={columns} />
-        <Box ref={scroller} data-testid="ledger-scroll" sx={{ height, overflowY: 'auto', overflowX: 'hidden', contain: 'strict' }}>
-          <Box role="rowgroup" sx={{ height: v.getTotalSize(), position: 'relative' }}>
-            {items.map((it) => {
-              const row = pages.row(it.index);
-              return (
-                <Box
-                  role="row"
-                  aria-rowindex={it.index + 2}
-                  key={it.key}
-                  sx={{
-                    position: 'absolute', top: 0, left: 0, right: 0, height: ROW_H, transform: `translateY(${it.start}px)`,
-                    display: 'grid', gridTemplateColumns: grid, alignItems: 'center', fontSize: 13,
-                    borderBottom: 1, borderColor: 'divider', bgcolor: row && selected.has(row.id) ? 'action.selected' : undefined,
-                  }}
-                >
-                  {row ? (
-                    <Row row={row} columns={columns} selected={selected.has(row.id)} onToggle={() => onToggle(row)} onTrace={() => onTrace(row.eventId)} />
-                  ) : (
-                    <Box role="cell" sx={{ gridColumn: '1 / -1', px: 1, color: 'text.disabled' }}>
-                      Loading…
-                    </Box>
-                  )}
-                </Box>
-              );
-            })}
-          </Box>
-        </Box>
+        <VirtualRows count={total} row={pages.row} request={pages.request} grid={grid} height={height} testId="ledger-scroll" rowSx={(row) => ({ bgcolor: selected.has(row.id) ? 'action.selected' : undefined })}>
+          {(row) => <Row row={row} columns={columns} selected={selected.has(row.id)} onToggle={() => onToggle(row)} onTrace={() => onTrace(row.eventId)} />}
+        </VirtualRows>
       </Box>
     </Box>
   );
 }
-

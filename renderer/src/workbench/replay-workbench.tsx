@@ -18,13 +18,15 @@ import { RunSummaryBar } from './run-summary-bar';
 import { LedgerPanel } from './ledger-panel';
 import { GroupMovesTable, PartnersTable, RejectedTable, TagsTable } from './run-details';
 import { TracePanel } from './trace-panel';
+import { EventBrowser } from './event-browser';
+import { EMPTY_EVENT_FILTER, type EventFilter } from './event-browser-model';
 import { ExpectationsPanel } from './expectations-panel';
 import { expectationsState } from './expectation-diff';
 import { ComparePanel } from './compare-panel';
 import type { ProgramViewProps } from './types';
 import { ReadableProvider } from './readable';
 
-const TABS = ['Ledger', 'Group moves', 'Tags', 'Rejected', 'Partners', 'Trace', 'Expectations', 'Compare runs'] as const;
+const TABS = ['Ledger', 'Events', 'Group moves', 'Tags', 'Rejected', 'Partners', 'Trace', 'Expectations', 'Compare runs'] as const;
 type TabName = (typeof TABS)[number];
 
 /** Replays event sets against the program and explains every reward, move and rejection. */
@@ -49,6 +51,7 @@ function Workbench({ programId, revision }: ProgramViewProps) {
   const [eventSetId, setEventSetId] = useState('');
   const [tab, setTab] = useState<TabName>('Ledger');
   const [traceEvent, setTraceEvent] = useState('');
+  const [eventFilter, setEventFilter] = useState<{ runId: string; filter: EventFilter } | null>(null);
   const runner = useReplayRunner(programId, (r: RunSummary) => {
     selectRun(programId, r.id);
     setTick((t) => t + 1);
@@ -133,6 +136,21 @@ function Workbench({ programId, revision }: ProgramViewProps) {
                 onReviewed={() => undefined}
               />
             )}
+            {tab === 'Events' &&
+              (run.eventSetId ? (
+                <EventBrowser
+                  key={run.id}
+                  eventSetId={run.eventSetId}
+                  runId={run.id}
+                  partners={(p?.partners ?? []).map((x) => x.key)}
+                  onTrace={openTrace}
+                  // Another run starts from all its events.
+                  filter={eventFilter?.runId === run.id ? eventFilter.filter : EMPTY_EVENT_FILTER}
+                  onFilter={(filter) => setEventFilter({ runId: run.id, filter })}
+                />
+              ) : (
+                <Alert severity="info">This run's event set has been deleted, so its events cannot be listed.</Alert>
+              ))}
             {result.data && tab === 'Group moves' && <GroupMovesTable rows={result.data.groupChanges} onTrace={openTrace} />}
             {result.data && tab === 'Tags' && <TagsTable rows={result.data.tagsApplied} onTrace={openTrace} />}
             {result.data && tab === 'Rejected' && <RejectedTable rows={result.data.rejected} onTrace={openTrace} />}

@@ -159,7 +159,7 @@ export function TracePanel({ runId, eventId, onEventId, triggers, rejected = [] 
           Show trace
         </Button>
       </Stack>
-      {!eventId && <Typography color="text.secondary">Enter an event id, or click an event in the ledger.</Typography>}
+      {!eventId && <Typography color="text.secondary">Enter an event id, or pick an event in the Events tab (or in the ledger).</Typography>}
       {q.loading && <LinearProgress aria-label="Tracing the event" />}
       {q.error && <Alert severity="error">{q.error.message}</Alert>}
       {q.data && q.data.length === 0 && <Typography>No event {eventId} in this run.</Typography>}

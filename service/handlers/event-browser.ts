@@ -1,0 +1,193 @@
+/**
+ * The event browser (`eventSets.events`): a filtered, paged view of one event set's events, with
+ * what a run did with each (rejected and why, fired and how many rewards, or nothing).
+ *
+ * The set's browsing index (service/store/event-index-repo.ts) is built on first browse, a few
+ * stored chunks per call within a time budget, so a million-event set never blocks the service
+ * for long: meanwhile a call answers `indexing` with its progress and the browser asks again.
+ */
+import { parseInstant } from '../../engine/time';
+import { eventIdOf } from '../../engine/replay/prepare';
+import type { EventOutcome, EventPage, EventRow, Handlers, ParsedArgsOf, RunSummary } from '../contract';
+import { Failure } from '../failure';
+import {
+  EVENT_CHUNK, completeEventIndex, countEventIndex, eachEventIndexId, eventIndexComplete, eventIndexRowsAt, getEventSetSummary, getRunResult, loadEventChunk,
+  pageEventIndex, resetEventIndex, rewardCountsByEvent, writeEventIndexChunk, type EventIndexFilter, type EventIndexRow,
+} from '../store';
+import { eventDetail, eventParties, PartnerOfEvents } from './event-parties';
+import { requireRun } from './replay';
+import type { ServiceContext } from './context';
+
+/** Time one call may spend building an index before it answers with its progress. */
+const BUILD_BUDGET_MS = 250;
+/** Runs whose outcomes are kept in memory (a million-event run's fired ids are tens of MB). */
+const KEPT_OUTCOMES = 2;
+/** Filtered position lists kept for paging with an outcome filter. */
+const KEPT_LISTS = 8;
+/** Counts kept per filter: a text filter over a million events is a scan, and every page shows the count. */
+const KEPT_COUNTS = 64;
+
+interface Build {
+  next: number;
+  chunks: number;
+  owners: PartnerOfEvents;
+  /** Rows naming a customer created later in the file: their partner is filled in at the end. */
+  later: { pos: number; customerKey: string }[];
+}
+
+interface Outcomes {
+  /** Rejected events by 0-based position, with the engine's reason. */
+  rejected: Map<number, string>;
+  rewards: Map<string, number>;
+  /** Events that moved a partner or applied a tag. */
+  acted: Set<string>;
+}
+
+/** `outcomeOf(…).kind` without making an object (run over every event of a set). */
+function kindOf(o: Outcomes, pos: number, id: string): EventOutcome['kind'] {
+  if (o.rejected.has(pos)) return 'rejected';
+  return o.rewards.has(id) || o.acted.has(id) ? 'fired' : 'nothing';
+}
+
+function outcomeOf(o: Outcomes, pos: number, id: string): EventOutcome {
+  const reason = o.rejected.get(pos);
+  const rewards = o.rewards.get(id) ?? 0;
+  if (reason !== undefined) return { kind: 'rejected', reason, rewards };
+  return { kind: rewards > 0 || o.acted.has(id) ? 'fired' : 'nothing', rewards };
+}
+
+function instant(text: string | undefined, field: 'from' | 'to'): number | undefined {
+  if (text === undefined) return undefined;
+  const ms = parseInstant(text);
+  if (ms === null) throw new Failure(`${field} is not an ISO-8601 instant (e.g. 2026-02-01T05:00:00Z)`, field);
+  return ms;
+}
+
+/** A small map that forgets its oldest entry past `limit`. */
+function remember<K, V>(m: Map<K, V>, k: K, v: V, limit: number): V {
+  if (m.size >= limit) m.delete(m.keys().next().value as K);
+  m.set(k, v);
+  return v;
+}
+
+export function eventBrowserHandlers(ctx: ServiceContext): Pick<Handlers, 'eventSets.events'> {
+  const builds = new Map<string, Build>();
+  const outcomes = new Map<string, Outcomes>();
+  const lists = new Map<string, Int32Array>();
+  const counts = new Map<string, number>();
+
+  /** Builds more of the set's index; returns its progress while incomplete, null once whole. */
+  function index(eventSetId: string, eventCount: number): { done: number; total: number } | null {
+    if (eventIndexComplete(ctx.db, eventSetId)) return null;
+    let b = builds.get(eventSetId);
+    if (!b) {
+      // A part left by another process or a crash cannot be continued (its customer map is gone).
+      resetEventIndex(ctx.db, eventSetId);
+      b = { next: 0, chunks: Math.ceil(eventCount / EVENT_CHUNK), owners: new PartnerOfEvents(), later: [] };
+      builds.set(eventSetId, b);
+    }
+    const until = performance.now() + BUILD_BUDGET_MS;
+    while (b.next < b.chunks && performance.now() < until) {
+      const events = loadEventChunk(ctx.db, eventSetId, b.next);
+      if (!events) throw new Failure(`event set "${eventSetId}" is missing its chunk ${b.next}`, 'eventSetId');
+      const rows: EventIndexRow[] = [];
+      const base = b.next * EVENT_CHUNK;
+      for (let i = 0; i < events.length; i++) {
+        const e = events[i]!;
+        const pos = base + i;
+        const atMs = parseInstant(e.at);
+        if (atMs === null) throw new Error(`stored event ${pos} has an unreadable instant ${e.at}`);
+        const { customerKey } = eventParties(e);
+        const partnerKey = b.owners.owner(e);
+        if (partnerKey === null && customerKey !== null && e.type !== 'customer.created') b.later.push({ pos, customerKey });
+        rows.push({ pos, id: eventIdOf(e, pos), type: e.type, atMs, at: e.at, partnerKey, customerKey, detail: eventDetail(e) });
+      }
+      b.next++;
+      writeEventIndexChunk(ctx.db, eventSetId, b.next, rows);
+    }
+    if (b.next < b.chunks) return { done: Math.min(eventCount, b.next * EVENT_CHUNK), total: eventCount };
+    const owners = b.owners;
+    completeEventIndex(
+      ctx.db,
+      eventSetId,
+      b.later.flatMap((l) => {
+        const partnerKey = owners.partnerOfCustomer(l.customerKey);
+        return partnerKey === null ? [] : [{ pos: l.pos, partnerKey }];
+      }),
+    );
+    builds.delete(eventSetId);
+    return null;
+  }
+
+  function runOutcomes(run: RunSummary): Outcomes {
+    const hit = outcomes.get(run.id);
+    if (hit) return hit;
+    const result = getRunResult(ctx.db, run.id);
+    if (!result) throw new Failure(`run "${run.id}" does not exist`, 'runId');
+    const acted = new Set<string>([...result.groupChanges.map((g) => g.eventId), ...result.tagsApplied.map((t) => t.eventId)]);
+    const o = { rejected: new Map(result.rejected.map((r) => [r.index, r.message])), rewards: rewardCountsByEvent(ctx.db, run.id), acted };
+    return remember(outcomes, run.id, o, KEPT_OUTCOMES);
+  }
+
+  /** Positions of the events matching the filter and the outcome, in time order (kept for the next pages). */
+  function outcomeList(f: EventIndexFilter, runId: string, o: Outcomes, kind: EventOutcome['kind']): Int32Array {
+    const key = JSON.stringify([f, runId, kind]);
+    const hit = lists.get(key);
+    if (hit) return hit;
+    const out: number[] = [];
+    eachEventIndexId(ctx.db, f, (pos, id) => {
+      if (kindOf(o, pos, id) === kind) out.push(pos);
+    });
+    return remember(lists, key, Int32Array.from(out), KEPT_LISTS);
+  }
+
+  function page(q: ParsedArgsOf<'eventSets.events'>): EventPage {
+    const set = getEventSetSummary(ctx.db, q.eventSetId);
+    if (!set) throw new Failure(`event set "${q.eventSetId}" does not exist`, 'eventSetId');
+    let run: RunSummary | null = null;
+    if (q.runId !== undefined) {
+      run = requireRun(ctx, q.runId);
+      if (run.eventSetId !== set.id) throw new Failure(`run "${q.runId}" replayed another event set`, 'runId');
+      if (run.status !== 'done') throw new Failure(`run "${q.runId}" is ${run.status}; only a finished run says what it did with each event`, 'runId');
+    }
+    const fromMs = instant(q.from, 'from');
+    const toMs = instant(q.to, 'to');
+    if (fromMs !== undefined && toMs !== undefined && toMs < fromMs) throw new Failure('to is before from', 'to');
+    const indexing = index(set.id, set.eventCount);
+    if (indexing) return { rows: [], total: 0, eventCount: set.eventCount, indexing };
+    const f: EventIndexFilter = {
+      eventSetId: set.id,
+      ...(q.type === undefined ? {} : { type: q.type }),
+      ...(q.partnerKey === undefined ? {} : { partnerKey: q.partnerKey }),
+      ...(q.customerKey === undefined ? {} : { customerKey: q.customerKey }),
+      ...(fromMs === undefined ? {} : { fromMs }),
+      ...(toMs === undefined ? {} : { toMs }),
+      ...(q.text === undefined || q.text.trim() === '' ? {} : { text: q.text.trim() }),
+    };
+    const o = run ? runOutcomes(run) : null;
+    let rows: EventIndexRow[];
+    let total: number;
+    if (o && run && q.outcome !== undefined) {
+      const list = outcomeList(f, run.id, o, q.outcome);
+      total = list.length;
+      rows = eventIndexRowsAt(ctx.db, set.id, [...list.subarray(q.offset, q.offset + q.limit)]);
+    } else {
+      const key = JSON.stringify(f);
+      total = counts.get(key) ?? remember(counts, key, countEventIndex(ctx.db, f), KEPT_COUNTS);
+      rows = pageEventIndex(ctx.db, f, q.offset, q.limit);
+    }
+    const out: EventRow[] = rows.map((r) => ({
+      position: r.pos + 1,
+      id: r.id,
+      type: r.type,
+      at: r.at,
+      partnerKey: r.partnerKey,
+      customerKey: r.customerKey,
+      detail: r.detail,
+      ...(o ? { outcome: outcomeOf(o, r.pos, r.id) } : {}),
+    }));
+    return { rows: out, total, eventCount: set.eventCount, indexing: null };
+  }
+
+  return { 'eventSets.events': page };
+}
