@@ -92,8 +92,7 @@ export function eventBrowserHandlers(ctx: ServiceContext): Pick<Handlers, 'event
       if (!events) throw new Failure(`event set "${eventSetId}" is missing its chunk ${b.next}`, 'eventSetId');
       const rows: EventIndexRow[] = [];
       const base = b.next * EVENT_CHUNK;
-      for (let i = 0; i < events.length; i++) {
-        const e = events[i]!;
+      for (const [i, e] of events.entries()) {
         const pos = base + i;
         const atMs = parseInstant(e.at);
         if (atMs === null) throw new Error(`stored event ${pos} has an unreadable instant ${e.at}`);

@@ -43,7 +43,6 @@ export interface EventBrowserProps {
 }
 
 function Filters({ filter, onChange, partners, zone }: { filter: EventFilter; onChange: (f: EventFilter) => void; partners: readonly string[]; zone: string }) {
-  const n = useReadable();
   const set = (patch: Partial<EventFilter>): void => onChange({ ...filter, ...patch });
   return (
     <Stack spacing={1.5} role="group" aria-label="Event filters">
@@ -108,7 +107,10 @@ function Row({ row, onTrace }: { row: EventRow; onTrace: () => void }) {
         {o && <Chip size="small" variant="outlined" color={OUTCOME_COLORS[o.kind]} label={outcomeLabel(o)} />}
       </Box>
       <Box role="cell" sx={cellSx} title={`#${row.position} in the file`}>
-        <Link component="button" type="button" onClick={(e) => (e.stopPropagation(), onTrace())} underline="hover" aria-label={`Trace event ${row.id}`}>
+        <Link component="button" type="button" onClick={(e) => {
+            e.stopPropagation();
+            onTrace();
+          }} underline="hover" aria-label={`Trace event ${row.id}`}>
           {row.id}
         </Link>
       </Box>

@@ -38,7 +38,10 @@ export function usePages<T, M>(key: string, pageSize: number, load: (offset: num
       if (live.current !== myKey) return;
       if (r.kind !== 'rows') {
         cache.fail(page);
-        if (r.kind === 'error') return setError(r.error);
+        if (r.kind === 'error') {
+          setError(r.error);
+          return;
+        }
         setError(null);
         return fetchPage(page);
       }
