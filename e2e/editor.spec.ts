@@ -34,9 +34,11 @@ test('build, activate, reorder and reload the seed trigger', async ({ page, api 
   expect(saved?.action).toEqual({ type: 'reward', offer: { description: '10% of every sale', type: 'percentage', percent: '10' } });
 
   // Activate: event, rules and action type lock; the offer stays editable.
+  await expect(page.getByRole('complementary', { name: 'Palette' })).toBeVisible();
   await ed.activate();
   await expect(page.getByText(/^Locked: the trigger is activated/).first()).toBeVisible();
-  await expect(page.getByRole('button', { name: 'Palette: Rule' })).toHaveAttribute('aria-disabled', 'true');
+  // Nothing can be added to a locked tree: the palette is gone, the banner says why.
+  await expect(page.getByRole('complementary', { name: 'Palette' })).toHaveCount(0);
   await ed.select('n4');
   await expect(ed.inspector.getByRole('combobox', { name: 'Field', exact: true })).toHaveAttribute('aria-disabled', 'true');
   await ed.select('action');

@@ -12,7 +12,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { keys: 'Ctrl/⌘ + C, Ctrl/⌘ + V', what: 'Copy the selected rules and blocks (with what is inside), paste into the selected block' },
   { keys: 'Enter on a palette item', what: 'Add it to the selected block (or after the selected rule)' },
   { keys: 'Shift + L', what: 'Auto-layout the canvas' },
-  { keys: 'Shift + F', what: 'Zoom to fit' },
+  { keys: 'Shift + F', what: 'Show the whole tree (zooms out as far as it takes)' },
   { keys: 'Shift + D', what: 'Switch light / dark theme' },
   { keys: 'Space / Enter, arrows, Escape', what: 'Evaluation order: pick up, move, drop, cancel' },
 ];

@@ -42,9 +42,16 @@ export function TopBar({ title, subtitle, children }: { title: string; subtitle?
   }, [toggle]);
   return (
     <AppBar position="static" color="inherit" elevation={0} sx={{ borderBottom: 1, borderColor: 'divider' }}>
-      <Toolbar variant="dense" sx={{ gap: 1 }}>
+      <Toolbar variant="dense" sx={{ gap: 1, py: 0.5 }}>
         <Box sx={{ minWidth: 0, flex: 1 }}>
-          <Typography component="h1" variant="subtitle1" noWrap sx={{ fontWeight: 600, lineHeight: 1.2 }}>
+          {/* A long name (a trigger's) wraps to a second line rather than being cut; past two lines
+              the tooltip has it whole. */}
+          <Typography
+            component="h1"
+            variant="subtitle1"
+            title={title}
+            sx={{ fontWeight: 600, lineHeight: 1.2, display: '-webkit-box', WebkitLineClamp: 2, WebkitBoxOrient: 'vertical', overflow: 'hidden', overflowWrap: 'anywhere' }}
+          >
             {title}
           </Typography>
           {subtitle && (

@@ -3,7 +3,7 @@ import AccountTreeIcon from '@mui/icons-material/AccountTree';
 import ContentCopyIcon from '@mui/icons-material/ContentCopy';
 import ContentPasteIcon from '@mui/icons-material/ContentPaste';
 import LockIcon from '@mui/icons-material/Lock';
-import { Alert, Box } from '@mui/material';
+import { Alert, Box, Button, Paper, Typography } from '@mui/material';
 import { useTheme } from '@mui/material/styles';
 import { Background, ControlButton, Controls, MiniMap, Panel, ReactFlow, useNodesInitialized, useReactFlow, type IsValidConnection, type OnConnectEnd } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useState, type DragEvent, type ReactNode } from 'react';
@@ -17,7 +17,7 @@ import { useEditor, useEditorStoreApi } from './editor-context';
 import type { PaletteItem } from './graph-slice';
 import type { EditorEdge } from './graph-types';
 import { useCanvasInfo } from './canvas-context';
-import { useEditorFit } from './editor-fit';
+import { FIT_PADDING, LOCKED_FIT_PADDING, useEditorFit, WHOLE_TREE_MIN_ZOOM } from './editor-fit';
 import { LOD_CLASS, useZoomedOut } from './level-of-detail';
 import { nodeWords } from './sentences';
 import { nodeTypes } from './node-views';
@@ -52,20 +52,27 @@ function edgeStyle(e: EditorEdge): EditorEdge {
   return e.target === 'action' ? { ...e, animated: true, label: 'then' } : e;
 }
 
-export function Canvas({ locked, palette }: { locked: boolean; palette: ReactNode }) {
+/** The canvas; `palette` is left out for a locked trigger (nothing can be added to it). */
+export function Canvas({ locked, palette }: { locked: boolean; palette: ReactNode | null }) {
   const store = useEditorStoreApi();
   const { nodes, edges } = useEditor(useShallow((s) => ({ nodes: s.nodes, edges: s.edges })));
   const { screenToFlowPosition } = useReactFlow();
   const notify = useNotify((s) => s.show);
   const theme = useTheme();
   const zoomedOut = useZoomedOut();
-  const editorFit = useEditorFit();
-  const fit = useCallback(() => editorFit(), [editorFit]);
+  const editorFit = useEditorFit(palette ? FIT_PADDING : LOCKED_FIT_PADDING);
+  // Whether the readable fit (zoom 1) left part of the tree outside the view.
+  const [cut, setCut] = useState(false);
+  const fit = useCallback(() => setCut(!editorFit()), [editorFit]);
+  const showAll = useCallback(() => {
+    editorFit(undefined, 200, WHOLE_TREE_MIN_ZOOM);
+    setCut(false);
+  }, [editorFit]);
   const layout = useCallback(() => {
     store.getState().autoLayout();
     requestAnimationFrame(fit);
   }, [store, fit]);
-  useEditorKeys(fit, layout);
+  useEditorKeys(showAll, layout);
   // The first layout guessed node heights; once drawn, lay out again with the real ones (once
   // per trigger: coming back to a trigger keeps where the person put its nodes).
   const initialized = useNodesInitialized();
@@ -74,7 +81,7 @@ export function Canvas({ locked, palette }: { locked: boolean; palette: ReactNod
     if (!initialized || shown) return;
     setShown(true);
     store.getState().relayoutMeasured();
-    requestAnimationFrame(() => editorFit(undefined, 0));
+    requestAnimationFrame(() => setCut(!editorFit(undefined, 0)));
   }, [initialized, shown, store, editorFit]);
 
   const program = useCanvasInfo().program;
@@ -109,6 +116,7 @@ export function Canvas({ locked, palette }: { locked: boolean; palette: ReactNod
         }}
         onConnectEnd={onConnectEnd}
         onNodeDragStart={() => store.getState().checkpoint()}
+        onMoveStart={(e) => e && setCut(false)}
         isValidConnection={isValidConnection}
         nodesConnectable={!locked}
         deleteKeyCode={null}
@@ -118,9 +126,9 @@ export function Canvas({ locked, palette }: { locked: boolean; palette: ReactNod
         proOptions={{ hideAttribution: true }}
       >
         {!zoomedOut && <Background gap={20} />}
-        <Panel position="top-left">{palette}</Panel>
+        {palette && <Panel position="top-left">{palette}</Panel>}
         <MiniMap pannable zoomable ariaLabel="Minimap" position="bottom-right" style={{ width: 140, height: 90, opacity: 0.85 }} />
-        <Controls onFitView={fit}>
+        <Controls onFitView={showAll}>
           <ControlButton onClick={layout} title="Auto-layout (Shift+L)" aria-label="Auto-layout">
             <AccountTreeIcon />
           </ControlButton>
@@ -131,6 +139,16 @@ export function Canvas({ locked, palette }: { locked: boolean; palette: ReactNod
             <ContentPasteIcon />
           </ControlButton>
         </Controls>
+        {cut && (
+          <Panel position="bottom-center">
+            <Paper elevation={2} role="status" aria-label="Part of the tree is outside the view" sx={{ display: 'flex', alignItems: 'center', gap: 1, pl: 1.5, pr: 0.5, py: 0.25, whiteSpace: 'nowrap' }}>
+              <Typography variant="body2">Part of the tree is outside the view.</Typography>
+              <Button size="small" onClick={showAll} sx={{ whiteSpace: 'nowrap', flexShrink: 0 }}>
+                Show the whole tree
+              </Button>
+            </Paper>
+          </Panel>
+        )}
         {locked && (
           <Panel position="top-center">
             <Alert severity="info" icon={<LockIcon fontSize="small" />} sx={{ py: 0, px: 1, fontSize: 12, maxWidth: 460 }}>

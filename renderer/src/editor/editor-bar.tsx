@@ -58,12 +58,13 @@ export function EditorBar({ life, timeZone }: { life: TriggerLifecycle; timeZone
   const [confirm, setConfirm] = useState(false);
   const [asking, setAsking] = useState(false);
   return (
-    <Box sx={{ display: 'flex', alignItems: 'center', gap: 1 }}>
+    <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, flexShrink: 0 }}>
       <UndoRedo />
       <SaveState />
-      <Chip size="small" label={status} color={status === 'active' ? 'success' : status === 'inactive' ? 'warning' : 'default'} variant={status === 'draft' ? 'outlined' : 'filled'} />
       {status === 'draft' ? (
         <>
+          {/* Once activated the switch's label says the state; a chip beside it would repeat it. */}
+          <Chip size="small" label="draft" variant="outlined" />
           <Tooltip title={life.activateBlocked ?? 'Activate: asks first, lists what locks and from when it fires.'}>
             <span>
               <Button variant="contained" disabled={life.activateBlocked !== null} onClick={() => setAsking(true)}>

@@ -36,6 +36,9 @@ interface NodeStyles {
 }
 
 const cache = new WeakMap<Theme, NodeStyles>();
+/** Node text sizes at zoom 1: the least the editor's readability allows, and the body's. */
+const NODE_SMALL_PX = 12;
+const NODE_BODY_PX = 14;
 
 function text(t: Theme['typography']['body2']): CSSProperties {
   return { fontFamily: t.fontFamily, fontWeight: t.fontWeight, fontSize: t.fontSize, lineHeight: t.lineHeight, letterSpacing: t.letterSpacing, margin: 0 };
@@ -48,9 +51,11 @@ export function useNodeStyles(): NodeStyles {
     const p = theme.palette;
     s = {
       tone: { event: p.info.main, block: p.secondary.main, rule: p.primary.main, action: p.success.main },
-      title: { ...text(theme.typography.overline), textTransform: 'uppercase', lineHeight: 1.6, fontWeight: 700 },
-      body: { ...text(theme.typography.body2), color: p.text.primary },
-      caption: { ...text(theme.typography.caption), color: p.text.secondary },
+      // In px, not the theme's rem: at zoom 1 no node text may be under 12 px (the theme's
+      // caption and overline are 11.1 px with its 13 px base).
+      title: { ...text(theme.typography.overline), fontSize: NODE_SMALL_PX, textTransform: 'uppercase', lineHeight: 1.6, fontWeight: 700 },
+      body: { ...text(theme.typography.body2), fontSize: NODE_BODY_PX, color: p.text.primary },
+      caption: { ...text(theme.typography.caption), fontSize: NODE_SMALL_PX, color: p.text.secondary },
       secondary: p.text.secondary,
       paper: p.background.paper,
       error: p.error.main,

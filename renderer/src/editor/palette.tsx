@@ -16,7 +16,8 @@ const ITEMS: { item: PaletteItem; label: string; help: string }[] = [
   { item: 'rule', label: 'Rule', help: 'One condition: object, field, operator and value.' },
 ];
 
-export function Palette({ disabledReason }: { disabledReason: string | null }) {
+/** Shown for drafts only: a locked trigger's canvas has no palette (nothing can be added). */
+export function Palette() {
   const store = useEditorStoreApi();
   const fit = useEditorFit();
   const onDragStart = (e: DragEvent, item: PaletteItem) => {
@@ -24,7 +25,6 @@ export function Palette({ disabledReason }: { disabledReason: string | null }) {
     e.dataTransfer.effectAllowed = 'move';
   };
   const add = (item: PaletteItem) => {
-    if (disabledReason) return;
     const id = store.getState().addConnected(item);
     // Bring the new node into view (it is selected, the inspector shows it).
     if (id) requestAnimationFrame(() => fit());
@@ -40,18 +40,17 @@ export function Palette({ disabledReason }: { disabledReason: string | null }) {
         Palette
       </Typography>
       {ITEMS.map((it) => (
-        <Tooltip key={it.item} disableInteractive title={disabledReason ?? `${it.help} Click to add it to the selected block (or after the selected rule), or drag it onto the canvas.`} placement="right">
+        <Tooltip key={it.item} disableInteractive title={`${it.help} Click to add it to the selected block (or after the selected rule), or drag it onto the canvas.`} placement="right">
           <Paper
             role="button"
             tabIndex={0}
             aria-label={`Palette: ${it.label}`}
-            aria-disabled={disabledReason !== null}
             variant="outlined"
-            draggable={disabledReason === null}
+            draggable
             onDragStart={(e) => onDragStart(e, it.item)}
             onClick={() => add(it.item)}
             onKeyDown={(e) => onKey(e, it.item)}
-            sx={{ px: 1, py: 0.5, cursor: disabledReason ? 'not-allowed' : 'pointer', opacity: disabledReason ? 0.5 : 1, userSelect: 'none', '&:hover, &:focus-visible': { borderColor: 'primary.main', outline: 'none' }, '&:focus-visible': { boxShadow: 2 } }}
+            sx={{ px: 1, py: 0.5, cursor: 'pointer', userSelect: 'none', '&:hover, &:focus-visible': { borderColor: 'primary.main', outline: 'none' }, '&:focus-visible': { boxShadow: 2 } }}
           >
             <Typography variant="body2" sx={{ fontWeight: 600 }}>
               + {it.label}

@@ -9,7 +9,7 @@ import { useAppStore } from '../app/app-store';
 import { useLeaveGuard } from '../app/leave-guard';
 import { useClient } from '../app/client-context';
 import { ViewFrame } from '../app/view-frame';
-import { isLocked, lockReason } from './action-model';
+import { isLocked } from './action-model';
 import { Canvas } from './canvas';
 import { CanvasInfoContext } from './canvas-context';
 import { EditorStoreProvider, useEditor } from './editor-context';
@@ -36,7 +36,7 @@ function EditorLayout({ doc, persistence }: { doc: ProgramDoc; persistence: Pers
       <CanvasInfoContext.Provider value={info}>
         <Box sx={{ display: 'flex', flex: 1, minHeight: 0 }}>
           <Box sx={{ display: 'flex', flexDirection: 'column', flex: 1, minWidth: 0 }}>
-            <Canvas locked={locked} palette={<Palette disabledReason={locked ? lockReason(meta.status) : null} />} />
+            <Canvas locked={locked} palette={locked ? null : <Palette />} />
             <ProblemsList report={report} />
           </Box>
           <Inspector program={doc.program} programId={doc.id} locked={locked} issues={report.byNode} />

@@ -1,0 +1,101 @@
+/**
+ * Issue #14, "Found 5" at 1280×800: node text at least 12 px at the default zoom, the minimap
+ * clear of the nodes, the whole seed tree one click away when it is wider than the view, the
+ * trigger's whole name in the top bar, full names on hover and in what screen readers hear.
+ */
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { EditorPage } from './models/editor-page';
+
+test.use({ viewport: { width: 1280, height: 800 } });
+
+type Box = { left: number; right: number; top: number; bottom: number };
+const overlaps = (a: Box, b: Box) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+
+/** The canvas as drawn: its zoom, the least node text size on screen, and where things are. */
+async function drawn(page: Page) {
+  return page.evaluate(() => {
+    const box = (el: Element) => {
+      const r = el.getBoundingClientRect();
+      return { left: r.left, right: r.right, top: r.top, bottom: r.bottom };
+    };
+    const viewport = document.querySelector('.react-flow__viewport')!;
+    const zoom = new DOMMatrixReadOnly(getComputedStyle(viewport).transform).a;
+    let least = Infinity;
+    for (const el of document.querySelectorAll('.react-flow__node *')) {
+      const own = [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent?.trim());
+      if (own) least = Math.min(least, parseFloat(getComputedStyle(el).fontSize) * zoom);
+    }
+    return {
+      zoom,
+      leastTextPx: least,
+      pane: box(document.querySelector('.react-flow')!),
+      minimap: box(document.querySelector('.react-flow__minimap')!),
+      nodes: [...document.querySelectorAll('.react-flow__node')].map(box),
+    };
+  });
+}
+
+test('the seed trigger at 1280×800: readable text, minimap clear, the whole tree one click away, the whole name in the top bar', async ({ page, api }) => {
+  const programId = (await api.call('programs.list', {}))[0]!.id;
+  const { program } = await api.call('programs.get', { programId });
+  const seed = program.triggers.find((t) => t.name.startsWith('10% for onboarded partners'))!;
+  expect(seed.name.length).toBeGreaterThan(50);
+  const ed = new EditorPage(page);
+  await page.getByRole('button', { name: seed.name }).click();
+  await expect(ed.node('action')).toBeVisible();
+
+  const hint = page.getByRole('status', { name: 'Part of the tree is outside the view' });
+  await expect(hint).toBeVisible();
+  const first = await drawn(page);
+  expect(first.zoom).toBe(1);
+  expect(first.leastTextPx).toBeGreaterThanOrEqual(12);
+  for (const n of first.nodes) expect(overlaps(n, first.minimap)).toBe(false);
+  // The tree is wider than the canvas here: it starts at the Event, the rest is to the right.
+  expect(Math.max(...first.nodes.map((n) => n.right))).toBeGreaterThan(first.pane.right);
+
+  await hint.getByRole('button', { name: 'Show the whole tree' }).click();
+  await expect(hint).toBeHidden();
+  await expect
+    .poll(async () => {
+      const d = await drawn(page);
+      return d.nodes.every((n) => n.left >= d.pane.left && n.right <= d.pane.right && n.top >= d.pane.top && n.bottom <= d.pane.bottom);
+    })
+    .toBe(true);
+  const all = await drawn(page);
+  expect(all.zoom).toBeLessThan(1);
+  for (const n of all.nodes) expect(overlaps(n, all.minimap)).toBe(false);
+
+  // The top bar shows the whole name (wrapped, not cut), and says it on hover.
+  const title = page.getByRole('banner').getByRole('heading', { level: 1 });
+  await expect(title).toHaveText(seed.name);
+  await expect(title).toHaveAttribute('title', seed.name);
+  expect(await title.evaluate((el) => el.scrollHeight <= el.clientHeight + 1 && el.scrollWidth <= el.clientWidth + 1)).toBe(true);
+
+  // Nodes are announced by their words, not "Draggable item n3".
+  const labels = await page.locator('.react-flow__node').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') ?? ''));
+  expect(labels.some((l) => /Joined the program/.test(l))).toBe(true);
+  expect(labels.every((l) => l.length > 0 && !/^Draggable item/.test(l))).toBe(true);
+  // A cut name in the navigator has its whole name on hover.
+  await expect(page.getByRole('navigation').getByRole('button', { name: seed.name })).toHaveAttribute('title', seed.name);
+  await page.screenshot({ path: `${process.env.OFFERFLOW_SCREENS ?? 'test-results/screens'}/editor-1280-whole-tree.png` });
+});
+
+test('at 1920×1080 the whole seed tree shows at the default zoom, readable, with no hint', async ({ page, api }) => {
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  const programId = (await api.call('programs.list', {}))[0]!.id;
+  const { program } = await api.call('programs.get', { programId });
+  const seed = program.triggers.find((t) => t.name.startsWith('10% for onboarded partners'))!;
+  await page.getByRole('button', { name: seed.name }).click();
+  await expect(new EditorPage(page).node('action')).toBeVisible();
+  await expect
+    .poll(async () => {
+      const d = await drawn(page);
+      return d.nodes.every((n) => n.left >= d.pane.left && n.right <= d.pane.right && !overlaps(n, d.minimap));
+    })
+    .toBe(true);
+  const d = await drawn(page);
+  expect(d.zoom).toBeGreaterThanOrEqual(1);
+  expect(d.leastTextPx).toBeGreaterThanOrEqual(12);
+  await expect(page.getByRole('status', { name: 'Part of the tree is outside the view' })).toHaveCount(0);
+});
