@@ -38,8 +38,8 @@ test('changing drip settings changes the schedule table', async ({ page }) => {
   await eventDate.pressSequentially('01312026');
   await expect(eventDate).toHaveValue('01312026');
   // 30 days after Jan 31 is Mar 2; then monthly.
-  await expect(wb.dripRows.first()).toContainText('2026-03-02');
-  await expect(wb.dripRows.nth(1)).toContainText('2026-04-02');
+  await expect(wb.dripRows.first()).toContainText('03/02/2026');
+  await expect(wb.dripRows.nth(1)).toContainText('04/02/2026');
   await eventDate.blur();
   await expect(eventDate).toHaveValue('01/31/2026');
   const asOf = page.getByLabel('Status as of');

@@ -54,6 +54,12 @@ export function formatDate(iso: string, order: DatePart[], separator: string): s
   return order.map((p) => v[p]).join(separator);
 }
 
+/** An ISO date (YYYY-MM-DD) as the reader's locale writes it (01/31/2026 in the US). */
+export function localeDate(iso: string, locale?: string): string {
+  const { order, separator } = dateOrder(locale);
+  return /^\d{4}-\d{2}-\d{2}$/.test(iso) ? formatDate(iso, order, separator) : iso;
+}
+
 function pattern(order: DatePart[], separator: string): string {
   return order.map((p) => (p === 'year' ? 'YYYY' : p === 'month' ? 'MM' : 'DD')).join(separator);
 }
@@ -72,6 +78,8 @@ export interface DateInputProps {
   locale?: string;
   /** MUI's field size (the drip preview's compact row uses `small`). */
   size?: 'small' | 'medium';
+  /** The field's width in px (room for the date and the zone beside it). */
+  width?: number;
   /** Marks the field as wrong from outside (a problem the caller found), beside its own check. */
   error?: boolean;
 }
@@ -93,6 +101,7 @@ export function DateInput(props: DateInputProps) {
       required={props.required}
       placeholder={pattern(order, separator)}
       size={props.size}
+      sx={props.width === undefined ? undefined : { width: props.width }}
       error={bad || props.error === true}
       helperText={bad ? `Enter a date as ${pattern(order, separator)}, for example ${example} (or type ${example.replace(/\D/g, '')})` : (props.helperText ?? ' ')}
       onChange={(e) => {

@@ -45,6 +45,7 @@ export function DripPreview({ programId, drip, offer, revision, timeZone }: Drip
         <DateInput
           label="Example event date"
           size="small"
+          width={270}
           value={example.eventDate || null}
           timeZone={timeZone}
           onChange={(iso) => set({ eventDate: iso ?? '' })}
@@ -67,6 +68,7 @@ export function DripPreview({ programId, drip, offer, revision, timeZone }: Drip
         <DateInput
           label="Status as of"
           size="small"
+          width={270}
           value={example.asOfDate || null}
           timeZone={timeZone}
           onChange={(iso) => set({ asOfDate: iso ?? '' })}
@@ -83,7 +85,7 @@ export function DripPreview({ programId, drip, offer, revision, timeZone }: Drip
             {q.data.summary} · {occ.length} occurrence{occ.length === 1 ? '' : 's'} · total {displayUsd(sumUsd(occ.map((o) => o.amountUsd)))}
           </Typography>
           <DripTimeline occurrences={occ} eventAt={args?.exampleAt ?? ''} asOf={args?.asOf ?? null} width={Math.min(900, Math.max(240, width))} height={compact ? 150 : 190} />
-          <DripTable occurrences={occ} compact={compact} />
+          <DripTable occurrences={occ} compact={compact} timeZone={timeZone} />
         </>
       )}
     </Stack>

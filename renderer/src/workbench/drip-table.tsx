@@ -9,10 +9,17 @@ import TableRow from '@mui/material/TableRow';
 import type { DripOccurrence } from '@engine/drip';
 import { displayAmount, displayUsd } from './money-format';
 import { STATUS_LABELS, STATUS_TONES } from './ledger-model';
+import { localeDate } from '../ui/date-input';
+import { zonedParts } from '../ui/zoned-time';
+
+/** The day an occurrence is due in the program's zone, as the reader's locale writes dates. */
+function dueDay(dueAt: string, timeZone: string): string {
+  return localeDate(zonedParts(dueAt, timeZone).date);
+}
 
 /** Every occurrence of a drip schedule with its dates and its status at the status date. */
-export function DripTable({ occurrences, compact = false }: { occurrences: readonly DripOccurrence[]; compact?: boolean }) {
-  if (compact) return <CompactDripTable occurrences={occurrences} />;
+export function DripTable({ occurrences, compact = false, timeZone }: { occurrences: readonly DripOccurrence[]; compact?: boolean; timeZone: string }) {
+  if (compact) return <CompactDripTable occurrences={occurrences} timeZone={timeZone} />;
   return (
     <TableContainer sx={{ maxHeight: 360 }}>
       <Table size="small" stickyHeader aria-label="Drip occurrences">
@@ -32,7 +39,7 @@ export function DripTable({ occurrences, compact = false }: { occurrences: reado
           {occurrences.map((o) => (
             <TableRow key={o.occurrence} hover>
               <TableCell>{o.occurrence}</TableCell>
-              <TableCell>{o.dueAt.slice(0, 10)}</TableCell>
+              <TableCell>{dueDay(o.dueAt, timeZone)}</TableCell>
               <TableCell align="right">
                 {displayAmount(o.amount, o.currency)}
                 {o.carriesRemainder && <Chip size="small" color="secondary" variant="outlined" label="+ remainder" sx={{ ml: 1 }} />}
@@ -41,9 +48,9 @@ export function DripTable({ occurrences, compact = false }: { occurrences: reado
               <TableCell>
                 <Chip size="small" label={STATUS_LABELS[o.status]} color={STATUS_TONES[o.status]} variant={o.status === 'scheduled' ? 'outlined' : 'filled'} />
               </TableCell>
-              <TableCell>{o.invoiceDate}</TableCell>
-              <TableCell>{o.chargeDate}</TableCell>
-              <TableCell>{o.payoutDate}</TableCell>
+              <TableCell>{localeDate(o.invoiceDate)}</TableCell>
+              <TableCell>{localeDate(o.chargeDate)}</TableCell>
+              <TableCell>{localeDate(o.payoutDate)}</TableCell>
             </TableRow>
           ))}
         </TableBody>
@@ -53,7 +60,7 @@ export function DripTable({ occurrences, compact = false }: { occurrences: reado
 }
 
 /** The same schedule for a narrow inspector: the payout calendar folds under the due date. */
-function CompactDripTable({ occurrences }: { occurrences: readonly DripOccurrence[] }) {
+function CompactDripTable({ occurrences, timeZone }: { occurrences: readonly DripOccurrence[]; timeZone: string }) {
   return (
     <TableContainer sx={{ maxHeight: 320 }}>
       <Table size="small" stickyHeader aria-label="Drip occurrences">
@@ -71,7 +78,7 @@ function CompactDripTable({ occurrences }: { occurrences: readonly DripOccurrenc
             <TableRow key={o.occurrence}>
               <TableCell sx={{ px: 0.5 }}>{o.occurrence}</TableCell>
               <TableCell sx={{ px: 0.5 }}>
-                {o.dueAt.slice(0, 10)}
+                {dueDay(o.dueAt, timeZone)}
                 <Box sx={{ fontSize: 11, color: 'text.secondary' }}>
                   inv {o.invoiceDate.slice(5)} · chg {o.chargeDate.slice(5)} · pay {o.payoutDate.slice(5)} · {STATUS_LABELS[o.status].toLowerCase()}
                 </Box>
