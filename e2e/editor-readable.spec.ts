@@ -5,7 +5,7 @@
  */
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { EditorPage } from './models/editor-page';
+import { EditorPage, OrderPage } from './models/editor-page';
 
 test.use({ viewport: { width: 1280, height: 800 } });
 
@@ -98,4 +98,40 @@ test('at 1920×1080 the whole seed tree shows at the default zoom, readable, wit
   expect(d.zoom).toBeGreaterThanOrEqual(1);
   expect(d.leastTextPx).toBeGreaterThanOrEqual(12);
   await expect(page.getByRole('status', { name: 'Part of the tree is outside the view' })).toHaveCount(0);
+});
+
+test('moving a trigger in the evaluation order is announced by its name and place, not "Draggable item"', async ({ page, api }) => {
+  const programId = (await api.call('programs.list', {}))[0]!.id;
+  const view = new OrderPage(page);
+  await view.open('A transaction is created');
+  const names = await view.names();
+  const handle = view.handle(names[1]!);
+  await handle.focus();
+  await expect(page.locator(`#${await handle.getAttribute('aria-describedby')}`)).toContainText('press Space or Enter, move it with the arrow keys');
+  const live = page.locator('[id^="DndLiveRegion"]');
+  await page.keyboard.press('Space');
+  await expect(live).toHaveText(`Picked up ${names[1]}, at place 2 of ${names.length}.`);
+  await page.keyboard.press('Escape');
+  await expect(live).toHaveText(`Moving ${names[1]} was cancelled; it stays at place 2 of ${names.length}.`);
+  await expect(live).not.toContainText('Draggable item');
+  expect((await api.call('programs.get', { programId })).program.evaluationOrder['transaction.created']?.length ?? names.length).toBe(names.length);
+  expect(await view.names()).toEqual(names);
+});
+
+test('a copy of a long-named trigger is told apart in the navigator: its "(copy)" is never cut', async ({ page, api }) => {
+  const programId = (await api.call('programs.list', {}))[0]!.id;
+  const { program } = await api.call('programs.get', { programId });
+  const seed = program.triggers.find((t) => t.name.startsWith('10% for onboarded partners'))!;
+  const copy = await api.call('triggers.duplicate', { programId, triggerId: seed.id });
+  await page.reload();
+  const nav = page.getByRole('navigation');
+  const item = nav.getByTitle(copy.name, { exact: true });
+  await expect(item).toBeVisible();
+  const tail = item.getByText('(copy)', { exact: true });
+  await expect(tail).toBeVisible();
+  const [t, n] = [(await tail.boundingBox())!, (await item.boundingBox())!];
+  expect(t.x + t.width).toBeLessThanOrEqual(n.x + n.width);
+  // The original's row has no such tail: the two look different.
+  await expect(nav.getByTitle(seed.name, { exact: true })).toBeVisible();
+  await expect(nav.getByTitle(seed.name, { exact: true }).getByText('(copy)', { exact: true })).toHaveCount(0);
 });

@@ -2,6 +2,7 @@
 import AddIcon from '@mui/icons-material/Add';
 import ErrorOutlineIcon from '@mui/icons-material/ErrorOutlined';
 import { Box, Chip, Divider, IconButton, List, ListItemButton, ListItemText, ListSubheader, Menu, MenuItem, Tooltip, Typography } from '@mui/material';
+import { nameParts } from './name-parts';
 import { useState, useEffect } from 'react';
 import { TRIGGER_EVENTS, type TriggerEvent } from '@engine/catalogue';
 import { evaluationOrderOf } from '@engine/order';
@@ -50,7 +51,7 @@ function TriggerGroup({ doc, event }: { doc: ProgramDoc; event: TriggerEvent }) 
           const errors = triggerErrors(doc.issues, t.id).length;
           return (
             <ListItemButton key={t.id} dense sx={{ mx: 1 }} title={t.name} selected={view.kind === 'trigger' && view.triggerId === t.id} onClick={() => go({ kind: 'trigger', triggerId: t.id })}>
-              <ListItemText primary={t.name} slotProps={{ primary: { noWrap: true } }} />
+              <TriggerName name={t.name} />
               {errors > 0 && <ErrorOutlineIcon color="error" fontSize="small" titleAccess={`${errors} error${errors === 1 ? '' : 's'}`} sx={{ mr: 0.5 }} />}
               <Chip size="small" label={t.status} color={STATUS_COLOR[t.status]} variant={t.status === 'draft' ? 'outlined' : 'filled'} />
             </ListItemButton>
@@ -58,6 +59,24 @@ function TriggerGroup({ doc, event }: { doc: ProgramDoc; event: TriggerEvent }) 
         })}
         {triggers.length > 1 && <NavItem label="Evaluation order" view={{ kind: 'order', event }} />}
       </List>
+    </Box>
+  );
+}
+
+/** A trigger's name in the list: cut to fit, but a trailing "(copy)" always shows. */
+function TriggerName({ name }: { name: string }) {
+  const { head, tail } = nameParts(name);
+  return (
+    <Box sx={{ flex: 1, minWidth: 0, display: 'flex', py: 0.5 }}>
+      <Typography variant="body2" noWrap sx={{ minWidth: 0 }}>
+        {head}
+      </Typography>
+      {tail && (
+        <Typography variant="body2" sx={{ flexShrink: 0, whiteSpace: 'pre' }}>
+          {' '}
+          {tail}
+        </Typography>
+      )}
     </Box>
   );
 }
