@@ -50,7 +50,7 @@ export function TopBar({ title, subtitle, children }: { title: string; subtitle?
             component="h1"
             variant="subtitle1"
             title={title}
-            sx={{ fontWeight: 600, lineHeight: 1.2, display: '-webkit-box', WebkitLineClamp: 2, WebkitBoxOrient: 'vertical', overflow: 'hidden', overflowWrap: 'anywhere' }}
+            sx={{ fontWeight: 600, lineHeight: 1.2, maxHeight: '2.4em', overflow: 'hidden', overflowWrap: 'anywhere' }}
           >
             {title}
           </Typography>
