@@ -1,5 +1,5 @@
 /**
- * `offerflow validate | replay | visibility | compare | test` (docs/cli.md). Exit codes: 0 success (and
+ * `offerflow validate | replay | visibility | compare | import | test` (docs/cli.md). Exit codes: 0 success (and
  * expectations passed), 1 expectations failed, 2 invalid input (the message names the file and
  * the path), 3 internal error. User errors never print a stack trace.
  */
@@ -17,6 +17,7 @@ import { MAX_INPUT_BYTES, readInput, writeAtomic } from './files';
 import { summarize } from './summary';
 import { cmdTest, type TestDeps } from './test/command';
 import { cmdCompare, type CompareDeps } from './compare/command';
+import { cmdImport, type ImportDeps } from './import/command';
 
 export const EXIT = { ok: 0, expectations: 1, input: 2, internal: 3 } as const;
 
@@ -41,6 +42,8 @@ const USAGE = `usage:
   offerflow replay <program.json> <events.json|events.csv> [--out report.json] [--trace] [--as-of <instant>]
   offerflow visibility <program.json> [--partner <key>]
   offerflow compare <a.program.json> <b.program.json> <events> [--out diff.json] [--max-increase 5%]
+  offerflow import partnerstack <input>… --out events.json --program program.json [--report report.json] [--include-test] [--qualified-statuses <s,…>] [--closed-statuses <s,…>]
+  offerflow import stripe <input>… --out events.json [--report report.json] [--include-test] [--transactions charges|invoices] [--partners-from <partnerstack input>]
   offerflow test <program.json>… <folder|events-file>… [--junit out.xml] [--reporter pretty|json|junit] [--filter NAME] [--update [--force]] [--as-of <instant>] [--watch]
 `;
 
@@ -147,7 +150,7 @@ function cmdVisibility(args: Parsed, io: Io): number {
 }
 
 /** What main.ts lends the commands that live in their own modules (`test`, `compare`). */
-function commandDeps(io: Io): TestDeps & CompareDeps {
+function commandDeps(io: Io): TestDeps & CompareDeps & ImportDeps {
   return {
     parseArgs,
     loadProgram: (p) => loadProgram(io, p),
@@ -172,6 +175,8 @@ export function run(argv: readonly string[], io: Io = nodeIo): number {
         return cmdTest(rest, io, commandDeps(io));
       case 'compare':
         return cmdCompare(rest, io, commandDeps(io));
+      case 'import':
+        return cmdImport(rest, io, commandDeps(io));
       case '--help':
       case '-h':
       case 'help':
