@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_LEDGER_COLUMNS, DEFAULT_SORT, EMPTY_FILTER, LEDGER_COLUMNS, ledgerGrid, ledgerQuery, queryKey, reviewable, toggleSort, visibleColumns } from './ledger-model';
+import { DEFAULT_LEDGER_COLUMNS, DEFAULT_SORT, EMPTY_FILTER, LEDGER_COLUMNS, ledgerGrid, ledgerMinWidth, ledgerQuery, queryKey, reviewable, toggleSort, visibleColumns } from './ledger-model';
 import { makeReadable } from './readable';
 import { PageCache, pagesFor } from './page-cache';
 import type { LedgerRow } from '@service/contract';
@@ -49,11 +49,13 @@ describe('ledger columns', () => {
     // Fits the ledger's width at a 1440 px window (about 1,100 px beside the navigator).
     const width = 36 + visibleColumns(DEFAULT_LEDGER_COLUMNS).reduce((n, c) => n + c.width, 0);
     expect(width).toBeLessThanOrEqual(1100);
+    // And shrinks to fit at 1280 px (about 930 px beside the navigator), Review included.
+    expect(ledgerMinWidth(visibleColumns(DEFAULT_LEDGER_COLUMNS))).toBeLessThanOrEqual(930);
   });
   it('keeps table order whatever the order chosen, drops unknown keys, never shows none', () => {
     expect(visibleColumns(['review', 'id', 'nope']).map((c) => c.key)).toEqual(['id', 'review']);
     expect(visibleColumns([]).map((c) => c.key)).toEqual(DEFAULT_LEDGER_COLUMNS);
-    expect(ledgerGrid(visibleColumns(['id', 'usd']))).toBe('36px 80px minmax(96px, 1fr)');
+    expect(ledgerGrid(visibleColumns(['id', 'usd']))).toBe('36px minmax(64px, 80fr) minmax(76px, 96fr)');
   });
 });
 

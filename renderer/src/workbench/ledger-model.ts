@@ -77,6 +77,8 @@ export interface LedgerColumn {
   label: string;
   /** Width in px; columns are laid out on a CSS grid so the virtualised rows line up. */
   width: number;
+  /** The narrowest it may get (px) when the window is narrow: every default column still shows at 1280. */
+  min: number;
   sortKey: LedgerSortKey | null;
   align: 'left' | 'right';
   /** Shown until the person picks columns: the fewest that still answer "who gets what, when". */
@@ -89,17 +91,17 @@ export interface LedgerColumn {
 export type LedgerColumnKey = 'id' | 'partner' | 'trigger' | 'event' | 'occ' | 'amount' | 'usd' | 'due' | 'status' | 'payout' | 'review';
 
 export const LEDGER_COLUMNS: readonly LedgerColumn[] = [
-  { key: 'id', label: 'Reward', width: 80, sortKey: 'id', align: 'left', byDefault: false, text: (row) => row.id },
-  { key: 'partner', label: 'Partner', width: 160, sortKey: 'partnerKey', align: 'left', byDefault: true, text: (row, r) => r.partner(row.partnerKey), title: (row) => row.partnerKey },
-  { key: 'trigger', label: 'Trigger', width: 200, sortKey: 'triggerId', align: 'left', byDefault: true, text: (row, r) => r.trigger(row.triggerId), title: (row) => `${row.triggerId} v${row.triggerVersion}` },
-  { key: 'event', label: 'Event', width: 80, sortKey: null, align: 'left', byDefault: true, text: (row) => row.eventId },
-  { key: 'occ', label: 'Occ.', width: 60, sortKey: null, align: 'right', byDefault: false, text: (row) => (row.kind === 'drip' ? `${row.occurrence}/${row.occurrences}` : '') },
-  { key: 'amount', label: 'Amount', width: 110, sortKey: null, align: 'right', byDefault: false, text: (row) => displayAmount(row.amount, row.currency) },
-  { key: 'usd', label: 'USD', width: 96, sortKey: 'amountUsd', align: 'right', byDefault: true, text: (row) => displayUsd(row.amountUsd) },
-  { key: 'due', label: 'Due', width: 184, sortKey: 'dueAt', align: 'left', byDefault: true, text: (row, r) => r.instant(row.dueAt), title: (row) => row.dueAt },
-  { key: 'status', label: 'Status', width: 90, sortKey: 'status', align: 'left', byDefault: true, text: (row) => STATUS_LABELS[row.status] },
-  { key: 'payout', label: 'Payout', width: 104, sortKey: null, align: 'left', byDefault: true, text: (row) => row.payoutDate },
-  { key: 'review', label: 'Review', width: 120, sortKey: null, align: 'left', byDefault: true, text: (row) => row.reviewReason ?? '', title: (row) => row.reviewReason ?? '' },
+  { key: 'id', label: 'Reward', width: 80, min: 64, sortKey: 'id', align: 'left', byDefault: false, text: (row) => row.id },
+  { key: 'partner', label: 'Partner', width: 160, min: 112, sortKey: 'partnerKey', align: 'left', byDefault: true, text: (row, r) => r.partner(row.partnerKey), title: (row) => row.partnerKey },
+  { key: 'trigger', label: 'Trigger', width: 200, min: 130, sortKey: 'triggerId', align: 'left', byDefault: true, text: (row, r) => r.trigger(row.triggerId), title: (row) => `${row.triggerId} v${row.triggerVersion}` },
+  { key: 'event', label: 'Event', width: 80, min: 60, sortKey: null, align: 'left', byDefault: true, text: (row) => row.eventId },
+  { key: 'occ', label: 'Occ.', width: 60, min: 48, sortKey: null, align: 'right', byDefault: false, text: (row) => (row.kind === 'drip' ? `${row.occurrence}/${row.occurrences}` : '') },
+  { key: 'amount', label: 'Amount', width: 110, min: 90, sortKey: null, align: 'right', byDefault: false, text: (row) => displayAmount(row.amount, row.currency) },
+  { key: 'usd', label: 'USD', width: 96, min: 76, sortKey: 'amountUsd', align: 'right', byDefault: true, text: (row) => displayUsd(row.amountUsd) },
+  { key: 'due', label: 'Due', width: 184, min: 170, sortKey: 'dueAt', align: 'left', byDefault: true, text: (row, r) => r.instant(row.dueAt), title: (row) => row.dueAt },
+  { key: 'status', label: 'Status', width: 90, min: 72, sortKey: 'status', align: 'left', byDefault: true, text: (row) => STATUS_LABELS[row.status] },
+  { key: 'payout', label: 'Payout', width: 104, min: 98, sortKey: null, align: 'left', byDefault: true, text: (row) => row.payoutDate },
+  { key: 'review', label: 'Review', width: 120, min: 84, sortKey: null, align: 'left', byDefault: true, text: (row) => row.reviewReason ?? '', title: (row) => row.reviewReason ?? '' },
 ];
 
 export const DEFAULT_LEDGER_COLUMNS: readonly LedgerColumnKey[] = LEDGER_COLUMNS.filter((c) => c.byDefault).map((c) => c.key);
@@ -111,9 +113,18 @@ export function visibleColumns(chosen: readonly string[]): LedgerColumn[] {
   return cols.length > 0 ? cols : LEDGER_COLUMNS.filter((c) => c.byDefault);
 }
 
-/** The CSS grid of the chosen columns: the last one takes the leftover width. */
+/**
+ * The CSS grid of the chosen columns: each takes its share of the width in proportion to its
+ * natural width, never below its minimum, so a narrow window shrinks every column a little
+ * instead of pushing the last ones (Payout, Review) out of sight.
+ */
 export function ledgerGrid(columns: readonly LedgerColumn[]): string {
-  return `36px ${columns.map((c, i) => (i === columns.length - 1 ? `minmax(${c.width}px, 1fr)` : `${c.width}px`)).join(' ')}`;
+  return `36px ${columns.map((c) => `minmax(${c.min}px, ${c.width}fr)`).join(' ')}`;
+}
+
+/** The narrowest the chosen columns fit in (px): below it the table scrolls sideways. */
+export function ledgerMinWidth(columns: readonly LedgerColumn[]): number {
+  return 36 + columns.reduce((n, c) => n + c.min, 0);
 }
 
 /** Whether a status can still be reviewed (scheduled and paid rewards cannot). */

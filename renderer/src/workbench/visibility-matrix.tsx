@@ -31,6 +31,8 @@ const PARTNER_W = 180;
 
 /** The partner column stays put while the offers scroll sideways. */
 const sticky = { position: 'sticky', left: 0, zIndex: 1, bgcolor: 'background.paper', borderRight: 1, borderRightColor: 'divider' } as const;
+/** So does the "Sees" count on the right: however many offers, it never scrolls out of sight. */
+const stickyRight = { position: 'sticky', right: 0, zIndex: 1, bgcolor: 'background.paper', borderLeft: 1, borderLeftColor: 'divider' } as const;
 
 /** Partners down, offers across (names as rotated headers); each cell a button that explains itself. */
 export function VisibilityMatrix({ offers, rows, selected, onSelect }: VisibilityMatrixProps) {
@@ -56,7 +58,7 @@ export function VisibilityMatrix({ offers, rows, selected, onSelect }: Visibilit
                 </Tooltip>
               </TableCell>
             ))}
-            <TableCell align="right" sx={{ width: 64, verticalAlign: 'bottom' }}>
+            <TableCell align="right" sx={{ ...stickyRight, zIndex: 3, width: 64, verticalAlign: 'bottom' }}>
               Sees
             </TableCell>
           </TableRow>
@@ -87,7 +89,7 @@ export function VisibilityMatrix({ offers, rows, selected, onSelect }: Visibilit
                     </TableCell>
                   );
                 })}
-                <TableCell align="right">
+                <TableCell align="right" sx={stickyRight}>
                   {r.visibleCount}/{r.cells.length}
                 </TableCell>
               </TableRow>

@@ -1,0 +1,45 @@
+/**
+ * At 1280×800, the ledger's last default columns (Payout, Review) and the visibility matrix's
+ * "Sees" count are on screen without scrolling sideways, even with more offers than fit.
+ */
+import { expect, test } from './fixtures';
+import { WorkbenchModel } from './models/workbench';
+import type { Locator } from '@playwright/test';
+
+/** Whether `inner` lies horizontally inside `outer`'s visible box. */
+async function inside(inner: Locator, outer: Locator): Promise<boolean> {
+  const [a, b] = [await inner.boundingBox(), await outer.boundingBox()];
+  if (!a || !b) return false;
+  return a.x >= b.x - 1 && a.x + a.width <= b.x + b.width + 1;
+}
+
+test('at 1280×800 the ledger shows Payout and Review, and the matrix its Sees column, without sideways scrolling', async ({ page, api }) => {
+  test.setTimeout(180_000);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const wb = new WorkbenchModel(page);
+  const [summary] = await api.call('programs.list', {});
+  const programId = summary!.id;
+  // Four more offers than the demo has: the matrix is wider than the window.
+  const doc = await api.call('programs.get', { programId });
+  const bronze = doc.program.triggers.find((t) => t.id === 'bronze-sale')!;
+  const { id: _i, version: _v, activatedAt: _a, status: _s, ...rest } = bronze;
+  for (const name of ['Extra offer one', 'Extra offer two', 'Extra offer three', 'Extra offer four']) await api.call('triggers.create', { programId, trigger: { ...rest, name } });
+
+  await wb.open('Replay workbench');
+  await wb.pickEventSet(/with expectations/);
+  await wb.runToDone(1);
+  const ledger = wb.ledger;
+  await expect(ledger.getByRole('rowgroup').getByRole('row').first()).toBeVisible();
+  for (const name of ['Payout', 'Review', 'Due']) expect(await inside(ledger.getByRole('columnheader', { name }), ledger), name).toBe(true);
+  // The Due cell shows the whole instant, zone included (not cut to "Feb 2, 2026 12:40 E…").
+  const due = ledger.getByRole('rowgroup').getByRole('row').first().getByRole('cell').nth(5);
+  expect(await due.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+
+  await wb.open('Offer visibility');
+  const matrix = page.getByRole('table', { name: 'Offer visibility matrix' });
+  await expect(matrix.getByRole('columnheader', { name: 'Sees' })).toBeVisible();
+  const container = matrix.locator('xpath=..');
+  expect(await container.evaluate((el) => el.scrollWidth > el.clientWidth), 'the matrix is wider than its box').toBe(true);
+  expect(await inside(matrix.getByRole('columnheader', { name: 'Sees' }), container)).toBe(true);
+  expect(await inside(matrix.getByRole('rowheader').first(), container)).toBe(true);
+});
