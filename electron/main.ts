@@ -4,7 +4,7 @@
  * main.cjs itself runs under a stub of `electron` in electron/packaged.test.ts.
  */
 import path from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session, type BrowserWindow as Win } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session, shell, type BrowserWindow as Win } from 'electron';
 import { IPC, type MenuCommand } from '../service/bridge';
 import { bundledSpawner } from '../service/replay/spawn';
 import { seedIfEmpty } from '../service/seed';
@@ -16,6 +16,7 @@ import { openWithRecovery, RECOVERY_BUTTONS } from './data-file-recovery';
 import { fileActions } from './file-dialogs';
 import { registerIpc } from './ipc';
 import { menuTemplate, RECENT_LIMIT } from './menu-template';
+import { browserDemo, type BrowserDemo } from './browser-demo';
 import { electronNativeBinding, unpackedPath } from './native-binding';
 import { denyPermissions, isTrustedSender, lockNavigation } from './security';
 import { failStartup, fileLogger } from './startup';
@@ -45,6 +46,18 @@ function fail(e: unknown): void {
   failStartup({ showErrorBox: (t, c) => dialog.showErrorBox(t, c), releaseSingleInstanceLock: () => app.releaseSingleInstanceLock(), exit: (code) => app.exit(code), log, logPath, packaged: app.isPackaged }, stage, e);
 }
 
+/** File › Open in Browser: made when first asked for, closed with the app. */
+let demo: BrowserDemo | null = null;
+
+function openInBrowser(): void {
+  if (!service) return;
+  demo ??= browserDemo({ dataDir: app.getPath('userData'), staticDir: path.join(__dirname, '../renderer'), dispatch: service.dispatch, openExternal: (url) => shell.openExternal(url) });
+  demo.open().catch((e: unknown) => {
+    log(`${new Date().toISOString()} error: Open in Browser: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+    dialog.showErrorBox('Offerflow cannot open the browser version', e instanceof Error ? e.message : String(e));
+  });
+}
+
 function send(command: MenuCommand): void {
   win?.webContents.send(IPC.menu, command);
 }
@@ -60,6 +73,7 @@ async function refreshMenu(): Promise<void> {
           importEvents: () => send({ type: 'import-events' }),
           exportProgram: () => send({ type: 'export-program' }),
           openRecent: (programId) => send({ type: 'open-program', programId }),
+          openInBrowser,
         },
         recent,
         process.platform,
@@ -139,7 +153,9 @@ else {
     e.preventDefault();
     const s = service;
     service = null;
-    void s.close().finally(() => app.quit());
+    const d = demo;
+    demo = null;
+    void (d ? d.close().catch(() => undefined) : Promise.resolve()).then(() => s.close()).finally(() => app.quit());
   });
   app.whenReady().then(ready).catch(fail);
 }

@@ -8,12 +8,14 @@ function fileMenu(t: MenuItemConstructorOptions[]): MenuItemConstructorOptions[]
 }
 
 describe('menu template', () => {
-  const actions = { newProgram: vi.fn(), openProgramFile: vi.fn(), importEvents: vi.fn(), exportProgram: vi.fn(), openRecent: vi.fn() };
+  const actions = { newProgram: vi.fn(), openProgramFile: vi.fn(), importEvents: vi.fn(), exportProgram: vi.fn(), openRecent: vi.fn(), openInBrowser: vi.fn() };
 
   it('has File › New / Open / Import / Export / Recent wired to the actions', () => {
     const items = fileMenu(menuTemplate(actions, [{ id: 'p1', name: 'R&D program' }], 'linux'));
     const labels = items.map((i) => i.label ?? i.role ?? i.type);
-    expect(labels).toEqual(['&New Program', '&Open Program File…', '&Import Event Set…', '&Export Program…', 'separator', 'Open &Recent', 'separator', 'quit']);
+    expect(labels).toEqual(['&New Program', '&Open Program File…', '&Import Event Set…', '&Export Program…', 'separator', 'Open &Recent', 'separator', 'Open in &Browser', 'separator', 'quit']);
+    items[7]?.click?.({} as never, undefined, {});
+    expect(actions.openInBrowser).toHaveBeenCalled();
     items[0]?.click?.({} as never, undefined, {});
     expect(actions.newProgram).toHaveBeenCalled();
     const recent = items[5]?.submenu as MenuItemConstructorOptions[];

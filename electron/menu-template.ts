@@ -1,6 +1,6 @@
 /**
  * The native menu as data (Electron's template), built from the recent programs and the
- * actions main wires in. File › New / Open / Import / Export / Recent, plus the usual Edit,
+ * actions main wires in. File › New / Open / Import / Export / Recent / Open in Browser, plus the usual Edit,
  * View and Window menus by role.
  */
 import type { MenuItemConstructorOptions } from 'electron';
@@ -11,6 +11,8 @@ export interface MenuActions {
   importEvents(): void;
   exportProgram(): void;
   openRecent(programId: string): void;
+  /** Serves this app to the person's browser (one URL across launches) and opens it there. */
+  openInBrowser(): void;
 }
 
 export interface RecentProgram {
@@ -35,6 +37,8 @@ export function menuTemplate(actions: MenuActions, recent: readonly RecentProgra
       { label: '&Export Program…', accelerator: 'CmdOrCtrl+E', click: () => actions.exportProgram() },
       { type: 'separator' },
       { label: 'Open &Recent', submenu: recentItems },
+      { type: 'separator' },
+      { label: 'Open in &Browser', click: () => actions.openInBrowser() },
       { type: 'separator' },
       platform === 'darwin' ? { role: 'close' } : { role: 'quit' },
     ],
