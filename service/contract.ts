@@ -13,6 +13,7 @@ import type { Expectations } from '../engine/formats/events-schema';
 import type { ProgramIssue } from '../engine/validate';
 import type { VisibilityReport } from '../engine/visibility';
 import type { DripOccurrence } from '../engine/drip';
+import type { Comparison } from '../engine/compare';
 import { FILE_EVENTS, TRIGGER_EVENTS } from '../engine/catalogue';
 import { MAX_FILE_NAME_CHARS, MAX_ID_CHARS, MAX_IMPORT_CHARS, MAX_REVIEW_IDS, MAX_SHORT_CHARS, TOO_LARGE_MESSAGE } from './limits';
 
@@ -426,6 +427,19 @@ export const contract = {
     result: {} as ProgramDoc,
   },
   'programs.validate': { args: ProgramRef, result: {} as ProgramIssue[] },
+  /**
+   * What program B costs against A on one event set (the engine's `offerflow compare`): B is
+   * another stored program, or A's own state at an earlier moment (each trigger at its latest
+   * version saved by then; groups, tags and partners as today).
+   */
+  'programs.compare': {
+    args: z.strictObject({
+      programId: Id,
+      eventSetId: Id,
+      against: z.union([z.strictObject({ programId: Id }), z.strictObject({ asOf: Short })], { error: 'must be { programId } or { asOf }' }),
+    }),
+    result: {} as Comparison,
+  },
 
   'partners.upsert': { args: z.strictObject({ programId: Id, partner: Json, previousKey: Key.optional() }), result: {} as Partner },
   'partners.delete': { args: z.strictObject({ programId: Id, key: Id }), result: {} as { deleted: true } },

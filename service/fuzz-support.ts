@@ -47,6 +47,7 @@ export function validArgs(ids: FuzzIds, programText: string, eventsText: string)
     'programs.delete': { programId },
     'programs.updateSettings': { programId, timeZone: 'Europe/Paris', fxRates: { EUR: '1.10' }, groups: [{ key: 'bronze', name: 'Bronze' }, { key: 'silver', name: 'Silver' }], tiers: [], tags: [] },
     'programs.validate': { programId },
+    'programs.compare': { programId, eventSetId, against: { asOf: '2026-01-01T00:00:00Z' } },
     'partners.upsert': { programId, partner },
     'partners.delete': { programId, key: ids.partnerKey },
     'partners.importCsv': { programId, text: 'key,name,group,joinedAt\nzed,Zed,bronze,2026-01-05T00:00:00Z\n', fileName: 'p.csv' },

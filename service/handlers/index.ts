@@ -7,6 +7,7 @@ import { expectationHandlers } from './expectations';
 import { partnerHandlers } from './partners';
 import { previewHandlers } from './previews';
 import { programHandlers } from './programs';
+import { programCompareHandlers } from './program-compare';
 import { replayHandlers } from './replay';
 import { rewardHandlers } from './rewards';
 import { resultHandlers } from './results';
@@ -16,6 +17,7 @@ import { triggerHandlers } from './triggers';
 export function makeHandlers(ctx: ServiceContext): Handlers {
   return {
     ...programHandlers(ctx),
+    ...programCompareHandlers(ctx),
     ...partnerHandlers(ctx),
     ...triggerHandlers(ctx),
     ...previewHandlers(ctx),
