@@ -11,7 +11,7 @@ import { replay } from '../engine';
 import { formatMinor } from '../engine/money';
 import { parseEventSetText, parseProgramText } from '../engine/formats/read';
 import type { Report, RewardRow } from '../engine/formats/report';
-import { shootScreens } from './models/screens';
+import { printShots, shootScreens } from './models/screens';
 import { displayUsd } from '../renderer/src/workbench/money-format';
 
 const ASOF = '2026-07-01T00:00:00Z';
@@ -135,7 +135,11 @@ test('program overview, partner timeline, statement and money out agree with the
   await expect(page.getByRole('navigation', { name: 'Navigator' })).toBeHidden();
   await expect(statement.getByRole('heading', { name: `Statement · ${topName}` })).toBeVisible();
   await expect(statement.getByRole('button', { name: 'Print or save as PDF' })).toBeHidden();
-  await page.pdf({ path: test.info().outputPath('statement.pdf') }).catch(() => undefined);
+  // Printed, the statement holds every reward (the on-screen scroll box does not clip it), over pages.
+  const rewardsBox = statement.getByRole('table', { name: 'Statement rewards' }).locator('xpath=..');
+  expect(await rewardsBox.evaluate((el) => el.scrollHeight <= el.clientHeight + 1)).toBe(true);
+  const printed = await printShots(page, 'statement', test.info().outputDir);
+  expect(printed.pages).toBeGreaterThan(Math.ceil(topWant.count / 60));
   await page.emulateMedia({ media: 'screen' });
 
   // Leave and come back: the partner stays chosen.
@@ -166,6 +170,9 @@ test('program overview, partner timeline, statement and money out agree with the
   await page.emulateMedia({ media: 'print' });
   await expect(page.getByRole('region', { name: 'Invoice' })).toBeVisible();
   await expect(page.getByRole('region', { name: 'Payout calendar, 12 months' })).toBeHidden();
+  expect((await printShots(page, 'invoice', test.info().outputDir)).pages).toBeGreaterThanOrEqual(1);
+  // The on-screen "Statement" links are not printed, nor their column.
+  await expect(page.getByRole('table', { name: 'Partner balances' }).getByRole('columnheader', { name: 'Statement' })).toBeHidden();
   await page.emulateMedia({ media: 'screen' });
 
   // A balance's partner link and its statement link reach the partner screen.

@@ -31,3 +31,20 @@ export async function shootScreens(page: Page, name: string, outDir: string, set
   await theme(page, 'light');
   await page.setViewportSize({ width: 1440, height: 900 });
 }
+
+/**
+ * What printing shows (the page already in print media): `name`-print.png of the whole page and
+ * `name`.pdf as the browser's "Save as PDF" makes it, in `OFFERFLOW_SCREENS` (else `outDir`).
+ */
+export async function printShots(page: Page, name: string, outDir: string): Promise<{ pages: number }> {
+  const dir = process.env.OFFERFLOW_SCREENS ?? outDir;
+  // The first sheet as A4 lays it out (210 × 297 mm at 96 dpi), for a person to look at.
+  const before = page.viewportSize();
+  await page.setViewportSize({ width: 794, height: 1123 });
+  await page.screenshot({ path: `${dir}/${name}-print-a4.png` });
+  if (before) await page.setViewportSize(before);
+  const pdf = await page.pdf({ path: `${dir}/${name}.pdf`, format: 'A4', printBackground: false });
+  // The page tree's /Count: how many pages the PDF has.
+  const counts = [...pdf.toString('latin1').matchAll(/\/Type\s*\/Pages\b[^>]*?\/Count (\d+)/g)].map((m) => Number(m[1]));
+  return { pages: Math.max(0, ...counts) };
+}

@@ -125,8 +125,9 @@ function Payouts({ programId, revision }: ProgramViewProps) {
                   { label: 'Cash-out', cell: (l) => <CashOutChip line={l} /> },
                   {
                     label: 'Statement',
+                    noPrint: true,
                     cell: (l) => (
-                      <Link component="button" type="button" variant="body2" className="no-print" onClick={() => useAppStore.getState().go({ kind: 'partner', partnerKey: l.partnerKey, tab: 'statement' })}>
+                      <Link component="button" type="button" variant="body2" onClick={() => useAppStore.getState().go({ kind: 'partner', partnerKey: l.partnerKey, tab: 'statement' })}>
                         Statement
                       </Link>
                     ),

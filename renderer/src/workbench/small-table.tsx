@@ -10,7 +10,8 @@ import type { ReactNode } from 'react';
 export interface SmallTableProps<T> {
   label: string;
   rows: readonly T[];
-  columns: readonly { label: string; cell: (row: T) => ReactNode }[];
+  /** `noPrint`: a column of on-screen actions, left out when the table is printed. */
+  columns: readonly { label: string; cell: (row: T) => ReactNode; noPrint?: boolean }[];
   empty: string;
   /** Rows shown at most; the rest are counted (a big run can move many partners). */
   limit?: number;
@@ -25,7 +26,9 @@ export function SmallTable<T>({ label, rows, columns, empty, limit = 500 }: Smal
         <TableHead>
           <TableRow>
             {columns.map((c) => (
-              <TableCell key={c.label}>{c.label}</TableCell>
+              <TableCell key={c.label} className={c.noPrint ? 'no-print' : undefined}>
+                {c.label}
+              </TableCell>
             ))}
           </TableRow>
         </TableHead>
@@ -33,7 +36,9 @@ export function SmallTable<T>({ label, rows, columns, empty, limit = 500 }: Smal
           {rows.slice(0, limit).map((r, i) => (
             <TableRow key={i} hover>
               {columns.map((c) => (
-                <TableCell key={c.label}>{c.cell(r)}</TableCell>
+                <TableCell key={c.label} className={c.noPrint ? 'no-print' : undefined}>
+                  {c.cell(r)}
+                </TableCell>
               ))}
             </TableRow>
           ))}
