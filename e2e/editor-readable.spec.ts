@@ -139,3 +139,21 @@ test('a copy of a long-named trigger is told apart in the navigator: its "(copy)
   await expect(nav.getByTitle(seed.name, { exact: true })).toBeVisible();
   await expect(nav.getByTitle(seed.name, { exact: true }).getByText('(copy)', { exact: true })).toHaveCount(0);
 });
+
+test('a rule on a date is typed as digits in the locale order, with the program zone beside it, and saved as the day', async ({ page, api }) => {
+  const ed = new EditorPage(page);
+  await ed.newTrigger('A customer is created');
+  await ed.inspector.getByLabel('Trigger name (internal)').fill('Signed up before spring');
+  await page.getByRole('button', { name: 'Palette: Rule' }).click();
+  await ed.setRule('n2', 'Signed up (date)', 'before 12am on', null);
+  const value = ed.inspector.getByRole('textbox', { name: 'Value' });
+  await expect(ed.inspector.getByText('America/New_York', { exact: true })).toBeVisible();
+  await ed.typeInto(value, '03202026');
+  await value.blur();
+  await expect(value).toHaveValue('03/20/2026');
+  await ed.expectSaved();
+  const programId = (await api.call('programs.list', {}))[0]!.id;
+  const saved = (await api.call('programs.get', { programId })).program.triggers.find((t) => t.name === 'Signed up before spring');
+  expect(saved?.rules).toMatchObject({ all: [{ object: 'customer', field: 'signed_up_date', op: 'before', value: '2026-03-20' }] });
+  await expect(ed.node('n2')).toContainText('2026');
+});

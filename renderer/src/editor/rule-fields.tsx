@@ -47,7 +47,7 @@ export function RuleFields(props: { rule: Rule; fields: Choice[]; program: Progr
         </TextField>
       )}
       {spec && spec.operators.includes(rule.op) && (
-        <ValueEditorField editor={valueEditorFor(spec, rule.op, props.program)} value={rule.value} disabled={disabled} onChange={(v) => onChange(changeValue(rule, v))} label={`${prefix}Value`} />
+        <ValueEditorField editor={valueEditorFor(spec, rule.op, props.program)} value={rule.value} disabled={disabled} onChange={(v) => onChange(changeValue(rule, v))} label={`${prefix}Value`} timeZone={props.program.timeZone} />
       )}
     </Box>
   );

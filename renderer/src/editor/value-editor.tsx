@@ -2,6 +2,7 @@
 import { Autocomplete, Chip, FormControlLabel, MenuItem, Switch, TextField } from '@mui/material';
 import type { RuleValue } from '@engine/formats/program-schema';
 import type { ValueEditor } from './inspector-model';
+import { DateInput } from '../ui/date-input';
 
 interface Props {
   editor: ValueEditor;
@@ -9,6 +10,8 @@ interface Props {
   onChange: (value: RuleValue | undefined) => void;
   disabled: boolean;
   label?: string;
+  /** The program's time zone: a rule's date is a day there (shown beside the date field). */
+  timeZone: string;
 }
 
 function parseInteger(text: string): RuleValue | undefined {
@@ -17,7 +20,7 @@ function parseInteger(text: string): RuleValue | undefined {
   return Number.isFinite(n) ? n : text;
 }
 
-export function ValueEditorField({ editor, value, onChange, disabled, label = 'Value' }: Props) {
+export function ValueEditorField({ editor, value, onChange, disabled, label = 'Value', timeZone }: Props) {
   switch (editor.kind) {
     case 'none':
       return null;
@@ -26,7 +29,8 @@ export function ValueEditorField({ editor, value, onChange, disabled, label = 'V
     case 'money':
       return <TextField label={`${label} (USD)`} value={value ?? ''} disabled={disabled} onChange={(e) => onChange(e.target.value === '' ? undefined : e.target.value)} slotProps={{ htmlInput: { inputMode: 'decimal' }, input: { startAdornment: '$' } }} fullWidth />;
     case 'date':
-      return <TextField label={label} type="date" value={typeof value === 'string' ? value : ''} disabled={disabled} onChange={(e) => onChange(e.target.value || undefined)} slotProps={{ inputLabel: { shrink: true } }} fullWidth />;
+      // The app's one date input: typed in the locale's order, not the browser's date field.
+      return <DateInput label={label} value={typeof value === 'string' && value !== '' ? value : null} timeZone={timeZone} disabled={disabled} onChange={(iso) => onChange(iso ?? undefined)} fullWidth />;
     case 'boolean':
       return <FormControlLabel control={<Switch checked={value === true} disabled={disabled} onChange={(e) => onChange(e.target.checked)} />} label={value === true ? 'true' : 'false'} />;
     case 'text':

@@ -80,6 +80,8 @@ export interface DateInputProps {
   size?: 'small' | 'medium';
   /** The field's width in px (room for the date and the zone beside it). */
   width?: number;
+  fullWidth?: boolean;
+  disabled?: boolean;
   /** Marks the field as wrong from outside (a problem the caller found), beside its own check. */
   error?: boolean;
 }
@@ -101,6 +103,8 @@ export function DateInput(props: DateInputProps) {
       required={props.required}
       placeholder={pattern(order, separator)}
       size={props.size}
+      fullWidth={props.fullWidth}
+      disabled={props.disabled}
       sx={props.width === undefined ? undefined : { width: props.width }}
       error={bad || props.error === true}
       helperText={bad ? `Enter a date as ${pattern(order, separator)}, for example ${example} (or type ${example.replace(/\D/g, '')})` : (props.helperText ?? ' ')}
