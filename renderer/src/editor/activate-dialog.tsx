@@ -3,7 +3,7 @@
  * seed's live platform never rewards events received before activation; a replay may instead
  * fire for every event of the set (to see what the trigger would have paid).
  */
-import { Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, FormControlLabel, InputAdornment, List, ListItem, Radio, RadioGroup, Stack, TextField, Typography } from '@mui/material';
+import { Button, Dialog, DialogActions, DialogContent, DialogContentText, DialogTitle, FormControlLabel, List, ListItem, Radio, RadioGroup, Stack, TextField, Typography } from '@mui/material';
 import { useEffect, useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { isRule, type RuleNode } from '@engine/formats/program-schema';
@@ -75,7 +75,7 @@ export function ActivateDialog({ open, onClose, onActivate, timeZone }: Activate
         {mode === 'from' && (
           <Stack spacing={1} sx={{ mt: 1 }} role="group" aria-label="Received from">
             <Stack direction="row" spacing={2} useFlexGap sx={{ flexWrap: 'wrap', alignItems: 'flex-start' }}>
-              <DateInput label="Received from (date)" required value={date} timeZone={timeZone} onChange={setDate} onUnreadable={() => setDate(null)} />
+              <DateInput label="Received from (date)" required width={270} value={date} timeZone={timeZone} onChange={setDate} onUnreadable={() => setDate(null)} />
               <TextField
                 label="Time (24-hour)"
                 value={time}
@@ -86,11 +86,15 @@ export function ActivateDialog({ open, onClose, onActivate, timeZone }: Activate
                   if (hhmm) setTime(hhmm);
                 }}
                 error={timeProblem !== null}
-                helperText={timeProblem ?? ' '}
-                sx={{ width: 180 }}
-                slotProps={{ input: { endAdornment: <InputAdornment position="end">{timeZone}</InputAdornment> } }}
+                helperText=" "
+                sx={{ width: 150 }}
               />
             </Stack>
+            {timeProblem && (
+              <Typography variant="body2" color="error" role="alert">
+                {timeProblem}
+              </Typography>
+            )}
             {'instant' in from && (
               <Typography variant="body2" aria-label="Activation moment">
                 Events received before {formatInstant(from.instant, timeZone)} ({formatInstant(from.instant, 'UTC')}) do not fire it.
