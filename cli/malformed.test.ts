@@ -60,7 +60,7 @@ describe('malformed input: exit 2 naming the file and where', () => {
     ['duplicate CSV headers', ['replay', PROGRAM, file('dup.csv', 'id,type,at,key,key\nc1,customer.created,2026-02-01T09:00:00Z,a,b\n')], 'dup.csv: line 1, column 5: column "key" appears twice (also column 4)'],
     ['3-decimal USD in expect', ['replay', PROGRAM, file('expect.events.json', events((e) => ((e.expect as { rewards: { amount: string }[] }).rewards[0]!.amount = '5.001')))], 'expect.events.json: expect.rewards[0].amount: "5.001" has 3 decimals but USD allows 2'],
   ])('%s', (_label, argv, expected) => {
-    const r = cli(argv as string[]);
+    const r = cli(argv);
     expect(r.err).toMatch(expected instanceof RegExp ? expected : new RegExp(expected.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
     expect(r.code).toBe(2);
   });

@@ -22,11 +22,11 @@ export function launchHost(dataDir: string, opts: { build?: boolean; timeoutMs?:
   if (opts.build === false) args.push('--no-build');
   const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
-  child.stderr?.on('data', (c: Buffer) => (stderr += c.toString()));
+  child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`the host did not start in time:\n${stderr}`)), opts.timeoutMs ?? 120_000);
     let out = '';
-    child.stdout?.on('data', (c: Buffer) => {
+    child.stdout.on('data', (c: Buffer) => {
       out += c.toString();
       const m = /(http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)/.exec(out);
       if (!m?.[1]) return;

@@ -49,7 +49,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   console.log(`contract fuzz (dispatcher): ${JSON.stringify(counts)} over ${CHANNELS.length} channels, ${RUNS} cases each`);
-  await s?.dispose();
+  await s.dispose();
 });
 
 /** Calls one channel and checks the answer; returns whether it was refused. */
@@ -72,7 +72,7 @@ async function check(channel: Channel, args: unknown): Promise<void> {
     counts.refused++;
     expect(typeof r.error.message).toBe('string');
     expect(r.error.message.length).toBeGreaterThan(0);
-    expect(r.error.message, `${channel} ${JSON.stringify(args)?.slice(0, 300)}`).not.toMatch(/^internal error/);
+    expect(r.error.message, `${channel} ${JSON.stringify(args ?? null).slice(0, 300)}`).not.toMatch(/^internal error/);
     const parsed = contract[channel].args.safeParse(args ?? {});
     // A malformed argument is named: by its field, or at the root ("arguments unknown key \"x\"").
     if (!parsed.success) expect(r.error.field ?? r.error.message.match(/^arguments /)?.[0], r.error.message).toBeTruthy();

@@ -511,7 +511,7 @@ export const contract = {
   'replay.saveAsExpected': {
     args: z
       .strictObject({ runId: Id, rewards: z.boolean().default(true), partners: z.boolean().default(true), rejected: z.boolean().default(true) })
-      .refine((a) => a.rewards || a.partners || a.rejected, { message: 'choose rewards, partners or rejected events', path: ['rewards'] }),
+      .refine((a) => a.rewards || a.partners || a.rejected, { error: 'choose rewards, partners or rejected events', path: ['rewards'] }),
     result: {} as { eventSet: EventSetSummary; expect: Expectations },
   },
 

@@ -115,7 +115,7 @@ export function mutatedArgs(base: Record<string, unknown>): fc.Arbitrary<unknown
     .record({ at: fc.integer({ min: 0, max: all.length - 1 }), value: weird, remove: fc.boolean(), extraKey: fc.option(fc.string({ maxLength: 8 }), { freq: 4 }) })
     .map(({ at, value, remove, extraKey }) => {
       let v = setAtPath(base, all[at] as Path, value, remove);
-      if (extraKey !== null && v && typeof v === 'object' && !Array.isArray(v)) v = { ...(v as object), [extraKey]: value };
+      if (extraKey !== null && v && typeof v === 'object' && !Array.isArray(v)) v = { ...v, [extraKey]: value };
       return v;
     });
   return fc.oneof({ arbitrary: structural, weight: 8 }, { arbitrary: fc.constant(base), weight: 1 }, { arbitrary: weird, weight: 1 });

@@ -39,7 +39,7 @@ export function guardArgs(channel: string, args: unknown): void {
   // The rule check comes first so a deep rule tree gets the message that names trigger.rules.
   const trigger = a.trigger;
   if (TRIGGER_SAVES.has(channel) && trigger && typeof trigger === 'object' && 'rules' in trigger) {
-    const depth = ruleBlockDepth((trigger as { rules: unknown }).rules, MAX_RULE_DEPTH);
+    const depth = ruleBlockDepth(trigger.rules, MAX_RULE_DEPTH);
     if (depth > MAX_RULE_DEPTH) {
       throw new Failure(`trigger.rules: rule blocks are nested more than ${MAX_RULE_DEPTH} deep; merge nested AND (or OR) blocks into one`, 'trigger.rules');
     }

@@ -21,7 +21,7 @@ beforeAll(async () => {
   s = testService();
   programId = (await s.call('programs.import', { text: example('seed-order-recommended.program.json'), fileName: 'p.json' })).id;
 });
-afterAll(async () => s?.dispose());
+afterAll(async () => s.dispose());
 
 const leaf = { object: 'partnership', field: 'group', op: 'equal_to', value: 'bronze' };
 function nested(depth: number): unknown {

@@ -37,6 +37,14 @@ export function testService(now?: () => string, options: Omit<ServiceOptions, 'd
   };
 }
 
+/**
+ * Teardown for a `let s: TestService` that each test assigns: a test that never created one (or
+ * failed first) leaves it unset, and its afterEach must not fail on that.
+ */
+export async function disposeIfCreated(s: TestService | undefined): Promise<void> {
+  await s?.dispose();
+}
+
 /** Polls a run until it has ended (no longer queued or running). */
 export async function waitForRun(s: TestService, runId: string, timeoutMs = 60_000): Promise<ResultOf<'replay.progress'>> {
   const end = Date.now() + timeoutMs;

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { example, testService, waitForRun, type TestService } from '../test-helpers';
+import { disposeIfCreated, example, testService, waitForRun, type TestService } from '../test-helpers';
 
 let s: TestService;
-afterEach(async () => s?.dispose());
+afterEach(async () => disposeIfCreated(s));
 
 async function finishedRun() {
   s = testService();

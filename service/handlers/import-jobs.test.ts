@@ -7,11 +7,11 @@ import http from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ImportJob } from '../contract';
 import { startHost } from '../host/server';
-import { example, testService, type TestService } from '../test-helpers';
+import { disposeIfCreated, example, testService, type TestService } from '../test-helpers';
 import { WORKER_IMPORT_CHARS } from './event-sets';
 
 let s: TestService;
-afterEach(async () => s?.dispose());
+afterEach(async () => disposeIfCreated(s));
 
 /** An event set over the worker threshold: customers and their transactions. */
 function bigEvents(): string {

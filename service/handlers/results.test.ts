@@ -47,7 +47,7 @@ beforeAll(async () => {
   program.partners[0] = { ...program.partners[0]!, name: '=HYPERLINK("http://x","pay")' };
   engine = replay(program, parseEventSetText(eventsText, 'demo.events.json'), { asOf });
 }, 180_000);
-afterAll(async () => s?.dispose());
+afterAll(async () => s.dispose());
 
 describe('program overview totals', () => {
   it('per trigger, per partner and per due month equal the engine report', async () => {

@@ -38,7 +38,7 @@ function groups(db: Db, runId: string, by: LedgerGroupColumn, all: number, order
   }
   const out = [...map].map(([key, g]) => ({ key, count: g.n, usd: usd(g.usd), cents: g.usd, share: all === 0 ? 0 : g.usd / all, byStatus: g.byStatus }));
   out.sort((a, b) => (order === 'key' ? a.key.localeCompare(b.key) : b.cents - a.cents || a.key.localeCompare(b.key)));
-  return out.map(({ cents, ...g }) => (void cents, g));
+  return out.map(({ cents: _cents, ...g }) => g);
 }
 
 export function runTotals(db: Db, runId: string): RunTotals {
@@ -106,21 +106,17 @@ export function partnerTimeline(ctx: ServiceContext, runId: string, partnerKey: 
   for (const g of moves) raw.push({ ...none, at: g.at, kind: 'group', eventId: g.eventId, label: `${g.from ?? 'no group'} → ${g.to}`, triggerId: g.triggerId });
   const tags = result.tagsApplied.filter((t) => t.partnerKey === partnerKey);
   for (const t of tags) raw.push({ ...none, at: t.at, kind: 'tag', eventId: t.eventId, label: t.tag, triggerId: t.triggerId });
-  const order = raw.map((_, i) => i).sort((a, b) => {
-    const x = raw[a]!;
-    const y = raw[b]!;
-    return Date.parse(x.at) - Date.parse(y.at) || KIND_ORDER[x.kind] - KIND_ORDER[y.kind] || a - b;
-  });
+  const order = raw.map((entry, i) => ({ entry, i })).sort((a, b) => Date.parse(a.entry.at) - Date.parse(b.entry.at) || KIND_ORDER[a.entry.kind] - KIND_ORDER[b.entry.kind] || a.i - b.i);
   let running = 0;
   let rewards = 0;
   const entries: TimelineEntry[] = [];
-  for (const i of order) {
+  for (const { entry, i } of order) {
     const c = cents.get(i);
     if (c !== undefined) {
       running += c;
       rewards++;
     }
-    if (entries.length < limit) entries.push({ ...raw[i]!, runningUsd: usd(running), runningRewards: rewards });
+    if (entries.length < limit) entries.push({ ...entry, runningUsd: usd(running), runningRewards: rewards });
   }
   return { runId, partnerKey, entries, eventCount: events.length, rewardCount: rewards, rewardsUsd: usd(running), groupMoves: moves.length, tags: tags.length, truncated: raw.length > limit };
 }
@@ -150,7 +146,7 @@ export function payoutYear(db: Db, runId: string, from: string | undefined): Pay
 }
 
 export function partnerStatement(db: Db, runId: string, partnerKey: string): PartnerStatement {
-  const rewards = [...iterateLedger(db, { runId, partnerKey, sort: 'dueAt', desc: false })].map(({ reviewReason, ...r }) => (void reviewReason, r));
+  const rewards = [...iterateLedger(db, { runId, partnerKey, sort: 'dueAt', desc: false })].map(({ reviewReason: _reviewReason, ...r }) => r);
   const byStatus: Record<RewardStatus, number> = { scheduled: 0, pending: 0, approved: 0, declined: 0, hold: 0, paid: 0 };
   const months = new Map<string, { n: number; usd: number; approved: number }>();
   for (const r of groupedTotals(db, { runId, partnerKey }, 'due_month')) {

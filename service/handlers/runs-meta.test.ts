@@ -4,10 +4,10 @@
  * also across program versions and across programs.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { example, testService, waitForRun, type TestService } from '../test-helpers';
+import { disposeIfCreated, example, testService, waitForRun, type TestService } from '../test-helpers';
 
 let s: TestService;
-afterEach(async () => s?.dispose());
+afterEach(async () => disposeIfCreated(s));
 
 async function seeded() {
   s = testService();

@@ -95,7 +95,6 @@ export function triggerHandlers(ctx: ServiceContext): Pick<Handlers, TriggerChan
         throw new Failure(`"${activatedAt}" is not an ISO-8601 instant (e.g. 2026-03-01T00:00:00Z)`, 'activatedAt');
       }
       const { activatedAt: _previous, ...rest } = t;
-      void _previous;
       const since = activatedAt === undefined ? ctx.now() : activatedAt;
       return save(ctx, programId, since === null ? { ...rest, status: 'active' } : { ...rest, status: 'active', activatedAt: since });
     },
@@ -109,8 +108,6 @@ export function triggerHandlers(ctx: ServiceContext): Pick<Handlers, TriggerChan
       const t = requireTrigger(ctx, programId, triggerId);
       const program = requireProgram(ctx, programId);
       const { activatedAt, version, ...rest } = t;
-      void activatedAt;
-      void version;
       return save(ctx, programId, { ...rest, id: freeId(program, t.id), name: `${t.name} (copy)`.slice(0, 500), status: 'draft' });
     },
     'triggers.delete': ({ programId, triggerId }) => {

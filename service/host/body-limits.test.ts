@@ -17,8 +17,8 @@ beforeAll(async () => {
   host = await startHost({ dispatch: s.dispatch, token, staticDir: s.dir, port: 0 });
 });
 afterAll(async () => {
-  await host?.close();
-  await s?.dispose();
+  await host.close();
+  await s.dispose();
 });
 
 /** Starts a chunked upload that never ends on its own; resolves with the answer if one comes. */

@@ -31,7 +31,7 @@ export function demoToken(dataDir: string): { token: string; file: string; creat
   try {
     text = fs.readFileSync(file, 'utf8');
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw new Error(`cannot read the demo token ${file}: ${(e as Error).message}`);
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw new Error(`cannot read the demo token ${file}: ${(e as Error).message}`, { cause: e });
     const token = newToken();
     // wx: if another start created it meanwhile, fail instead of replacing its token.
     fs.writeFileSync(file, `${token}\n`, { mode: 0o600, flag: 'wx' });

@@ -35,8 +35,8 @@ beforeAll(async () => {
   host = await startHost({ dispatch: s.dispatch, token, staticDir, port: 0, maxBody: 4096 });
 });
 afterAll(async () => {
-  await host?.close();
-  await s?.dispose();
+  await host.close();
+  await s.dispose();
   for (const d of [staticDir, secretDir]) fs.rmSync(d, { recursive: true, force: true });
 });
 
@@ -68,7 +68,10 @@ describe('host attacks that must fail', () => {
     for (const nic of others) {
       const reached = await new Promise<boolean>((resolve) => {
         const sock = net.connect(host.port, nic!.address);
-        sock.on('connect', () => (sock.destroy(), resolve(true)));
+        sock.on('connect', () => {
+          sock.destroy();
+          resolve(true);
+        });
         sock.on('error', () => resolve(false));
       });
       expect(reached, nic!.address).toBe(false);

@@ -65,7 +65,7 @@ function openServiceOrExplain(args: HostArgs): ReturnType<typeof createService> 
     return createService({ dataDir: args.dataDir, spawn });
   } catch (e) {
     if (!(e instanceof DataFileError) || !e.canStartFresh) throw e;
-    if (!args.startFresh) throw new Error(`${e.message}\nTo do that, run again with --start-fresh.`);
+    if (!args.startFresh) throw new Error(`${e.message}\nTo do that, run again with --start-fresh.`, { cause: e });
     writeStderr(`${e.message}\nMoved it aside to ${startFresh(e.file)}; starting with an empty data file.\n`);
     return createService({ dataDir: args.dataDir, spawn });
   }

@@ -122,9 +122,9 @@ function readBody(req: IncomingMessage, max: number, slots: BigSlots): Promise<B
 
 async function handleApi(req: IncomingMessage, res: ServerResponse, opts: HostOptions, port: number, channel: string, slots: BigSlots): Promise<void> {
   const refusal = checkOrigin(req, port) ?? checkToken(req, opts.token);
-  if (refusal) return refuse(res, refusal);
-  if (req.method !== 'POST') return refuse(res, { status: 405, message: 'API calls are POST requests' });
-  if (!/^application\/json\b/i.test(req.headers['content-type'] ?? '')) return refuse(res, { status: 415, message: 'API calls send application/json' });
+  if (refusal) { refuse(res, refusal); return; }
+  if (req.method !== 'POST') { refuse(res, { status: 405, message: 'API calls are POST requests' }); return; }
+  if (!/^application\/json\b/i.test(req.headers['content-type'] ?? '')) { refuse(res, { status: 415, message: 'API calls send application/json' }); return; }
   const fileMax = opts.maxBody ?? DEFAULT_MAX_BODY;
   const max = isFileChannel(channel) ? fileMax : Math.min(fileMax, opts.maxCallBody ?? DEFAULT_MAX_CALL_BODY);
   let body: Buffer;
@@ -135,9 +135,10 @@ async function handleApi(req: IncomingMessage, res: ServerResponse, opts: HostOp
       // The rest of the body is never read: close the connection once the answer is out.
       res.setHeader('Connection', 'close');
       res.once('finish', () => req.destroy());
-      if (e instanceof TooManyBig) return refuse(res, { status: 503, message: 'other large uploads are being received; try again when they are done' });
+      if (e instanceof TooManyBig) { refuse(res, { status: 503, message: 'other large uploads are being received; try again when they are done' }); return; }
       const size = max >= 1024 * 1024 ? `${Math.round(max / 1024 / 1024)} MiB` : `${Math.round(max / 1024)} KiB`;
-      return refuse(res, { status: 413, message: `the request is larger than ${size}${isFileChannel(channel) ? '' : ` (only file imports may be larger)`}` });
+      refuse(res, { status: 413, message: `the request is larger than ${size}${isFileChannel(channel) ? '' : ` (only file imports may be larger)`}` });
+      return;
     }
     // The client went away mid-upload: nobody to answer, nothing to log, nothing was called.
     if ((e as NodeJS.ErrnoException).code === 'ECONNRESET' || req.destroyed) return;
@@ -147,7 +148,8 @@ async function handleApi(req: IncomingMessage, res: ServerResponse, opts: HostOp
   try {
     args = body.length === 0 ? {} : JSON.parse(body.toString('utf8'));
   } catch {
-    return refuse(res, { status: 400, message: 'the request body is not JSON' });
+    refuse(res, { status: 400, message: 'the request body is not JSON' });
+    return;
   }
   // A client gone before the answer (closed tab, aborted fetch) cancels what the call was doing.
   const gone = new AbortController();

@@ -9,7 +9,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import readline from 'node:readline';
 import { afterEach, describe, expect, it } from 'vitest';
-import { example, testService, type TestService } from '../test-helpers';
+import { disposeIfCreated, example, testService, type TestService } from '../test-helpers';
 import { HEARTBEAT_STALE_MS } from '../store';
 
 const child = path.join(__dirname, 'owner-child.ts');
@@ -17,7 +17,7 @@ let s: TestService;
 let other: ChildProcess | null = null;
 afterEach(async () => {
   other?.kill('SIGKILL');
-  await s?.dispose();
+  await disposeIfCreated(s);
 });
 
 /** Starts the other process; resolves with the id of the run it started. */
@@ -25,7 +25,7 @@ function otherProcess(dataDir: string, programId: string, eventSetId: string): P
   const p = spawn(process.execPath, ['--import', 'tsx', child, dataDir, programId, eventSetId], { stdio: ['ignore', 'pipe', 'inherit'] });
   other = p;
   return new Promise((resolve, reject) => {
-    readline.createInterface({ input: p.stdout! }).once('line', (line) => (line.startsWith('run ') ? resolve(line.slice(4)) : reject(new Error(line))));
+    readline.createInterface({ input: p.stdout }).once('line', (line) => (line.startsWith('run ') ? resolve(line.slice(4)) : reject(new Error(line))));
     p.once('exit', (code) => reject(new Error(`owner-child exited with ${code}`)));
   });
 }

@@ -5,12 +5,12 @@
  */
 import type { Worker } from 'node:worker_threads';
 import { afterEach, describe, expect, it } from 'vitest';
-import { example, testService, waitForRun, type TestService } from '../test-helpers';
+import { disposeIfCreated, example, testService, waitForRun, type TestService } from '../test-helpers';
 import { sourceSpawner, type SpawnWorker } from './spawn';
 
 const CONCURRENT = 20;
 let s: TestService;
-afterEach(async () => s?.dispose());
+afterEach(async () => disposeIfCreated(s));
 
 /** A spawner that counts how many workers are alive at once. */
 function countingSpawner(): { spawn: SpawnWorker; maxAlive: () => number } {

@@ -1,13 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseEventSetText, parseProgramText } from '../../engine/formats/read';
 import { replay } from '../../engine';
-import { example, testService, waitForRun, type TestService } from '../test-helpers';
+import { disposeIfCreated, example, testService, waitForRun, type TestService } from '../test-helpers';
 import { insertRun, loadProgram, readLedger, toRewardRow } from '../store';
 import { runReplayJob } from './jobs';
 import type { WorkerMessage } from './protocol';
 
 let s: TestService;
-afterEach(async () => s?.dispose());
+afterEach(async () => disposeIfCreated(s));
 
 async function seeded(name: string) {
   s = testService();

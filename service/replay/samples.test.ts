@@ -4,12 +4,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { replay } from '../../engine';
 import { parseEventSetText, parseProgramText } from '../../engine/formats/read';
 import { readLedger } from '../store';
-import { testService, waitForRun, type TestService } from '../test-helpers';
+import { disposeIfCreated, testService, waitForRun, type TestService } from '../test-helpers';
 
 const SAMPLES = path.resolve(__dirname, '../../resources/samples');
 const has = fs.existsSync(path.join(SAMPLES, 'demo.program.json'));
 let s: TestService;
-afterEach(async () => s?.dispose());
+afterEach(async () => disposeIfCreated(s));
 
 describe('the largest sample, persisted and read back', () => {
   it('has its committed sample (resources/samples/demo.program.json)', () => expect(has).toBe(true));

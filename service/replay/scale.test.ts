@@ -7,13 +7,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MAX_CSV_ROWS } from '../handlers/replay';
-import { testService, waitForRun, type TestService } from '../test-helpers';
+import { disposeIfCreated, testService, type TestService } from '../test-helpers';
 
 const SAMPLES = path.resolve(__dirname, '../../resources/samples');
 const has = fs.existsSync(path.join(SAMPLES, 'demo.program.json'));
 const N = Number(process.env.OFFERFLOW_SCALE ?? 50_000);
 let s: TestService;
-afterEach(async () => s?.dispose());
+afterEach(async () => disposeIfCreated(s));
 
 /** N events: customer i then its transaction, one minute apart, partners round-robin. */
 function syntheticEvents(partners: string[], n: number): string {
@@ -35,7 +35,7 @@ async function setup(n: number) {
   s = testService();
   const doc = await s.call('programs.import', { text: fs.readFileSync(path.join(SAMPLES, 'demo.program.json'), 'utf8'), fileName: 'demo.program.json' });
   const text = syntheticEvents(doc.program.partners.map((p) => p.key), n);
-  let t = performance.now();
+  const t = performance.now();
   const set = await s.call('eventSets.import', { programId: doc.id, text, fileName: 'synthetic.json' });
   const importMs = performance.now() - t;
   return { programId: doc.id, eventSetId: set.id, importMs, bytes: text.length };

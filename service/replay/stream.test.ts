@@ -10,12 +10,12 @@ import { benchEvents } from '../../bench/events';
 import { benchProgram } from '../../bench/program';
 import { programFileText } from '../handlers/programs';
 import { getRun, insertRun, ledgerTotals, loadEventSet, loadProgram, newId, readLedger, toRewardRow, usdMinor, type Db } from '../store';
-import { testService, type TestService } from '../test-helpers';
+import { disposeIfCreated, testService, type TestService } from '../test-helpers';
 import { importEventSetJob, runReplayJob, type JobIo } from './jobs';
 import type { WorkerMessage } from './protocol';
 
 let s: TestService;
-afterEach(async () => s?.dispose());
+afterEach(async () => disposeIfCreated(s));
 
 /** 12,000 bench events (≈ 60 progress points of 500, so ≈ 60 ledger batches). */
 const EVENTS = 12_000;

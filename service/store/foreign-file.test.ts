@@ -8,13 +8,12 @@
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import path from 'node:path';
 import Database from 'better-sqlite3';
 import fc from 'fast-check';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { hash, refusal, tempDataFolder } from './data-file-test-support';
 import { createService } from '../service';
-import { APPLICATION_ID, dbFile, migrate, openDb } from './db';
+import { APPLICATION_ID, migrate, openDb } from './db';
 import { MIGRATIONS } from './migrations';
 import { DataFileError, openDataFile, startFresh } from './safe-open';
 

@@ -279,8 +279,7 @@ function toLedgerRow(r: LedgerDbRow): LedgerRow {
 
 /** The row without the review reason: what the engine reported (plus the current status). */
 export function toRewardRow(r: LedgerRow): RewardRow {
-  const { reviewReason, ...rest } = r;
-  void reviewReason;
+  const { reviewReason: _reviewReason, ...rest } = r;
   return rest;
 }
 
@@ -442,7 +441,7 @@ export function reviewRewards(db: Db, runId: string, ids: readonly string[], dec
         continue;
       }
       if (row.status === 'scheduled' || row.status === 'paid') continue;
-      set.run(decision, decision === 'declined' || decision === 'hold' ? reason : null, ...src.params, seq as number, id);
+      set.run(decision, decision === 'declined' || decision === 'hold' ? reason : null, ...src.params, seq, id);
       log.run(runId, id, decision, reason, now);
       updated++;
     }

@@ -70,7 +70,7 @@ export function insertProgram(db: Db, id: string, program: Program, now: string)
     ).run(id, program.name, program.timeZone, JSON.stringify(program.fxRates), JSON.stringify(program.groups), JSON.stringify(program.tiers), JSON.stringify(program.tags), now, now);
     program.partners.forEach((p) => upsertPartnerRow(db, id, p));
     for (const t of program.triggers) saveTriggerVersion(db, id, t, now);
-    for (const [event, ids] of Object.entries(program.evaluationOrder)) if (ids) setOrder(db, id, event, ids);
+    for (const [event, ids] of Object.entries(program.evaluationOrder)) setOrder(db, id, event, ids);
   })();
 }
 

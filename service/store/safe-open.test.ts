@@ -3,7 +3,7 @@ import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { hash, refusal, tempDataFolder } from './data-file-test-support';
 import { createService } from '../service';
-import { dbFile, migrate, openDb } from './db';
+import { migrate, openDb } from './db';
 import { MIGRATIONS } from './migrations';
 import { backupDataFile, DataFileError, KEEP_BACKUPS, openDataFile, startFresh } from './safe-open';
 

@@ -152,7 +152,7 @@ function withPrivateCopy<T>(file: string, options: Pick<OpenOptions, 'nativeBind
  */
 function checkPath(file: string): void {
   const dir = path.dirname(file);
-  let st: fs.Stats | null = null;
+  let st: fs.Stats | null;
   try {
     st = fs.statSync(file);
   } catch (e) {

@@ -148,7 +148,7 @@ describe('round trips', () => {
     finishRun(db, 'run1', { format: 'offerflow.report/1', rewards, groupChanges: [], tagsApplied: [], partners: [{ key: 'ana', group: 'silver', tier: null, tags: [] }], rejected: [], expectations: { passed: true, failures: [] } }, { count: rewards.length, cents }, '2026-01-01T00:00:01Z');
     expect(getRun(db, 'run1')).toMatchObject({ status: 'done', rewardCount: 25, rewardsUsd: '125.00', expectationsPassed: true });
     expect(getRunResult(db, 'run1')?.partners).toEqual([{ key: 'ana', group: 'silver', tier: null, tags: [] }]);
-    expect(readLedger(db, 'run1').map(({ reviewReason, ...r }) => (void reviewReason, r))).toEqual(rewards);
+    expect(readLedger(db, 'run1').map(({ reviewReason: _reviewReason, ...r }) => r)).toEqual(rewards);
     expect(reviewRewards(db, 'run1', ['r1', 'r2', 'nope'], 'declined', 'duplicate', '2026-01-02T00:00:00Z')).toEqual({ updated: 2, missing: ['nope'] });
     const page = queryLedger(db, { runId: 'run1', offset: 0, limit: 5, status: 'declined', sort: 'id', desc: false });
     expect(page).toMatchObject({ total: 2, totalUsd: '10.00' });

@@ -96,7 +96,7 @@ export function getOrders(db: Db, programId: string): Program['evaluationOrder']
   const rows = db.prepare<[string], { event: string; trigger_ids: string }>('SELECT event, trigger_ids FROM evaluation_orders WHERE program_id = ? ORDER BY event').all(programId);
   const out: Record<string, string[]> = {};
   for (const r of rows) out[r.event] = parseColumn(IdListRow, r.trigger_ids, 'evaluation order');
-  return out as Program['evaluationOrder'];
+  return out;
 }
 
 export function setOrder(db: Db, programId: string, event: string, ids: readonly string[]): void {

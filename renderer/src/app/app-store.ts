@@ -4,6 +4,7 @@
  */
 import { create } from 'zustand';
 import type { TriggerEvent } from '@engine/catalogue';
+import { readPreference, writePreference } from '../ui/preference';
 import { discardUnsavedWork, unsavedWork } from './leave-guard';
 
 export type AppView =
@@ -39,11 +40,7 @@ type LeaveTarget = { view: AppView } | { programId: string | null };
 const LAST_PROGRAM = 'offerflow.lastProgram';
 
 function stored(): string | null {
-  try {
-    return globalThis.localStorage?.getItem(LAST_PROGRAM) ?? null;
-  } catch {
-    return null;
-  }
+  return readPreference(LAST_PROGRAM);
 }
 
 function sameView(a: AppView, b: AppView): boolean {
@@ -78,10 +75,5 @@ export const useAppStore = create<AppState>()((set, get) => {
 /** Remembers the open program for the next start. */
 useAppStore.subscribe((s, prev) => {
   if (s.programId === prev.programId) return;
-  try {
-    if (s.programId) globalThis.localStorage?.setItem(LAST_PROGRAM, s.programId);
-    else globalThis.localStorage?.removeItem(LAST_PROGRAM);
-  } catch {
-    // Storage can be unavailable (private mode); the choice is then not remembered.
-  }
+  writePreference(LAST_PROGRAM, s.programId);
 });

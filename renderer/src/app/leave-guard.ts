@@ -52,8 +52,8 @@ export function useLeaveGuard(id: string, unsaved: string | null, discard?: () =
 export function installUnloadGuard(): () => void {
   const onBeforeUnload = (e: BeforeUnloadEvent) => {
     if (unsavedWork().length === 0) return;
+    // preventDefault alone asks (HTML standard; Chromium since 119): `returnValue` is the legacy way.
     e.preventDefault();
-    e.returnValue = '';
   };
   window.addEventListener('beforeunload', onBeforeUnload);
   return () => window.removeEventListener('beforeunload', onBeforeUnload);

@@ -19,11 +19,15 @@ export function ProgramMenu({ programs, reload }: { programs: ProgramSummary[]; 
   const [dialog, setDialog] = useState<Dialog>(null);
   const current = programs.find((p) => p.id === programId);
 
+  const openDialog = (d: Dialog) => () => {
+    setAnchor(null);
+    setDialog(d);
+  };
   const after = (programIdToOpen: string | null, message: string) => {
     setDialog(null);
     reload();
     bumpRevision();
-    if (programIdToOpen !== undefined) openProgram(programIdToOpen);
+    openProgram(programIdToOpen);
     notify(message);
   };
   const run = async <T,>(p: Promise<{ ok: true; value: T } | { ok: false; error: { message: string; issues?: readonly NoticeProblem[] } }>, then: (v: T) => void) => {
@@ -61,12 +65,12 @@ export function ProgramMenu({ programs, reload }: { programs: ProgramSummary[]; 
         </IconButton>
       </Tooltip>
       <Menu anchorEl={anchor} open={anchor !== null} onClose={() => setAnchor(null)}>
-        {item('New program…', () => (setAnchor(null), setDialog('create')))}
-        {item('Rename…', () => (setAnchor(null), setDialog('rename')), !current)}
-        {item('Duplicate…', () => (setAnchor(null), setDialog('duplicate')), !current)}
+        {item('New program…', openDialog('create'))}
+        {item('Rename…', openDialog('rename'), !current)}
+        {item('Duplicate…', openDialog('duplicate'), !current)}
         {item('Import program file…', () => void importFile())}
         {item('Export program file', () => void exportFile(), !current)}
-        {item('Delete…', () => (setAnchor(null), setDialog('delete')), !current)}
+        {item('Delete…', openDialog('delete'), !current)}
       </Menu>
       <PromptDialog open={dialog === 'create'} title="New program" label="Name" initial="" confirm="Create" onClose={() => setDialog(null)} onSubmit={(name) => void run(client.send('programs.create', { name }), (doc) => after(doc.id, `Created “${name}”`))} />
       <PromptDialog open={dialog === 'rename'} title="Rename program" label="Name" initial={current?.name ?? ''} confirm="Rename" onClose={() => setDialog(null)} onSubmit={(name) => current && void run(client.send('programs.rename', { programId: current.id, name }), () => after(current.id, 'Renamed'))} />

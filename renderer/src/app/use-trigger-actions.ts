@@ -28,7 +28,10 @@ export function useCreateTrigger(): (from: TriggerEvent | Omit<Trigger, 'id'>) =
     const { programId, go, bumpRevision } = useAppStore.getState();
     if (!programId) return;
     const r = await client.send('triggers.create', { programId, trigger: typeof from === 'string' ? newTriggerDraft(from) : from });
-    if (!r.ok) return notify(r.error.message, 'error');
+    if (!r.ok) {
+      notify(r.error.message, 'error');
+      return;
+    }
     bumpRevision();
     go({ kind: 'trigger', triggerId: r.value.id });
   };

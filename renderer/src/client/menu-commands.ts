@@ -20,50 +20,66 @@ export interface MenuDeps {
   notify: (message: string, severity?: 'success' | 'error', problems?: readonly InputIssue[]) => void;
 }
 
+/** What a command leaves on screen: a message, and every problem of a refused import. */
+interface Notice {
+  message: string;
+  severity?: 'error';
+  problems?: readonly InputIssue[];
+}
+
+const failed = (message: string): Notice => ({ message, severity: 'error' });
+
 /** A refused import: its message, and every problem when the service listed them. */
-function refused(deps: MenuDeps, error: ServiceError): void {
-  if (error.issues && error.issues.length > 0) deps.notify(error.message, 'error', error.issues);
-  else deps.notify(error.message, 'error');
+function refused(error: ServiceError): Notice {
+  return error.issues && error.issues.length > 0 ? { ...failed(error.message), problems: error.issues } : failed(error.message);
 }
 
 /** Carries out one menu command; failures are shown, never thrown. */
 export async function runMenuCommand(command: MenuCommand, deps: MenuDeps): Promise<void> {
+  const notice = await carryOut(command, deps);
+  if (!notice) return;
+  if (notice.problems) deps.notify(notice.message, 'error', notice.problems);
+  else if (notice.severity) deps.notify(notice.message, notice.severity);
+  else deps.notify(notice.message);
+}
+
+async function carryOut(command: MenuCommand, deps: MenuDeps): Promise<Notice | undefined> {
   switch (command.type) {
     case 'new-program': {
       const r = await deps.client.send('programs.create', { name: 'Untitled program' });
-      if (!r.ok) return deps.notify(r.error.message, 'error');
+      if (!r.ok) return failed(r.error.message);
       deps.bumpRevision();
       deps.openProgram(r.value.id);
-      return deps.notify('Created “Untitled program”');
+      return { message: 'Created “Untitled program”' };
     }
     case 'open-program':
       deps.bumpRevision();
-      return deps.openProgram(command.programId);
+      deps.openProgram(command.programId);
+      return undefined;
     case 'open-program-file': {
       const r = await deps.importFile({ kind: 'program' });
-      if (!r.ok) return refused(deps, r.error);
-      if (r.value?.kind !== 'program') return;
+      if (!r.ok) return refused(r.error);
+      if (r.value?.kind !== 'program') return undefined;
       deps.bumpRevision();
       deps.openProgram(r.value.value.id);
-      return deps.notify(`Imported “${r.value.value.program.name}”`);
+      return { message: `Imported “${r.value.value.program.name}”` };
     }
     case 'import-events': {
       const programId = deps.programId();
-      if (!programId) return deps.notify('Open a program first, then import its event set', 'error');
+      if (!programId) return failed('Open a program first, then import its event set');
       const r = await deps.importFile({ kind: 'events', programId });
-      if (!r.ok) return refused(deps, r.error);
-      if (r.value?.kind !== 'events') return;
+      if (!r.ok) return refused(r.error);
+      if (r.value?.kind !== 'events') return undefined;
       deps.bumpRevision();
       deps.showReplay();
-      return deps.notify(`Imported “${r.value.value.name}” (${r.value.value.eventCount} events)`);
+      return { message: `Imported “${r.value.value.name}” (${r.value.value.eventCount} events)` };
     }
     case 'export-program': {
       const programId = deps.programId();
-      if (!programId) return deps.notify('Open a program first', 'error');
+      if (!programId) return failed('Open a program first');
       const r = await deps.exportFile({ channel: 'programs.export', args: { programId } });
-      if (!r.ok) return deps.notify(r.error.message, 'error');
-      if (r.value.saved) deps.notify(`Saved ${r.value.fileName}`);
-      return;
+      if (!r.ok) return failed(r.error.message);
+      return r.value.saved ? { message: `Saved ${r.value.fileName}` } : undefined;
     }
     default: {
       const never: never = command;

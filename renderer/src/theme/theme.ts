@@ -1,18 +1,16 @@
 /** Offerflow's MUI theme in light and dark, and the persisted choice between them. */
 import { createTheme, type Theme } from '@mui/material/styles';
 import { create } from 'zustand';
+import { readPreference, writePreference } from '../ui/preference';
 
 export type ThemeMode = 'light' | 'dark';
 const KEY = 'offerflow.theme';
 
 function initialMode(): ThemeMode {
-  try {
-    const saved = globalThis.localStorage?.getItem(KEY);
-    if (saved === 'light' || saved === 'dark') return saved;
-    return globalThis.matchMedia?.('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
-  } catch {
-    return 'light';
-  }
+  const saved = readPreference(KEY);
+  if (saved === 'light' || saved === 'dark') return saved;
+  // Under Node (unit tests) there is no matchMedia.
+  return 'matchMedia' in globalThis && globalThis.matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
 }
 
 export const useThemeMode = create<{ mode: ThemeMode; toggle: () => void }>()((set) => ({
@@ -20,11 +18,7 @@ export const useThemeMode = create<{ mode: ThemeMode; toggle: () => void }>()((s
   toggle: () =>
     set((s) => {
       const mode = s.mode === 'light' ? 'dark' : 'light';
-      try {
-        globalThis.localStorage?.setItem(KEY, mode);
-      } catch {
-        // Not remembered when storage is unavailable.
-      }
+      writePreference(KEY, mode);
       return { mode };
     }),
 }));

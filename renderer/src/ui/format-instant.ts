@@ -6,6 +6,7 @@
  * another. Exports and ids keep the ISO text.
  */
 import { create } from 'zustand';
+import { readPreference, writePreference } from './preference';
 
 /** Which clock instants are shown in: the program's time zone, or UTC. */
 export type Clock = 'program' | 'utc';
@@ -76,11 +77,7 @@ export function clockLabel(programTimeZone: string | undefined, clock: Clock): s
 const CLOCK_KEY = 'offerflow.clock';
 
 function storedClock(): Clock {
-  try {
-    return globalThis.localStorage?.getItem(CLOCK_KEY) === 'utc' ? 'utc' : 'program';
-  } catch {
-    return 'program';
-  }
+  return readPreference(CLOCK_KEY) === 'utc' ? 'utc' : 'program';
 }
 
 export interface ClockState {
@@ -92,11 +89,7 @@ export interface ClockState {
 export const useClockStore = create<ClockState>()((set) => ({
   clock: storedClock(),
   setClock: (clock) => {
-    try {
-      globalThis.localStorage?.setItem(CLOCK_KEY, clock);
-    } catch {
-      // Storage can be unavailable (private mode); the choice then lasts this session.
-    }
+    writePreference(CLOCK_KEY, clock);
     set({ clock });
   },
 }));
