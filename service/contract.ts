@@ -404,7 +404,7 @@ export const EventQuery = z
     text: z.string().max(200, longer(200)).optional(),
     outcome: z.enum(['rejected', 'fired', 'nothing']).optional(),
   })
-  .refine((q) => q.outcome === undefined || q.runId !== undefined, { message: 'needs a runId: an outcome is what a run did with the event', path: ['outcome'] });
+  .refine((q) => q.outcome === undefined || q.runId !== undefined, { error: 'needs a runId: an outcome is what a run did with the event', path: ['outcome'] });
 
 /**
  * The contract table. `args` parses the call's argument; `result` is a type-only marker.
