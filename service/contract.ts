@@ -344,10 +344,12 @@ export interface EventPage {
   /** Events in the set. */
   eventCount: number;
   /**
-   * While the set's browsing index is still being built (first browse of a large set): how far
-   * it is, and `rows` is empty; ask again. Null once it is whole.
+   * While the service is still preparing (first browse of a large set or run): what it is reading
+   * (`events`: the set's browsing index; `rewards`: the run's ledger, for each event's outcome;
+   * `outcomes`: the events, sorted by what the run did), how far it is, and `rows` is empty; ask
+   * again. Null once ready.
    */
-  indexing: { done: number; total: number } | null;
+  indexing: { done: number; total: number; reading: 'events' | 'rewards' | 'outcomes' } | null;
 }
 
 // ---------- argument schemas ----------

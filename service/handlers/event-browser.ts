@@ -12,7 +12,7 @@ import type { EventOutcome, EventPage, EventRow, Handlers, ParsedArgsOf, RunSumm
 import { Failure } from '../failure';
 import {
   EVENT_CHUNK, completeEventIndex, countEventIndex, eachEventIndexId, eventIndexComplete, eventIndexRowsAt, getEventSetSummary, getRunResult, loadEventChunk,
-  pageEventIndex, resetEventIndex, rewardCountsByEvent, writeEventIndexChunk, type EventIndexFilter, type EventIndexRow,
+  pageEventIndex, resetEventIndex, writeEventIndexChunk, addRewardCounts, type EventIndexCursor, type EventIndexFilter, type EventIndexRow,
 } from '../store';
 import { eventDetail, eventParties, PartnerOfEvents } from './event-parties';
 import { requireRun } from './replay';
@@ -20,6 +20,10 @@ import type { ServiceContext } from './context';
 
 /** Time one call may spend building an index before it answers with its progress. */
 const BUILD_BUDGET_MS = 250;
+/** Ledger rows or index rows read per step (a step is the unit the budget is checked by). */
+const STEP_ROWS = 50_000;
+
+type Progress = NonNullable<EventPage['indexing']>;
 /** Runs whose outcomes are kept in memory (a million-event run's fired ids are tens of MB). */
 const KEPT_OUTCOMES = 2;
 /** Filtered position lists kept for paging with an outcome filter. */
@@ -75,9 +79,11 @@ export function eventBrowserHandlers(ctx: ServiceContext): Pick<Handlers, 'event
   const outcomes = new Map<string, Outcomes>();
   const lists = new Map<string, Int32Array>();
   const counts = new Map<string, number>();
+  const outcomeBuilds = new Map<string, { nextSeq: number; read: number; rewards: Map<string, number> }>();
+  const listBuilds = new Map<string, { after: EventIndexCursor; seen: number; out: number[] }>();
 
   /** Builds more of the set's index; returns its progress while incomplete, null once whole. */
-  function index(eventSetId: string, eventCount: number): { done: number; total: number } | null {
+  function index(eventSetId: string, eventCount: number): Progress | null {
     if (eventIndexComplete(ctx.db, eventSetId)) return null;
     let b = builds.get(eventSetId);
     if (!b) {
@@ -104,7 +110,7 @@ export function eventBrowserHandlers(ctx: ServiceContext): Pick<Handlers, 'event
       b.next++;
       writeEventIndexChunk(ctx.db, eventSetId, b.next, rows);
     }
-    if (b.next < b.chunks) return { done: Math.min(eventCount, b.next * EVENT_CHUNK), total: eventCount };
+    if (b.next < b.chunks) return { done: Math.min(eventCount, b.next * EVENT_CHUNK), total: eventCount, reading: 'events' };
     const owners = b.owners;
     completeEventIndex(
       ctx.db,
@@ -118,26 +124,63 @@ export function eventBrowserHandlers(ctx: ServiceContext): Pick<Handlers, 'event
     return null;
   }
 
-  function runOutcomes(run: RunSummary): Outcomes {
+  /** The run's outcome per event, read from its ledger a step at a time; progress until whole. */
+  function runOutcomes(run: RunSummary): Outcomes | Progress {
     const hit = outcomes.get(run.id);
     if (hit) return hit;
+    let b = outcomeBuilds.get(run.id);
+    if (!b) {
+      b = { nextSeq: 0, read: 0, rewards: new Map() };
+      outcomeBuilds.set(run.id, b);
+    }
+    const until = performance.now() + BUILD_BUDGET_MS;
+    for (;;) {
+      const step = addRewardCounts(ctx.db, run.id, b.nextSeq, STEP_ROWS, b.rewards);
+      b.nextSeq = step.nextSeq;
+      b.read += step.rows;
+      if (step.rows < STEP_ROWS) break;
+      if (performance.now() >= until) return { done: b.read, total: Math.max(b.read, run.rewardCount), reading: 'rewards' };
+    }
+    outcomeBuilds.delete(run.id);
     const result = getRunResult(ctx.db, run.id);
     if (!result) throw new Failure(`run "${run.id}" does not exist`, 'runId');
     const acted = new Set<string>([...result.groupChanges.map((g) => g.eventId), ...result.tagsApplied.map((t) => t.eventId)]);
-    const o = { rejected: new Map(result.rejected.map((r) => [r.index, r.message])), rewards: rewardCountsByEvent(ctx.db, run.id), acted };
+    const o = { rejected: new Map(result.rejected.map((r) => [r.index, r.message])), rewards: b.rewards, acted };
     return remember(outcomes, run.id, o, KEPT_OUTCOMES);
   }
 
-  /** Positions of the events matching the filter and the outcome, in time order (kept for the next pages). */
-  function outcomeList(f: EventIndexFilter, runId: string, o: Outcomes, kind: EventOutcome['kind']): Int32Array {
+  /**
+   * Positions of the events matching the filter and the outcome, in time order (kept for the
+   * next pages), walked a step at a time; progress over the matching events until whole.
+   */
+  function outcomeList(f: EventIndexFilter, runId: string, o: Outcomes, kind: EventOutcome['kind'], matching: number): Int32Array | Progress {
     const key = JSON.stringify([f, runId, kind]);
     const hit = lists.get(key);
     if (hit) return hit;
-    const out: number[] = [];
-    eachEventIndexId(ctx.db, f, (pos, id) => {
-      if (kindOf(o, pos, id) === kind) out.push(pos);
-    });
-    return remember(lists, key, Int32Array.from(out), KEPT_LISTS);
+    let b = listBuilds.get(key);
+    if (!b) {
+      b = { after: null, seen: 0, out: [] };
+      listBuilds.set(key, b);
+    }
+    const until = performance.now() + BUILD_BUDGET_MS;
+    const build = b;
+    do {
+      build.after = eachEventIndexId(ctx.db, f, build.after, STEP_ROWS, (pos, id) => {
+        build.seen++;
+        if (kindOf(o, pos, id) === kind) build.out.push(pos);
+      });
+      if (build.after === null) {
+        listBuilds.delete(key);
+        return remember(lists, key, Int32Array.from(build.out), KEPT_LISTS);
+      }
+    } while (performance.now() < until);
+    return { done: build.seen, total: Math.max(build.seen, matching), reading: 'outcomes' };
+  }
+
+  /** How many events match (kept: a text filter over a million events is a scan). */
+  function count(f: EventIndexFilter): number {
+    const key = JSON.stringify(f);
+    return counts.get(key) ?? remember(counts, key, countEventIndex(ctx.db, f), KEPT_COUNTS);
   }
 
   function page(q: ParsedArgsOf<'eventSets.events'>): EventPage {
@@ -163,16 +206,18 @@ export function eventBrowserHandlers(ctx: ServiceContext): Pick<Handlers, 'event
       ...(toMs === undefined ? {} : { toMs }),
       ...(q.text === undefined || q.text.trim() === '' ? {} : { text: q.text.trim() }),
     };
+    const preparing = (p: Progress): EventPage => ({ rows: [], total: 0, eventCount: set.eventCount, indexing: p });
     const o = run ? runOutcomes(run) : null;
+    if (o && 'reading' in o) return preparing(o);
     let rows: EventIndexRow[];
     let total: number;
     if (o && run && q.outcome !== undefined) {
-      const list = outcomeList(f, run.id, o, q.outcome);
+      const list = outcomeList(f, run.id, o, q.outcome, count(f));
+      if ('reading' in list) return preparing(list);
       total = list.length;
       rows = eventIndexRowsAt(ctx.db, set.id, [...list.subarray(q.offset, q.offset + q.limit)]);
     } else {
-      const key = JSON.stringify(f);
-      total = counts.get(key) ?? remember(counts, key, countEventIndex(ctx.db, f), KEPT_COUNTS);
+      total = count(f);
       rows = pageEventIndex(ctx.db, f, q.offset, q.limit);
     }
     const out: EventRow[] = rows.map((r) => ({

@@ -118,11 +118,22 @@ export function pageEventIndex(db: Db, f: EventIndexFilter, offset: number, limi
   return db.prepare<(string | number)[], DbRow>(`SELECT * FROM event_index WHERE ${w.sql} ORDER BY at_ms, pos LIMIT ? OFFSET ?`).all(...w.params, limit, offset).map(toRow);
 }
 
-/** Position and id of every matching event in time order (filtering by a run's outcome happens on these). */
-export function eachEventIndexId(db: Db, f: EventIndexFilter, visit: (pos: number, id: string) => void): void {
+/** Where a walk over the matching events in time order stopped (exclusive); null to start. */
+export type EventIndexCursor = { atMs: number; pos: number } | null;
+
+/**
+ * Position and id of up to `limit` matching events in time order after `after` (filtering by a
+ * run's outcome happens on these, a step at a time); returns where it stopped, null at the end.
+ */
+export function eachEventIndexId(db: Db, f: EventIndexFilter, after: EventIndexCursor, limit: number, visit: (pos: number, id: string) => void): EventIndexCursor {
   const w = where(f);
+  const from = after === null ? '' : ' AND (at_ms > ? OR (at_ms = ? AND pos > ?))';
+  const params = after === null ? w.params : [...w.params, after.atMs, after.atMs, after.pos];
   // Raw rows: no object per event over a million of them.
-  for (const r of db.prepare<(string | number)[], [number, string]>(`SELECT pos, id FROM event_index WHERE ${w.sql} ORDER BY at_ms, pos`).raw().iterate(...w.params)) visit(r[0], r[1]);
+  const rows = db.prepare<(string | number)[], [number, string, number]>(`SELECT pos, id, at_ms FROM event_index WHERE ${w.sql}${from} ORDER BY at_ms, pos LIMIT ?`).raw().all(...params, limit);
+  for (const r of rows) visit(r[0], r[1]);
+  const end = rows.at(-1);
+  return rows.length < limit || !end ? null : { atMs: end[2], pos: end[0] };
 }
 
 /** The rows at these positions, in the order given. */

@@ -483,24 +483,27 @@ export function groupedTotals(
     .all(...w.params);
 }
 
-/** Rewards per event id of a run (the event browser's "fired" and reward counts). */
-export function rewardCountsByEvent(db: Db, runId: string): Map<string, number> {
+/**
+ * Adds the rewards of up to `limit` ledger rows from `fromSeq` on to `into` (rewards per event
+ * id), so a two-million-row ledger is counted in steps between other calls. Counted here, not by
+ * GROUP BY (that sorts every id in a temporary b-tree): the rows of one event come together in
+ * ledger order, so most rows only add one to the last. Returns the rows read and the next seq.
+ */
+export function addRewardCounts(db: Db, runId: string, fromSeq: number, limit: number, into: Map<string, number>): { rows: number; nextSeq: number } {
   const w = where(db, { runId });
-  const out = new Map<string, number>();
-  // Counted here, not by GROUP BY: that sorts two million ids in a temporary b-tree, while the
-  // rows of one event come together in ledger order, so most steps only add one to the last.
+  const rows = db.prepare<(string | number)[], [number, string]>(`SELECT seq, event_id FROM ${w.from} WHERE ${w.sql} AND seq >= ? ORDER BY seq LIMIT ?`).raw().all(...w.params, fromSeq, limit);
   let last = '';
   let n = 0;
-  const rows = db.prepare<(string | number)[], string>(`SELECT event_id FROM ${w.from} WHERE ${w.sql} ORDER BY seq`).pluck().iterate(...w.params);
-  for (const e of rows) {
+  for (const [, e] of rows) {
     if (e === last) {
       n++;
       continue;
     }
-    if (n > 0) out.set(last, (out.get(last) ?? 0) + n);
+    if (n > 0) into.set(last, (into.get(last) ?? 0) + n);
     last = e;
     n = 1;
   }
-  if (n > 0) out.set(last, (out.get(last) ?? 0) + n);
-  return out;
+  if (n > 0) into.set(last, (into.get(last) ?? 0) + n);
+  const end = rows.at(-1);
+  return { rows: rows.length, nextSeq: end ? end[0] + 1 : fromSeq };
 }

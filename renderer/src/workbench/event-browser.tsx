@@ -29,6 +29,12 @@ import { VirtualRows } from './virtual-rows';
 const GRID = 'minmax(175px, 1.2fr) minmax(135px, 1fr) minmax(140px, 1.2fr) minmax(90px, 0.7fr) minmax(140px, 1.8fr) minmax(120px, 0.8fr) minmax(90px, 0.8fr)';
 const COLUMNS = ['When', 'Type', 'Partner', 'Customer', 'Detail', 'Outcome', 'Id'] as const;
 const cellSx = { px: 1, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' } as const;
+/** What the service is reading before the first page, in words (each once per set, run or filter). */
+const PREPARING = {
+  events: 'Reading the event set for browsing (once per set):',
+  rewards: "Reading the run's rewards to show what it did with each event (once per run):",
+  outcomes: 'Sorting the events by what the run did (once per filter):',
+} as const;
 const OUTCOME_COLORS = { rejected: 'warning', fired: 'success', nothing: 'default' } as const;
 
 export interface EventBrowserProps {
@@ -154,7 +160,7 @@ export function EventBrowser({ eventSetId, runId, partners, onTrace, filter, onF
       {indexing ? (
         <Box role="status" aria-label="Reading the event set">
           <Typography variant="body2">
-            Reading the event set for browsing (once per set): {groupDigits(String(indexing.done))} of {groupDigits(String(indexing.total))} events…
+            {PREPARING[indexing.reading]} {groupDigits(String(indexing.done))} of {groupDigits(String(indexing.total))} {indexing.reading === 'rewards' ? 'rewards' : 'events'}…
           </Typography>
           <LinearProgress variant="determinate" value={indexing.total === 0 ? 100 : (100 * indexing.done) / indexing.total} />
         </Box>

@@ -4,7 +4,7 @@
  * answers with its progress; the page is asked for again until the index is whole.
  */
 import { useState } from 'react';
-import type { EventRow, ServiceError } from '@service/contract';
+import type { EventPage, EventRow, ServiceError } from '@service/contract';
 import { eventQuery, type EventFilter } from './event-browser-model';
 import { useSend } from './hooks';
 import { usePages } from './use-pages';
@@ -14,8 +14,8 @@ export const EVENT_PAGE_SIZE = 200;
 export interface EventPages {
   total: number | null;
   eventCount: number | null;
-  /** While the index is being built: events read so far of all. */
-  indexing: { done: number; total: number } | null;
+  /** While the service prepares (the set's index, the run's outcomes): what it reads and how far it is. */
+  indexing: EventPage['indexing'];
   error: ServiceError | null;
   row: (index: number) => EventRow | undefined;
   request: (start: number, end: number) => void;
@@ -23,7 +23,7 @@ export interface EventPages {
 
 export function useEventPages(eventSetId: string, runId: string, filter: EventFilter, zone: string): EventPages {
   const send = useSend();
-  const [indexing, setIndexing] = useState<{ done: number; total: number } | null>(null);
+  const [indexing, setIndexing] = useState<EventPage['indexing']>(null);
   const p = usePages<EventRow, number>(JSON.stringify([eventSetId, runId, filter, zone]), EVENT_PAGE_SIZE, async (offset, limit) => {
     const r = await send('eventSets.events', eventQuery(eventSetId, runId, filter, zone, offset, limit));
     if (!r.ok) return { kind: 'error', error: r.error };
