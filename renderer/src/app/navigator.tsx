@@ -7,7 +7,8 @@ import { useState, useEffect } from 'react';
 import { TRIGGER_EVENTS, type TriggerEvent } from '@engine/catalogue';
 import { evaluationOrderOf } from '@engine/order';
 import { triggerErrors } from '@engine/validate';
-import { runInProgress, type ProgramDoc } from '@service/contract';
+import type { ProgramDoc } from '@service/contract';
+import { RunCaption } from '../workbench';
 import { EVENT_LABELS } from '../editor/action-model';
 import { TEMPLATES } from '../editor/templates';
 import type { Program } from '@engine/formats/program-schema';
@@ -151,7 +152,7 @@ export function Navigator() {
             <NavItem label="Replay workbench" view={{ kind: 'replay' }} secondary={`${eventSets.data?.length ?? 0} event sets · ${runs.data?.length ?? 0} runs`} />
             {(runs.data ?? []).slice(0, 5).map((r) => (
               <ListItemButton key={r.id} dense sx={{ mx: 1, pl: 4 }} onClick={() => useAppStore.getState().go({ kind: 'replay' })}>
-                <ListItemText primary={r.name ?? r.eventSetName} secondary={runInProgress(r.status) ? `${r.status}…` : r.status === 'done' ? `done · ${r.rewardCount.toLocaleString('en-US')} rewards` : r.status} slotProps={{ primary: { noWrap: true, variant: 'body2' } }} />
+                <ListItemText primary={r.name ?? r.eventSetName} secondary={<RunCaption run={r} />} slotProps={{ primary: { noWrap: true, variant: 'body2' } }} />
               </ListItemButton>
             ))}
             <NavItem label="Runs & event sets" view={{ kind: 'runs' }} secondary="name, annotate, delete, compare" />

@@ -13,5 +13,7 @@ export { PartnerTimelineView } from './partner-timeline';
 /** A partner key as a link to the partner's timeline: use it wherever a partner is shown. */
 export { PartnerLink } from './partner-link';
 export { FirstRunHint, type FirstRunHintProps } from './first-run-hint';
+/** A run's state in one line, from the workbench's run state machine (lists outside the workbench). */
+export { RunCaption } from './run-caption';
 export { provideClient } from './service';
 export type { ProgramViewProps } from './types';
