@@ -133,7 +133,7 @@ test('one run state drives every indicator: the bar only fills, Cancel ends in C
   await page.evaluate(() => {
     globalThis.importStates = [];
     const read = () => {
-      const importing = [...document.querySelectorAll('[role="status"]')].some((e) => e.textContent?.includes('Importing big.events.csv'));
+      const importing = [...document.querySelectorAll('[role="status"]')].some((e) => e.textContent.includes('Importing big.events.csv'));
       const run = [...document.querySelectorAll('button')].find((b) => b.textContent === 'Run replay');
       const s = { importing, runDisabled: run?.disabled ?? null };
       const last = globalThis.importStates.at(-1);

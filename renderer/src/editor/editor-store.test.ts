@@ -17,7 +17,7 @@ function fakeClient() {
       calls.push({ channel, args });
       const trigger = (args as { trigger: Trigger }).trigger;
       return { ok: true as const, value: { ...trigger, version: 2 } };
-    }) as ServiceClient['send'],
+    }),
   };
   return { client, calls };
 }

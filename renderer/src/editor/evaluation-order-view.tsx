@@ -86,7 +86,8 @@ export function EvaluationOrderView({ doc, event }: { doc: ProgramDoc; event: Tr
     const r = await client.send('triggers.reorder', { programId: doc.id, event, order: next });
     if (!r.ok) {
       setOrder(saved);
-      return notify(r.error.message, 'error');
+      notify(r.error.message, 'error');
+      return;
     }
     useAppStore.getState().bumpRevision();
     notify('Evaluation order saved');

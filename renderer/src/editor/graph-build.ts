@@ -109,8 +109,8 @@ export function pasteInto(graph: Graph, clip: Clip, selectedId: string | null, n
   let n = nextId;
   const ids = new Map(clip.nodes.map((node) => [node.id, `n${n++}`]));
   const hasParent = new Set(clip.edges.map((e) => e.target));
-  const copy = (node: EditorNode): EditorNode => ({ ...structuredClone(node), id: ids.get(node.id) ?? node.id, selected: true }) as EditorNode;
-  let out: Graph = { nodes: graph.nodes.map((x) => ({ ...x, selected: false }) as EditorNode), edges: graph.edges };
+  const copy = (node: EditorNode): EditorNode => ({ ...structuredClone(node), id: ids.get(node.id) ?? node.id, selected: true });
+  let out: Graph = { nodes: graph.nodes.map((x) => ({ ...x, selected: false })), edges: graph.edges };
   const makeBlock = (): EditorNode => ({ id: `n${n++}`, type: 'block', position: { x: 0, y: 0 }, data: { kind: 'all' } });
   for (const top of clip.nodes.filter((c) => !hasParent.has(c.id))) out = addConnected(out, selectedId, copy(top), makeBlock);
   const inner = clip.nodes.filter((c) => hasParent.has(c.id)).map(copy);

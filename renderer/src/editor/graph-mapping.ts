@@ -9,7 +9,6 @@ import {
   ACTION_NODE_ID,
   EVENT_NODE_ID,
   makeEdge,
-  type EditorEdge,
   type EditorNode,
   type Graph,
   type TriggerMeta,

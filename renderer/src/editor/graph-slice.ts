@@ -104,13 +104,12 @@ export const createGraphSlice = (initial: { meta: TriggerMeta; nodes: EditorNode
     const id = `n${s.nextId}`;
     const node = newNode(s, item, id, { x: 0, y: 0 });
     const selected = s.nodes.filter((n) => n.selected);
-    let wrapped = false;
-    const wrapper = (): EditorNode => {
-      wrapped = true;
-      return { id: `n${s.nextId + 1}`, type: 'block', position: { x: 0, y: 0 }, data: { kind: 'all' } };
-    };
-    const graph = addConnected({ nodes: s.nodes.map((n) => ({ ...n, selected: false }) as EditorNode), edges: s.edges }, selected.length === 1 ? (selected[0]?.id ?? null) : null, node, wrapper);
+    const wrapperId = `n${s.nextId + 1}`;
+    const wrapper = (): EditorNode => ({ id: wrapperId, type: 'block', position: { x: 0, y: 0 }, data: { kind: 'all' } });
+    const graph = addConnected({ nodes: s.nodes.map((n) => ({ ...n, selected: false })), edges: s.edges }, selected.length === 1 ? (selected[0]?.id ?? null) : null, node, wrapper);
     s.checkpoint();
+    // addConnected may have wrapped the target in a new block (the wrapper's id is then taken).
+    const wrapped = graph.nodes.some((n) => n.id === wrapperId);
     set({ ...layoutGraph(graph), nextId: s.nextId + (wrapped ? 2 : 1) });
     return id;
   },
@@ -120,7 +119,7 @@ export const createGraphSlice = (initial: { meta: TriggerMeta; nodes: EditorNode
     const id = `n${s.nextId}`;
     const node = newNode(s, item, id, position);
     s.checkpoint();
-    set({ nodes: [...s.nodes.map((n) => ({ ...n, selected: false }) as EditorNode), node], nextId: s.nextId + 1 });
+    set({ nodes: [...s.nodes.map((n) => ({ ...n, selected: false })), node], nextId: s.nextId + 1 });
     return id;
   },
   copySelected: () => {

@@ -29,7 +29,7 @@ const LIMIT = 200;
 const COALESCE_MS = 1000;
 
 export function snapshotOf(s: { nodes: EditorNode[]; edges: EditorEdge[]; meta: TriggerMeta }): Snapshot {
-  return { nodes: s.nodes.map((n) => ({ ...n, selected: false }) as EditorNode), edges: s.edges, name: s.meta.name };
+  return { nodes: s.nodes.map((n) => ({ ...n, selected: false })), edges: s.edges, name: s.meta.name };
 }
 
 export const createHistorySlice: StateCreator<EditorState, [], [], HistorySlice> = (set, get) => ({

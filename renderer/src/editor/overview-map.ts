@@ -29,7 +29,7 @@ export function lanesGraph(triggers: readonly Trigger[]): { nodes: OverviewNode[
     const eventY = (g.nodes.find((n) => n.type === 'event')?.position.y ?? minY) - minY;
     nodes.push({ id: `lane:${t.id}`, type: 'lane', position: { x: 0, y: top + eventY }, data: { triggerId: t.id, name: t.name, status: t.status, position: i + 1 }, draggable: true });
     for (const n of g.nodes) {
-      nodes.push({ ...n, id: `${t.id}/${n.id}`, position: { x: n.position.x + LANE_HEADER_WIDTH + 40, y: n.position.y - minY + top }, draggable: false, selectable: false } as EditorNode);
+      nodes.push({ ...n, id: `${t.id}/${n.id}`, position: { x: n.position.x + LANE_HEADER_WIDTH + 40, y: n.position.y - minY + top }, draggable: false, selectable: false });
     }
     for (const e of g.edges) edges.push({ ...e, id: `${t.id}/${e.id}`, source: `${t.id}/${e.source}`, target: `${t.id}/${e.target}` });
     top += height + LANE_GAP;
@@ -70,7 +70,7 @@ export function pictureBoxes(nodes: readonly OverviewNode[]): PictureBox[] {
   const boxes: PictureBox[] = [];
   for (const n of nodes) {
     if (n.type === 'lane') continue;
-    const node = n as EditorNode;
+    const node: EditorNode = n;
     boxes.push({
       id: node.id,
       tone: node.type,

@@ -37,7 +37,7 @@ function nameOf(spec: FieldSpec, key: string, program?: Program): string {
 function valueWords(rule: Rule, spec: FieldSpec, program?: Program): string {
   const v = rule.value;
   if (v === undefined) return valueTypeOf(spec, rule.op) === 'none' ? '' : ' …';
-  if (Array.isArray(v)) return ` ${v.map((x) => nameOf(spec, String(x), program)).join(', ') || '…'}`;
+  if (Array.isArray(v)) return ` ${v.map((x) => nameOf(spec, x, program)).join(', ') || '…'}`;
   switch (valueTypeOf(spec, rule.op)) {
     case 'integer':
       return spec.kind === 'elapsed_days' ? ` ${String(v)} day${v === 1 ? '' : 's'}` : ` ${String(v)}`;
@@ -53,7 +53,7 @@ function valueWords(rule: Rule, spec: FieldSpec, program?: Program): string {
 /** "Partnership · Joined the program · more than or exactly 90 days". */
 export function ruleSentence(rule: Rule, program?: Program): string {
   const spec = fieldSpec(rule.object, rule.field);
-  if (!spec) return `${OBJECT_WORDS[rule.object] ?? rule.object} · ${rule.field} · ${OPERATOR_LABELS[rule.op] ?? rule.op}`;
+  if (!spec) return `${OBJECT_WORDS[rule.object]} · ${rule.field} · ${OPERATOR_LABELS[rule.op]}`;
   return `${OBJECT_WORDS[rule.object]} · ${fieldWords(spec)} · ${OPERATOR_LABELS[rule.op]}${valueWords(rule, spec, program)}`;
 }
 

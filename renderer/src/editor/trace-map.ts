@@ -15,7 +15,10 @@ export interface TraceOverlay {
 
 function show(v: unknown): string {
   if (v === undefined || v === null) return 'empty';
-  return Array.isArray(v) ? `[${v.join(', ')}]` : String(v);
+  if (Array.isArray(v)) return `[${v.join(', ')}]`;
+  // A trace's value is a field's: text, a number or a flag; anything else shows as JSON.
+  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return String(v);
+  return JSON.stringify(v);
 }
 
 function walk(node: TraceNode, path: string, byPath: Map<string, string>, out: TraceOverlay): void {

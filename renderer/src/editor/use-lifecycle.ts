@@ -36,7 +36,10 @@ export function useLifecycle(client: ServiceClient, programId: string, persisten
   const setStatus = async (channel: 'triggers.activate' | 'triggers.deactivate', since: string | null = null) => {
     await persistence.flush();
     const r = channel === 'triggers.activate' ? await client.send(channel, { programId, triggerId, activatedAt: since }) : await client.send(channel, { programId, triggerId });
-    if (!r.ok) return notify(r.error.message, 'error');
+    if (!r.ok) {
+      notify(r.error.message, 'error');
+      return;
+    }
     persistence.markSaved(r.value);
     noteVersion(programId, r.value);
     store.getState().acceptServerTrigger(r.value);
@@ -50,14 +53,20 @@ export function useLifecycle(client: ServiceClient, programId: string, persisten
     duplicate: async () => {
       await persistence.flush();
       const r = await client.send('triggers.duplicate', { programId, triggerId });
-      if (!r.ok) return notify(r.error.message, 'error');
+      if (!r.ok) {
+        notify(r.error.message, 'error');
+        return;
+      }
       bumpRevision();
       go({ kind: 'trigger', triggerId: r.value.id });
       notify('Duplicated as a new draft');
     },
     remove: async () => {
       const r = await client.send('triggers.delete', { programId, triggerId });
-      if (!r.ok) return notify(r.error.message, 'error');
+      if (!r.ok) {
+        notify(r.error.message, 'error');
+        return;
+      }
       closeEditor(programId, triggerId);
       bumpRevision();
       go({ kind: 'settings' });

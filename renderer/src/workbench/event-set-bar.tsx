@@ -63,9 +63,18 @@ export function EventSetBar({ programId, eventSets, eventSetId, onPick, onImport
     }
     setImporting(null);
     setJob(null);
-    if (!end.ok) return setImportError({ fileName: file.name, error: end.error });
-    if (end.value.status === 'cancelled') return setImportError(null);
-    if (end.value.status === 'failed' || !end.value.eventSet) return setImportError({ fileName: file.name, error: end.value.error ?? { message: 'the import failed' } });
+    if (!end.ok) {
+      setImportError({ fileName: file.name, error: end.error });
+      return;
+    }
+    if (end.value.status === 'cancelled') {
+      setImportError(null);
+      return;
+    }
+    if (end.value.status === 'failed' || !end.value.eventSet) {
+      setImportError({ fileName: file.name, error: end.value.error ?? { message: 'the import failed' } });
+      return;
+    }
     setImportError(null);
     onImported(end.value.eventSet);
   };

@@ -34,7 +34,10 @@ export function SaveAsExpected({ runId, rewardCount, replaces, onSaved }: SaveAs
     setBusy(true);
     const r = await send('replay.saveAsExpected', { runId, ...pick });
     setBusy(false);
-    if (!r.ok) return setOutcome({ ok: false, error: r.error });
+    if (!r.ok) {
+      setOutcome({ ok: false, error: r.error });
+      return;
+    }
     const e = r.value.expect;
     const parts = [e.rewards && `${groupDigits(String(e.rewards.length))} rewards (exactly these)`, e.partners && `${e.partners.length} partner states`, e.rejected && `${e.rejected.length} rejected events`].filter(Boolean);
     setOutcome({ ok: true, text: `Saved ${parts.join(', ')} as the expectations of “${r.value.eventSet.name}”. Run the replay again to check against them.` });
@@ -95,7 +98,10 @@ export function ExpectationsEditor({ eventSetId, revision, onSaved }: { eventSet
   }, [stored, open]);
   const save = async (expect: unknown) => {
     const r = await send('eventSets.setExpectations', { eventSetId, expect });
-    if (!r.ok) return setError(r.error.message);
+    if (!r.ok) {
+      setError(r.error.message);
+      return;
+    }
     setError(null);
     setOpen(false);
     onSaved();
@@ -105,7 +111,8 @@ export function ExpectationsEditor({ eventSetId, revision, onSaved }: { eventSet
     try {
       value = JSON.parse(text);
     } catch (e) {
-      return setError(`Expectations are not JSON: ${jsonError(text, e)}`);
+      setError(`Expectations are not JSON: ${jsonError(text, e)}`);
+      return;
     }
     void save(value);
   };
@@ -143,7 +150,14 @@ export function ExpectationsEditor({ eventSetId, revision, onSaved }: { eventSet
         <Button variant="contained" onClick={submit}>
           Save expectations
         </Button>
-        <Button onClick={() => (setOpen(false), setError(null))}>Cancel</Button>
+        <Button
+          onClick={() => {
+            setOpen(false);
+            setError(null);
+          }}
+        >
+          Cancel
+        </Button>
       </Stack>
     </Paper>
   );

@@ -3,15 +3,12 @@ import Alert from '@mui/material/Alert';
 import AlertTitle from '@mui/material/AlertTitle';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
+import { readPreference, writePreference } from '../ui/preference';
 
 const KEY = 'offerflow.firstRunHint.dismissed';
 
 function dismissed(): boolean {
-  try {
-    return globalThis.localStorage?.getItem(KEY) === '1';
-  } catch {
-    return false;
-  }
+  return readPreference(KEY) === '1';
 }
 
 export interface FirstRunHintProps {
@@ -26,11 +23,8 @@ export function FirstRunHint({ onOpenReplay, empty = false }: FirstRunHintProps)
   const [hidden, setHidden] = useState(dismissed);
   if (hidden) return null;
   const close = () => {
-    try {
-      globalThis.localStorage?.setItem(KEY, '1');
-    } catch {
-      // Without storage the hint simply shows again next time.
-    }
+    // Without storage the hint simply shows again next time.
+    writePreference(KEY, '1');
     setHidden(true);
   };
   return (

@@ -62,7 +62,10 @@ export function LedgerPanel({ runId, partners, triggers, onTrace, onReviewed, in
     setBusy(true);
     const r = await send('rewards.review', reason ? { runId, rewardIds: [...selected], decision, reason } : { runId, rewardIds: [...selected], decision });
     setBusy(false);
-    if (!r.ok) return setError(r.error);
+    if (!r.ok) {
+      setError(r.error);
+      return;
+    }
     setError(null);
     setSelected(new Set());
     setRevision((n) => n + 1);

@@ -93,7 +93,10 @@ function Timeline({ runId, partnerKey }: { runId: string; partnerKey: string }) 
             size="small"
             label="Show"
             value={kinds}
-            onChange={(e) => (setKinds(e.target.value as typeof kinds), setPage(0))}
+            onChange={(e) => {
+              setKinds(e.target.value as typeof kinds);
+              setPage(0);
+            }}
             sx={{ minWidth: 180 }}
             slotProps={{ select: { displayEmpty: true }, inputLabel: { shrink: true } }}
           >

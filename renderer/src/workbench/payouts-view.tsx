@@ -82,7 +82,10 @@ function Payouts({ programId, revision }: ProgramViewProps) {
     <Stack spacing={2}>
       <PrintStyles />
       {list.length === 0 && !runs.loading && <Typography color="text.secondary">Run a replay first: payouts are previewed from a run's ledger.</Typography>}
-      {list.length > 0 && <RunSummaryBar runs={list} run={run} onPick={(id) => (selectRun(programId, id), setMonth(''))} />}
+      {list.length > 0 && <RunSummaryBar runs={list} run={run} onPick={(id) => {
+            selectRun(programId, id);
+            setMonth('');
+          }} />}
       {invoice.error && <Alert severity="error">{invoice.error.message}</Alert>}
       {inv && run && (
         <>

@@ -22,7 +22,7 @@ export interface Readable {
 /** Names from `program` (when loaded) and instants in `zone`. */
 export function makeReadable(program: Pick<Program, 'triggers' | 'partners'> | undefined, zone: string): Readable {
   const triggers = new Map((program?.triggers ?? []).map((t) => [t.id, t.name.trim() || t.id]));
-  const partners = new Map((program?.partners ?? []).map((p) => [p.key, p.name?.trim() || p.key]));
+  const partners = new Map((program?.partners ?? []).map((p) => [p.key, p.name.trim() || p.key]));
   return {
     trigger: (id) => triggers.get(id) ?? id,
     partner: (key) => partners.get(key) ?? key,

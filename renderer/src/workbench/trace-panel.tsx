@@ -153,7 +153,10 @@ export function TracePanel({ runId, eventId, onEventId, triggers, rejected = [] 
   const byId = new Map(triggers.map((t) => [t.id, t]));
   return (
     <Stack spacing={1.5}>
-      <Stack direction="row" spacing={1} component="form" onSubmit={(e) => (e.preventDefault(), onEventId(text.trim()))}>
+      <Stack direction="row" spacing={1} component="form" onSubmit={(e) => {
+        e.preventDefault();
+        onEventId(text.trim());
+      }}>
         <TextField size="small" label="Event id" value={text} onChange={(e) => setText(e.target.value)} />
         <Button type="submit" variant="outlined">
           Show trace

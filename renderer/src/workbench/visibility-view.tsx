@@ -59,7 +59,7 @@ export function VisibilityView({ programId, revision }: ProgramViewProps) {
             </Paper>
             <Paper variant="outlined" sx={{ p: 2 }} role="region" aria-label="Why">
               {!cell && <Typography color="text.secondary">Click a cell to see the rule that decides it.</Typography>}
-              {cell && selected && (
+              {selected && cell && (
                 <Stack spacing={0.5}>
                   <Typography variant="subtitle2">
                     {trigger?.name || selected.triggerId} is {cell.visible ? 'visible' : 'hidden'} to {partnerName(selected.partnerKey)}

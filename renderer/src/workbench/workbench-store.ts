@@ -5,6 +5,7 @@
  */
 import { create } from 'zustand';
 import type { RunSummary } from '@service/contract';
+import { readPreference, writePreference } from '../ui/preference';
 import { DEFAULT_LEDGER_COLUMNS } from './ledger-model';
 import { observe, requestCancel, type RunTrack } from './run-state';
 
@@ -12,7 +13,7 @@ const COLUMNS_KEY = 'offerflow.ledgerColumns';
 
 function storedColumns(): readonly string[] {
   try {
-    const raw = globalThis.localStorage?.getItem(COLUMNS_KEY);
+    const raw = readPreference(COLUMNS_KEY);
     const parsed: unknown = raw ? JSON.parse(raw) : null;
     return Array.isArray(parsed) && parsed.every((x) => typeof x === 'string') ? parsed : DEFAULT_LEDGER_COLUMNS;
   } catch {
@@ -37,11 +38,7 @@ export const useWorkbenchStore = create<WorkbenchState>()((set) => ({
   selectRun: (programId, runId) => set((s) => ({ runByProgram: { ...s.runByProgram, [programId]: runId } })),
   ledgerColumns: storedColumns(),
   setLedgerColumns: (keys) => {
-    try {
-      globalThis.localStorage?.setItem(COLUMNS_KEY, JSON.stringify(keys));
-    } catch {
-      // Storage can be unavailable (private mode); the choice then lasts this session.
-    }
+    writePreference(COLUMNS_KEY, JSON.stringify(keys));
     set({ ledgerColumns: keys });
   },
   tracks: {},

@@ -79,7 +79,10 @@ export function PartnerDialog(props: { open: boolean; partner: Partner; isNew: b
         confirm="Discard"
         cancel="Keep editing"
         onClose={() => setAsking(false)}
-        onConfirm={() => (setAsking(false), props.onClose())}
+        onConfirm={() => {
+          setAsking(false);
+          props.onClose();
+        }}
       />
     </Dialog>
   );

@@ -27,7 +27,10 @@ export function PartnersView({ doc }: { doc: ProgramDoc }) {
   const save = async (p: Partner) => {
     const previousKey = editing && !editing.isNew && editing.partner.key !== p.key ? editing.partner.key : undefined;
     const r = await client.send('partners.upsert', { programId: doc.id, partner: p, ...(previousKey ? { previousKey } : {}) });
-    if (!r.ok) return notify(r.error.message, 'error');
+    if (!r.ok) {
+      notify(r.error.message, 'error');
+      return;
+    }
     setEditing(null);
     done(`Saved ${p.key}`);
   };

@@ -89,7 +89,7 @@ export function ProgramSettingsView({ doc }: { doc: ProgramDoc }) {
             saveLabel="Save FX rates"
             help="USD per one unit of each currency (USD is 1). Rewards and event amounts in a currency without a rate are refused."
             columns={['Currency', 'USD per unit']}
-            rows={Object.entries(p.fxRates).map(([c, r]) => [c, String(r)])}
+            rows={Object.entries(p.fxRates)}
             addLabel="Add currency"
             check={checkFxRow}
             onSave={(rows) => save({ fxRates: Object.fromEntries(rows.map(([c, r]) => [c.trim().toUpperCase(), r.trim()])) }, 'FX rates')}

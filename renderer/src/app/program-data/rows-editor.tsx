@@ -27,7 +27,7 @@ export function RowsEditor(props: { title: string; saveLabel?: string; help: str
   useLeaveGuard(`rows:${props.title}`, dirty ? `${props.title} has unsaved changes.` : null);
   const errors = rows.map((r, i) => props.check?.(r, i, rows) ?? [null, null]);
   const invalid = errors.some(([a, b]) => a !== null || b !== null);
-  const set = (i: number, col: 0 | 1, v: string) => setRows(rows.map((r, j) => (j === i ? ((col === 0 ? [v, r[1]] : [r[0], v]) as Row) : r)));
+  const set = (i: number, col: 0 | 1, v: string) => setRows(rows.map((r, j) => (j === i ? (col === 0 ? [v, r[1]] : [r[0], v]) : r)));
   return (
     <Paper variant="outlined" component="section" aria-label={props.title} sx={{ p: 2, display: 'flex', flexDirection: 'column', gap: 1 }}>
       <Typography variant="h6" component="h2">
