@@ -137,10 +137,13 @@ const NUMERIC6: readonly Operator[] = [
   'less_than',
   'less_than_or_equal_to',
 ];
-const STATIC_NUM: readonly Operator[] = [...NUMERIC6, 'is_empty', 'is_not_empty'];
-const STATIC_NUM_PLUS: readonly Operator[] = [...NUMERIC6, 'becomes_greater_than', 'reaches_or_exceeds', 'is_empty', 'is_not_empty'];
-const AGGREGATE: readonly Operator[] = [...NUMERIC6, 'becomes_greater_than', 'reaches_or_exceeds', 'is_empty', 'is_not_empty', 'is_multiple_of'];
-const SELECT4: readonly Operator[] = ['equal_to', 'not_equal_to', 'is_empty', 'is_not_empty'];
+const EMPTINESS: readonly Operator[] = ['is_empty', 'is_not_empty'];
+/** Operators that hold only at the event whose running total crosses the value. */
+export const CROSSING_OPERATORS: readonly Operator[] = ['becomes_greater_than', 'reaches_or_exceeds'];
+const STATIC_NUM: readonly Operator[] = [...NUMERIC6, ...EMPTINESS];
+const STATIC_NUM_PLUS: readonly Operator[] = [...NUMERIC6, ...CROSSING_OPERATORS, ...EMPTINESS];
+const AGGREGATE: readonly Operator[] = [...STATIC_NUM_PLUS, 'is_multiple_of'];
+const SELECT4: readonly Operator[] = ['equal_to', 'not_equal_to', ...EMPTINESS];
 const SELECT5: readonly Operator[] = [...SELECT4, 'is_in'];
 const SELECT6: readonly Operator[] = [...SELECT4, 'is_in', 'is_not_in'];
 

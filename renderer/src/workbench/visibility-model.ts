@@ -5,7 +5,7 @@
 import type { VisibilityReport } from '@engine/visibility';
 import type { Partner, Program, Trigger } from '@engine/formats/program-schema';
 import { dripSummary } from '@engine/drip';
-import { fieldSpec, OPERATOR_LABELS } from '@engine/catalogue';
+import { CROSSING_OPERATORS, fieldSpec, OPERATOR_LABELS } from '@engine/catalogue';
 import { isAll, isRule, type Rule, type RuleNode } from '@engine/formats/program-schema';
 import { displayAmount, displayUsd } from './money-format';
 
@@ -65,7 +65,7 @@ const EVENT_PHRASES: Readonly<Record<string, string>> = {
 };
 
 /** Operators that hold only at the moment a running total crosses the value: the reward is paid once. */
-const CROSSING = new Set(['becomes_greater_than', 'reaches_or_exceeds']);
+const CROSSING: ReadonlySet<string> = new Set(CROSSING_OPERATORS);
 
 /** The rule that makes a trigger a one-time bonus: a crossing on a partnership total every event must meet. */
 function crossingRule(node: RuleNode | undefined): Rule | null {
