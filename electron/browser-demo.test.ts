@@ -4,7 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createService, type Service } from '../service/service';
-import { browserDemo } from './browser-demo';
+import type { Host } from '../service/host/server';
+import { browserDemo, isOwnHostUrl } from './browser-demo';
 
 const dirs: string[] = [];
 const services: Service[] = [];
@@ -67,5 +68,17 @@ describe('Open in Browser', () => {
     } finally {
       await new Promise<void>((r) => busy.close(() => r()));
     }
+  });
+
+  it('hands the system nothing but its own host on 127.0.0.1 (electronegativity: openExternal)', async () => {
+    const { dataDir, staticDir, service } = setup();
+    for (const url of ['https://example.com/?token=x', 'file:///etc/passwd', 'http://127.0.0.1.example.com:5178/', 'http://localhost:5178/', 'http://u:p@127.0.0.1:5178/', 'javascript:alert(1)']) {
+      const opened: string[] = [];
+      const fake = { url, port: 5178, close: () => Promise.resolve() } as unknown as Host;
+      const demo = browserDemo({ dataDir, staticDir, dispatch: service.dispatch, openExternal: (u) => (opened.push(u), Promise.resolve()), start: () => Promise.resolve(fake) });
+      await expect(demo.open(), url).rejects.toThrow(/only opens the app's own host/);
+      expect(opened, url).toEqual([]);
+    }
+    expect(isOwnHostUrl('http://127.0.0.1:5178/?token=abc')).toBe(true);
   });
 });

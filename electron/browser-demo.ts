@@ -30,6 +30,16 @@ export interface BrowserDemo {
   close(): Promise<void>;
 }
 
+/** Whether `url` is the local host's: plain http on 127.0.0.1, a port, the root path. */
+export function isOwnHostUrl(url: string): boolean {
+  try {
+    const u = new URL(url);
+    return u.protocol === 'http:' && u.hostname === '127.0.0.1' && u.port !== '' && u.pathname === '/' && u.username === '' && u.password === '';
+  } catch {
+    return false;
+  }
+}
+
 export function browserDemo(deps: BrowserDemoDeps): BrowserDemo {
   const start = deps.start ?? startHost;
   let host: Promise<Host> | null = null;
@@ -54,6 +64,8 @@ export function browserDemo(deps: BrowserDemoDeps): BrowserDemo {
         host = null;
         throw e;
       }
+      // shell.openExternal hands a URL to the system: only ever our own host on this machine.
+      if (!isOwnHostUrl(h.url)) throw new Error(`refusing to open ${h.url}: Open in Browser only opens the app's own host on 127.0.0.1`);
       await deps.openExternal(h.url);
       return h.url;
     },
