@@ -42,6 +42,11 @@ function guardValue(value: unknown, file: string, text?: string): void {
 
 function parseWith<S extends z.ZodType>(schema: S, value: unknown, file: string, text?: string): z.infer<S> {
   guardValue(value, file, text);
+  return checkWith(schema, value, file);
+}
+
+/** The schema's value, or an `InputError` with its issues (the value already guarded). */
+function checkWith<S extends z.ZodType>(schema: S, value: unknown, file: string): z.infer<S> {
   const r = schema.safeParse(value);
   if (!r.success) throw new InputError(file, zodIssues(r.error));
   return r.data;
@@ -73,7 +78,8 @@ function parseEventSetValue(value: unknown, file: string, text?: string): EventS
       if (rest.success) return { ...rest.data, events };
     }
   }
-  return parseWith(EventSetSchema, value, file);
+  // Guarded above: the schema alone, so a refused file is not walked twice.
+  return checkWith(EventSetSchema, value, file);
 }
 
 /**
