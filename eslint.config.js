@@ -22,6 +22,50 @@ export default tseslint.config(
     },
   },
   {
+    // Small units (#16): no file over 300 lines and no function over 60, counted without blank
+    // lines and comments, outside tests, e2e and the bench (fixtures and measurements are data).
+    files: ['engine/**/*.ts', 'service/**/*.ts', 'electron/**/*.ts', 'renderer/**/*.{ts,tsx}', 'cli/**/*.ts'],
+    ignores: ['**/*.test.ts', '**/*.test.tsx'],
+    rules: {
+      'max-lines': ['error', { max: 300, skipBlankLines: true, skipComments: true }],
+      'max-lines-per-function': ['error', { max: 60, skipBlankLines: true, skipComments: true, IIFEs: true }],
+    },
+  },
+  {
+    // Still too long, each being split (#16). Take a file off this list when it is split; the
+    // list only shrinks.
+    files: [
+      'engine/replay/apply.ts',
+      'engine/validate.ts',
+      'service/contract.ts',
+      'service/store/ledger-repo.ts',
+      'service/handlers/event-browser.ts',
+      'service/replay/manager.ts',
+      'electron/file-dialogs.ts',
+      'renderer/src/app/program-data/partner-dialog.tsx',
+      'renderer/src/app/program-data/partners-view.tsx',
+      'renderer/src/app/program-data/rows-editor.tsx',
+      'renderer/src/app/program-menu.tsx',
+      'renderer/src/editor/activate-dialog.tsx',
+      'renderer/src/editor/canvas.tsx',
+      'renderer/src/editor/evaluation-order-view.tsx',
+      'renderer/src/editor/graph-slice.ts',
+      'renderer/src/workbench/drip-preview.tsx',
+      'renderer/src/workbench/event-set-bar.tsx',
+      'renderer/src/workbench/expectations-editor.tsx',
+      'renderer/src/workbench/ledger-panel.tsx',
+      'renderer/src/workbench/partner-timeline.tsx',
+      'renderer/src/workbench/payouts-view.tsx',
+      'renderer/src/workbench/program-overview.tsx',
+      'renderer/src/workbench/replay-workbench.tsx',
+      'renderer/src/workbench/runs-view.tsx',
+      'renderer/src/workbench/use-replay-runner.ts',
+      'renderer/src/workbench/visibility-matrix.tsx',
+      'renderer/src/workbench/visibility-view.tsx',
+    ],
+    rules: { 'max-lines': 'off', 'max-lines-per-function': 'off' },
+  },
+  {
     // Tests index into fixtures they just built; `!` there states what the test set up.
     files: ['**/*.test.ts', '**/*.test.tsx', 'e2e/**', 'bench/**'],
     rules: {
