@@ -1,81 +1,84 @@
-/** The program switcher and its actions: create, rename, duplicate, delete, import, export. */
+/**
+ * The program switcher and its actions: create, rename, duplicate, delete, import, export. The
+ * menu only offers them; `useProgramActions` does them and `ProgramDialogs` asks for names.
+ */
 import MoreVertIcon from '@mui/icons-material/MoreVert';
 import { Box, IconButton, Menu, MenuItem, Select, Tooltip } from '@mui/material';
 import { useState } from 'react';
 import type { ProgramSummary } from '@service/contract';
 import { useAppStore } from './app-store';
-import { useClient } from './client-context';
-import { files } from '../client';
 import { ConfirmDialog, PromptDialog } from './dialogs';
-import { useNotify, type NoticeProblem } from './notify';
-
-type Dialog = null | 'create' | 'rename' | 'duplicate' | 'delete';
+import { useProgramActions, type ProgramActions, type ProgramDialog } from './use-program-actions';
 
 export function ProgramMenu({ programs, reload }: { programs: ProgramSummary[]; reload: () => void }) {
-  const client = useClient();
-  const { programId, openProgram, bumpRevision } = useAppStore();
-  const notify = useNotify((s) => s.show);
-  const [anchor, setAnchor] = useState<HTMLElement | null>(null);
-  const [dialog, setDialog] = useState<Dialog>(null);
-  const current = programs.find((p) => p.id === programId);
+  const actions = useProgramActions(programs, reload);
+  return (
+    <Box sx={{ display: 'flex', alignItems: 'center', gap: 0.5, px: 1.5, py: 1 }}>
+      <ProgramSelect programs={programs} current={actions.current} />
+      <ActionsMenu actions={actions} />
+      <ProgramDialogs actions={actions} />
+    </Box>
+  );
+}
 
-  const openDialog = (d: Dialog) => () => {
-    setAnchor(null);
-    setDialog(d);
-  };
-  const after = (programIdToOpen: string | null, message: string) => {
-    setDialog(null);
-    reload();
-    bumpRevision();
-    openProgram(programIdToOpen);
-    notify(message);
-  };
-  const run = async <T,>(p: Promise<{ ok: true; value: T } | { ok: false; error: { message: string; issues?: readonly NoticeProblem[] } }>, then: (v: T) => void) => {
-    const r = await p;
-    if (r.ok) then(r.value);
-    else notify(r.error.message, 'error', r.error.issues);
-  };
-  const importFile = async () => {
-    setAnchor(null);
-    await run(files.importFile({ kind: 'program' }), (got) => got?.kind === 'program' && after(got.value.id, `Imported “${got.value.program.name}”`));
-  };
-  const exportFile = async () => {
-    setAnchor(null);
-    if (programId) await run(files.exportFile({ channel: 'programs.export', args: { programId } }), (out) => out.saved && notify(`Saved ${out.fileName}`));
-  };
-  const item = (label: string, onClick: () => void, disabled = false) => (
-    <MenuItem disabled={disabled} onClick={onClick}>
+function ProgramSelect({ programs, current }: { programs: ProgramSummary[]; current: ProgramSummary | undefined }) {
+  const openProgram = useAppStore((s) => s.openProgram);
+  return (
+    <Select sx={{ flex: 1, minWidth: 0 }} size="small" value={current ? current.id : ''} displayEmpty inputProps={{ 'aria-label': 'Program' }} onChange={(e) => openProgram(e.target.value || null)}>
+      {programs.length === 0 && <MenuItem value="">No programs</MenuItem>}
+      {programs.map((p) => (
+        <MenuItem key={p.id} value={p.id}>
+          {p.name}
+        </MenuItem>
+      ))}
+    </Select>
+  );
+}
+
+/** The ⋮ menu; every item closes it before its action (a dialog, a file picker) opens. */
+function ActionsMenu({ actions }: { actions: ProgramActions }) {
+  const [anchor, setAnchor] = useState<HTMLElement | null>(null);
+  const none = !actions.current;
+  const item = (label: string, action: () => void, disabled = false) => (
+    <MenuItem
+      disabled={disabled}
+      onClick={() => {
+        setAnchor(null);
+        action();
+      }}
+    >
       {label}
     </MenuItem>
   );
-
+  const open = (d: ProgramDialog) => () => actions.setDialog(d);
   return (
-    <Box sx={{ display: 'flex', alignItems: 'center', gap: 0.5, px: 1.5, py: 1 }}>
-      <Select sx={{ flex: 1, minWidth: 0 }} size="small" value={current ? current.id : ''} displayEmpty inputProps={{ 'aria-label': 'Program' }} onChange={(e) => openProgram(e.target.value || null)}>
-        {programs.length === 0 && <MenuItem value="">No programs</MenuItem>}
-        {programs.map((p) => (
-          <MenuItem key={p.id} value={p.id}>
-            {p.name}
-          </MenuItem>
-        ))}
-      </Select>
+    <>
       <Tooltip title="Program actions">
         <IconButton aria-label="Program actions" onClick={(e) => setAnchor(e.currentTarget)}>
           <MoreVertIcon />
         </IconButton>
       </Tooltip>
       <Menu anchorEl={anchor} open={anchor !== null} onClose={() => setAnchor(null)}>
-        {item('New program…', openDialog('create'))}
-        {item('Rename…', openDialog('rename'), !current)}
-        {item('Duplicate…', openDialog('duplicate'), !current)}
-        {item('Import program file…', () => void importFile())}
-        {item('Export program file', () => void exportFile(), !current)}
-        {item('Delete…', openDialog('delete'), !current)}
+        {item('New program…', open('create'))}
+        {item('Rename…', open('rename'), none)}
+        {item('Duplicate…', open('duplicate'), none)}
+        {item('Import program file…', actions.importFile)}
+        {item('Export program file', actions.exportFile, none)}
+        {item('Delete…', open('delete'), none)}
       </Menu>
-      <PromptDialog open={dialog === 'create'} title="New program" label="Name" initial="" confirm="Create" onClose={() => setDialog(null)} onSubmit={(name) => void run(client.send('programs.create', { name }), (doc) => after(doc.id, `Created “${name}”`))} />
-      <PromptDialog open={dialog === 'rename'} title="Rename program" label="Name" initial={current?.name ?? ''} confirm="Rename" onClose={() => setDialog(null)} onSubmit={(name) => current && void run(client.send('programs.rename', { programId: current.id, name }), () => after(current.id, 'Renamed'))} />
-      <PromptDialog open={dialog === 'duplicate'} title="Duplicate program" label="Name of the copy" initial={current ? `${current.name} (copy)` : ''} confirm="Duplicate" onClose={() => setDialog(null)} onSubmit={(name) => current && void run(client.send('programs.duplicate', { programId: current.id, name }), (doc) => after(doc.id, `Created “${name}”`))} />
-      <ConfirmDialog open={dialog === 'delete'} title="Delete program?" text={`“${current?.name ?? ''}” and its triggers, partners, event sets and replay runs will be deleted. This cannot be undone.`} confirm="Delete program" onClose={() => setDialog(null)} onConfirm={() => current && void run(client.send('programs.delete', { programId: current.id }), () => after(programs.find((p) => p.id !== current.id)?.id ?? null, 'Program deleted'))} />
-    </Box>
+    </>
+  );
+}
+
+function ProgramDialogs({ actions }: { actions: ProgramActions }) {
+  const { current, dialog, setDialog } = actions;
+  const close = () => setDialog(null);
+  return (
+    <>
+      <PromptDialog open={dialog === 'create'} title="New program" label="Name" initial="" confirm="Create" onClose={close} onSubmit={actions.create} />
+      <PromptDialog open={dialog === 'rename'} title="Rename program" label="Name" initial={current?.name ?? ''} confirm="Rename" onClose={close} onSubmit={actions.rename} />
+      <PromptDialog open={dialog === 'duplicate'} title="Duplicate program" label="Name of the copy" initial={current ? `${current.name} (copy)` : ''} confirm="Duplicate" onClose={close} onSubmit={actions.duplicate} />
+      <ConfirmDialog open={dialog === 'delete'} title="Delete program?" text={`“${current?.name ?? ''}” and its triggers, partners, event sets and replay runs will be deleted. This cannot be undone.`} confirm="Delete program" onClose={close} onConfirm={actions.remove} />
+    </>
   );
 }
