@@ -4,6 +4,7 @@
  */
 import { expect, test } from './fixtures';
 import { WorkbenchModel } from './models/workbench';
+import { shootScreens } from './models/screens';
 import type { Locator } from '@playwright/test';
 
 /** Whether `inner` lies horizontally inside `outer`'s visible box. */
@@ -34,6 +35,23 @@ test('at 1280×800 the ledger shows Payout and Review, and the matrix its Sees c
   // The Due cell shows the whole instant, zone included (not cut to "Feb 2, 2026 12:40 E…").
   const due = ledger.getByRole('rowgroup').getByRole('row').first().getByRole('cell').nth(5);
   expect(await due.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+  // So does the payout day ("Apr 13, 2026"), written as the Due column writes a day.
+  const payout = ledger.getByRole('rowgroup').getByRole('row').first().getByRole('cell').nth(7);
+  await expect(payout).toHaveText(/^[A-Z][a-z]{2} \d{1,2}, \d{4}$/);
+  expect(await payout.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+  // A partner's name too long for its cell ends in an ellipsis inside the cell, not cut mid-letter
+  // past its edge (the link is a button, which does not inherit the cell's overflow).
+  const names = ledger.getByRole('rowgroup').getByRole('row').getByRole('cell').nth(1).getByRole('button');
+  for (const link of await names.all()) {
+    const fit = await link.evaluate((el) => {
+      const cell = el.closest('[role="cell"]')!.getBoundingClientRect();
+      const box = el.getBoundingClientRect();
+      return { inside: box.right <= cell.right + 0.5, ellipsis: getComputedStyle(el).textOverflow };
+    });
+    expect(fit).toEqual({ inside: true, ellipsis: 'ellipsis' });
+  }
+  await shootScreens(page, 'ledger', test.info().outputDir);
+  await page.setViewportSize({ width: 1280, height: 800 });
 
   await wb.open('Offer visibility');
   const matrix = page.getByRole('table', { name: 'Offer visibility matrix' });

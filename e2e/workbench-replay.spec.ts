@@ -18,6 +18,7 @@ import { replay } from '../engine/replay/replay';
 import { visibility } from '../engine/visibility';
 import { displayUsd, groupDigits, sumUsd } from '../renderer/src/workbench/money-format';
 import { formatInstant } from '../renderer/src/ui/format-instant';
+import { shortDayLabel } from '../renderer/src/workbench/month-model';
 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -132,7 +133,7 @@ test('every number on the screens matches the engine report for the same inputs'
     const r = byId.get(cells.Reward ?? '');
     expect(r, `reward ${cells.Reward}`).toBeDefined();
     expect([cells.Partner, cells.Trigger, cells.Event, plainUsd(cells.USD ?? ''), cells.Due, cells.Payout]).toEqual([
-      partnerName.get(r!.partnerKey), triggerName.get(r!.triggerId), r!.eventId, r!.amountUsd, formatInstant(r!.dueAt, program.timeZone), r!.payoutDate,
+      partnerName.get(r!.partnerKey), triggerName.get(r!.triggerId), r!.eventId, r!.amountUsd, formatInstant(r!.dueAt, program.timeZone), shortDayLabel(r!.payoutDate),
     ]);
   }
   await page.getByRole('button', { name: 'Columns' }).click();

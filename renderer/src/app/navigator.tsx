@@ -3,6 +3,7 @@ import AddIcon from '@mui/icons-material/Add';
 import ErrorOutlineIcon from '@mui/icons-material/ErrorOutlined';
 import { Box, Chip, Divider, IconButton, List, ListItemButton, ListItemText, ListSubheader, Menu, MenuItem, Tooltip, Typography } from '@mui/material';
 import { nameParts } from './name-parts';
+import { countOf } from '../ui/plural';
 import { useState, useEffect } from 'react';
 import { TRIGGER_EVENTS, type TriggerEvent } from '@engine/catalogue';
 import { evaluationOrderOf } from '@engine/order';
@@ -149,7 +150,7 @@ export function Navigator() {
             <NavItem label="Offer visibility" view={{ kind: 'visibility' }} />
           </List>
           <List dense subheader={<ListSubheader disableSticky>Replay</ListSubheader>}>
-            <NavItem label="Replay workbench" view={{ kind: 'replay' }} secondary={`${eventSets.data?.length ?? 0} event sets · ${runs.data?.length ?? 0} runs`} />
+            <NavItem label="Replay workbench" view={{ kind: 'replay' }} secondary={`${countOf(eventSets.data?.length ?? 0, 'event set')} · ${countOf(runs.data?.length ?? 0, 'run')}`} />
             {(runs.data ?? []).slice(0, 5).map((r) => (
               <ListItemButton key={r.id} dense sx={{ mx: 1, pl: 4 }} onClick={() => useAppStore.getState().go({ kind: 'replay' })}>
                 <ListItemText primary={r.name ?? r.eventSetName} secondary={<RunCaption run={r} />} slotProps={{ primary: { noWrap: true, variant: 'body2' } }} />

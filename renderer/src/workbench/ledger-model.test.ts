@@ -36,7 +36,8 @@ describe('ledger query', () => {
   it('renders cells with names and the program clock', () => {
     const names = makeReadable({ triggers: [{ id: 'drip-offer', name: 'Monthly drip' }], partners: [{ key: 'alice', name: 'Alice Media' }] } as never, 'America/New_York');
     const cells = Object.fromEntries(LEDGER_COLUMNS.map((c) => [c.key, c.text(row, names)]));
-    expect(cells).toMatchObject({ partner: 'Alice Media', trigger: 'Monthly drip', occ: '2/12', amount: '1,250 JPY', usd: '$8.44', due: 'Mar 4, 2026 03:00 EST', status: 'On hold' });
+    expect(cells).toMatchObject({ partner: 'Alice Media', trigger: 'Monthly drip', occ: '2/12', amount: '1,250 JPY', usd: '$8.44', due: 'Mar 4, 2026 03:00 EST', status: 'On hold', payout: 'Apr 13, 2026' });
+    expect(LEDGER_COLUMNS.find((c) => c.key === 'payout')?.title?.(row, names)).toBe('2026-04-13');
     expect(LEDGER_COLUMNS.find((c) => c.key === 'trigger')?.title?.(row, names)).toBe('drip-offer v1');
     expect(reviewable('hold')).toBe(true);
     expect(reviewable('scheduled')).toBe(false);

@@ -6,6 +6,7 @@
 import type { ArgsOf, LedgerRow } from '@service/contract';
 import type { RewardStatus } from '@engine/formats/report';
 import { displayAmount, displayUsd } from './money-format';
+import { shortDayLabel } from './month-model';
 import type { Readable } from './readable';
 
 export type LedgerSortKey = 'id' | 'partnerKey' | 'triggerId' | 'amountUsd' | 'dueAt' | 'status';
@@ -100,7 +101,8 @@ export const LEDGER_COLUMNS: readonly LedgerColumn[] = [
   { key: 'usd', label: 'USD', width: 96, min: 76, sortKey: 'amountUsd', align: 'right', byDefault: true, text: (row) => displayUsd(row.amountUsd) },
   { key: 'due', label: 'Due', width: 184, min: 170, sortKey: 'dueAt', align: 'left', byDefault: true, text: (row, r) => r.instant(row.dueAt), title: (row) => row.dueAt },
   { key: 'status', label: 'Status', width: 90, min: 72, sortKey: 'status', align: 'left', byDefault: true, text: (row) => STATUS_LABELS[row.status] },
-  { key: 'payout', label: 'Payout', width: 104, min: 98, sortKey: null, align: 'left', byDefault: true, text: (row) => row.payoutDate },
+  // A calendar day written as the Due column writes its day ("Feb 13, 2026"); the ISO date in the tooltip.
+  { key: 'payout', label: 'Payout', width: 110, min: 104, sortKey: null, align: 'left', byDefault: true, text: (row) => (row.payoutDate ? shortDayLabel(row.payoutDate) : ''), title: (row) => row.payoutDate },
   { key: 'review', label: 'Review', width: 120, min: 84, sortKey: null, align: 'left', byDefault: true, text: (row) => row.reviewReason ?? '', title: (row) => row.reviewReason ?? '' },
 ];
 

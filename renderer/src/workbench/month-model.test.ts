@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addMonths, calendarWeeks, dayLabel, monthLabel, parseMonth, payoutDays } from './month-model';
+import { addMonths, calendarWeeks, dayLabel, monthLabel, shortDayLabel, parseMonth, payoutDays } from './month-model';
 
 describe('month model', () => {
   it('labels and parses', () => {
@@ -20,6 +20,8 @@ describe('month model', () => {
   it('puts the payout calendar in the next month', () => {
     expect(payoutDays('2026-12')).toEqual({ invoiceDate: '2027-01-01', chargeDate: '2027-01-08', payoutDate: '2027-01-13' });
     expect(dayLabel('2026-03-08')).toBe('Sun 8 Mar 2026');
+    expect(shortDayLabel('2026-03-08')).toBe('Mar 8, 2026');
+    expect(shortDayLabel('2027-12-31')).toBe('Dec 31, 2027');
   });
 
   it('lays out weeks Monday first', () => {

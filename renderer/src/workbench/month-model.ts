@@ -43,6 +43,12 @@ export function dayLabel(date: string): string {
   return `${wd} ${d} ${(MONTH_NAMES[m - 1] ?? '').slice(0, 3)} ${y}`;
 }
 
+/** "2026-03-08" → "Mar 8, 2026": a calendar day the way the ledger writes the day of an instant. */
+export function shortDayLabel(date: string): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return `${(MONTH_NAMES[m - 1] ?? '').slice(0, 3)} ${d}, ${y}`;
+}
+
 /** Weeks (Monday first) of a month; null pads days outside it. */
 export function calendarWeeks(month: string): (number | null)[][] {
   const p = parseMonth(month);

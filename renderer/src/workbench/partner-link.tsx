@@ -24,7 +24,9 @@ export function PartnerLink({ partnerKey, label }: { partnerKey: string; label?:
           e.stopPropagation();
           useAppStore.getState().go({ kind: 'partner', partnerKey });
         }}
-        sx={{ textAlign: 'left', verticalAlign: 'baseline' }}
+        // In a narrow table cell a long name ends in an ellipsis instead of being cut mid-letter
+        // (a button does not inherit the cell's text-overflow).
+        sx={{ textAlign: 'left', verticalAlign: 'bottom', maxWidth: '100%', overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}
       >
         {text}
       </Link>
