@@ -12,7 +12,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHANNELS, contract, type Channel } from './contract';
-import { dumpDb, mutatedArgs, validArgs, withTimeout, type FuzzIds } from './fuzz-support';
+import { dumpDb, FUZZ_STRIPE_EVENTS, mutatedArgs, validArgs, withTimeout, type FuzzIds } from './fuzz-support';
 import { example, testService, waitForRun, type TestService } from './test-helpers';
 import { readLedger } from './store';
 
@@ -43,7 +43,9 @@ beforeAll(async () => {
   const first = readLedger(s.db, runId)[0];
   if (!first) throw new Error('the seeded run has no rewards');
   const { importId } = await s.call('eventSets.importStart', { programId: doc.id, fileName: 'fuzz.events.json', text: eventsText });
-  ids = { programId: doc.id, triggerId: 'bronze-offer', draftId: draft.id, eventSetId: set.id, runId, rewardId: first.id, eventId: first.eventId, partnerKey: 'ana', importId };
+  const { draftId: importDraftId } = await s.call('imports.addFile', { fileName: 'events.jsonl', text: FUZZ_STRIPE_EVENTS });
+  await s.call('imports.preview', { draftId: importDraftId, source: 'stripe' });
+  ids = { programId: doc.id, triggerId: 'bronze-offer', draftId: draft.id, eventSetId: set.id, runId, rewardId: first.id, eventId: first.eventId, partnerKey: 'ana', importId, importDraftId };
   bases = validArgs(ids, programText, eventsText);
 }, 60_000);
 

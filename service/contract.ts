@@ -14,6 +14,8 @@ import type { ProgramIssue } from '../engine/validate';
 import type { VisibilityReport } from '../engine/visibility';
 import type { DripOccurrence } from '../engine/drip';
 import type { Comparison } from '../engine/compare';
+import type { CompareTraces, ImportCommitted, ImportDraft, ImportPreview } from './contract-imports';
+export type { CompareTraceEvent, CompareTraces, ImportCommitted, ImportDraft, ImportDraftFile, ImportPreview, ImportSource } from './contract-imports';
 import { FILE_EVENTS, TRIGGER_EVENTS } from '../engine/catalogue';
 import { MAX_FILE_NAME_CHARS, MAX_ID_CHARS, MAX_IMPORT_CHARS, MAX_REVIEW_IDS, MAX_SHORT_CHARS, TOO_LARGE_MESSAGE } from './limits';
 
@@ -373,6 +375,8 @@ const RunRef = z.strictObject({ runId: Id });
 const Json = z.unknown();
 /** An imported file's text, refused past the size limit before anything parses it. */
 const ImportText = z.string().max(MAX_IMPORT_CHARS, TOO_LARGE_MESSAGE);
+/** Program B of a comparison: another program, or program A as of an earlier moment. */
+const CompareAgainst = z.union([z.strictObject({ programId: Id }), z.strictObject({ asOf: Short })], { error: 'must be { programId } or { asOf }' });
 const LedgerSort = z.enum(['id', 'partnerKey', 'triggerId', 'amountUsd', 'dueAt', 'status']);
 
 export const LedgerQuery = z.strictObject({
@@ -438,7 +442,7 @@ export const contract = {
     args: z.strictObject({
       programId: Id,
       eventSetId: Id,
-      against: z.union([z.strictObject({ programId: Id }), z.strictObject({ asOf: Short })], { error: 'must be { programId } or { asOf }' }),
+      against: CompareAgainst,
     }),
     result: {} as Comparison,
   },
@@ -555,6 +559,38 @@ export const contract = {
   'replay.summary': { args: RunRef, result: {} as RunTotals },
   /** One partner's events, rewards, drip payments, group moves and tags in time order, with running totals. */
   'replay.partnerTimeline': { args: z.strictObject({ runId: Id, partnerKey: Id, limit: z.number().int().min(1).max(20_000).default(5000) }), result: {} as PartnerTimeline },
+
+  // ---------- PartnerStack / Stripe import in the app, and the traces of a comparison (issue 18) ----------
+  /**
+   * Adds one file to an import draft (a new draft when `draftId` is absent; a file of the same
+   * name and role replaces the earlier one). Nothing is read as an export or stored yet.
+   */
+  'imports.addFile': {
+    args: z.strictObject({ draftId: Id.optional(), role: z.enum(['source', 'partners']).default('source'), fileName: FileName, text: ImportText }),
+    result: {} as ImportDraft,
+  },
+  /**
+   * Maps the draft's files as `offerflow import partnerstack|stripe` does and answers its report;
+   * stores nothing. Malformed input is refused naming the file and the JSON path or line.
+   */
+  'imports.preview': {
+    args: z.strictObject({
+      draftId: Id,
+      source: z.enum(['partnerstack', 'stripe']),
+      transactions: z.enum(['charges', 'invoices']).default('charges'),
+      includeTest: z.boolean().default(false),
+    }),
+    result: {} as ImportPreview,
+  },
+  /** Stores the last preview's event set in the program (and the PartnerStack skeleton as a new program when asked); ends the draft. */
+  'imports.commit': { args: z.strictObject({ draftId: Id, programId: Id, createProgram: z.boolean().default(false) }), result: {} as ImportCommitted },
+  /** Forgets a draft (the dialog was closed); nothing had been stored. */
+  'imports.discard': { args: z.strictObject({ draftId: Id }), result: {} as { discarded: boolean } },
+  /** The events where one trigger row of `programs.compare` pays differently, with the trigger's trace on both sides. */
+  'programs.compareTraces': {
+    args: z.strictObject({ programId: Id, eventSetId: Id, against: CompareAgainst, aTriggerId: Id.optional(), bTriggerId: Id.optional() }),
+    result: {} as CompareTraces,
+  },
 } as const;
 
 export type Contract = typeof contract;

@@ -20,6 +20,8 @@ export interface FuzzIds {
   partnerKey: string;
   /** An import job started by the seeding (its progress and cancel calls need one). */
   importId: string;
+  /** An app import draft with a preview (its preview, commit and discard calls need one). */
+  importDraftId: string;
 }
 
 const trigger = {
@@ -32,6 +34,20 @@ const trigger = {
 const drip = { delay: { count: 1, unit: 'month' }, cycle: { count: 1, unit: 'month' }, occurrences: 3, split: false };
 const offer = { description: 'drip', type: 'flat', amount: '3.00', currency: 'USD' };
 const partner = { key: 'fuzz-partner', name: 'Fuzz', group: 'bronze', tier: null, tags: [], joinedAt: '2026-01-02T09:00:00Z' };
+
+/** A one-line Stripe export (a customer with a partner) for the import channels. */
+export const FUZZ_STRIPE_EVENTS = `${JSON.stringify({ id: 'evt_1', object: 'event', type: 'customer.created', created: 1767225600, livemode: true, data: { object: { id: 'cus_1', object: 'customer', created: 1767225600, livemode: true, metadata: { customer_key: 'c1', partner_key: 'ana' } } } })}\n`;
+
+/** The app import's and compare traces' channels (issue 18). */
+function importArgs({ programId, triggerId, eventSetId, importDraftId }: FuzzIds) {
+  return {
+    'programs.compareTraces': { programId, eventSetId, against: { programId }, aTriggerId: triggerId, bTriggerId: triggerId },
+    'imports.addFile': { role: 'source', fileName: 'events.jsonl', text: FUZZ_STRIPE_EVENTS },
+    'imports.preview': { draftId: importDraftId, source: 'stripe', transactions: 'invoices', includeTest: true },
+    'imports.commit': { draftId: importDraftId, programId, createProgram: false },
+    'imports.discard': { draftId: importDraftId },
+  };
+}
 
 /** A valid argument for every channel (the type makes a new channel a compile error here). */
 export function validArgs(ids: FuzzIds, programText: string, eventsText: string): Record<Channel, Record<string, unknown>> {
@@ -48,6 +64,7 @@ export function validArgs(ids: FuzzIds, programText: string, eventsText: string)
     'programs.updateSettings': { programId, timeZone: 'Europe/Paris', fxRates: { EUR: '1.10' }, groups: [{ key: 'bronze', name: 'Bronze' }, { key: 'silver', name: 'Silver' }], tiers: [], tags: [] },
     'programs.validate': { programId },
     'programs.compare': { programId, eventSetId, against: { asOf: '2026-01-01T00:00:00Z' } },
+    ...importArgs(ids),
     'partners.upsert': { programId, partner },
     'partners.delete': { programId, key: ids.partnerKey },
     'partners.importCsv': { programId, text: 'key,name,group,joinedAt\nzed,Zed,bronze,2026-01-05T00:00:00Z\n', fileName: 'p.csv' },

@@ -8,6 +8,7 @@ import { partnerHandlers } from './partners';
 import { previewHandlers } from './previews';
 import { programHandlers } from './programs';
 import { programCompareHandlers } from './program-compare';
+import { importHandlers } from './imports';
 import { replayHandlers } from './replay';
 import { rewardHandlers } from './rewards';
 import { resultHandlers } from './results';
@@ -18,6 +19,7 @@ export function makeHandlers(ctx: ServiceContext): Handlers {
   return {
     ...programHandlers(ctx),
     ...programCompareHandlers(ctx),
+    ...importHandlers(ctx),
     ...partnerHandlers(ctx),
     ...triggerHandlers(ctx),
     ...previewHandlers(ctx),

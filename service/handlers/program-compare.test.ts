@@ -84,3 +84,29 @@ describe('programs.compare', () => {
     expect(await field({ programId, eventSetId, against: {} })).toBe('against');
   });
 });
+
+describe('programs.compareTraces', () => {
+  it('lists the events where the trigger pays differently, with its trace on both sides', async () => {
+    const { programId, eventSetId } = await seeded();
+    const t = await s.call('programs.compareTraces', { programId, eventSetId, against: { asOf: '2026-11-01T00:00:00Z' }, aTriggerId: 'sale', bTriggerId: 'sale' });
+    expect(t.total).toBe(2);
+    expect(t.events.map((e) => [e.eventId, e.partnerKey, e.aUsd, e.bUsd, e.a?.verdict, e.b?.verdict])).toEqual([
+      ['t1', 'alice', '8.00', '5.00', 'passed', 'passed'],
+      ['t2', 'alice', '8.00', '5.00', 'passed', 'passed'],
+    ]);
+    expect([t.events[0]?.a?.triggerVersion, t.events[0]?.b?.triggerVersion]).toEqual([2, 1]);
+  });
+
+  it('a trigger B does not have: A’s trace only; same payments: no events', async () => {
+    const { programId, eventSetId } = await seeded();
+    const gone = await s.call('programs.compareTraces', { programId, eventSetId, against: { asOf: '2026-09-01T00:00:00Z' }, aTriggerId: 'sale' });
+    expect(gone.events.map((e) => [e.aUsd, e.bUsd, e.a?.verdict, e.b])).toEqual([
+      ['8.00', '0.00', 'passed', null],
+      ['8.00', '0.00', 'passed', null],
+    ]);
+    const same = await s.call('programs.compareTraces', { programId, eventSetId, against: { asOf: '2026-11-15T12:00:00Z' }, aTriggerId: 'sale', bTriggerId: 'sale' });
+    expect(same).toEqual({ events: [], total: 0 });
+    const r = await s.dispatch('programs.compareTraces', { programId, eventSetId, against: { asOf: '2026-11-15T12:00:00Z' } });
+    expect(r.ok ? null : r.error.field).toBe('aTriggerId');
+  });
+});
