@@ -39,7 +39,6 @@ export default tseslint.config(
       'service/contract.ts',
       'service/store/ledger-repo.ts',
       'service/handlers/event-browser.ts',
-      'service/replay/manager.ts',
       'electron/file-dialogs.ts',
       'renderer/src/app/program-data/partner-dialog.tsx',
       'renderer/src/app/program-data/partners-view.tsx',
