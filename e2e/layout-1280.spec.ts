@@ -33,8 +33,17 @@ test('at 1280×800 the ledger shows Payout and Review, and the matrix its Sees c
   await expect(ledger.getByRole('rowgroup').getByRole('row').first()).toBeVisible();
   for (const name of ['Payout', 'Review', 'Due']) expect(await inside(ledger.getByRole('columnheader', { name }), ledger), name).toBe(true);
   // The Due cell shows the whole instant, zone included (not cut to "Feb 2, 2026 12:40 E…").
-  const due = ledger.getByRole('rowgroup').getByRole('row').first().getByRole('cell').nth(5);
-  expect(await due.evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+  // Every row's, two-digit days too ("Feb 11, 2026 02:48 EST" was cut where "Feb 2, …" fitted).
+  // Latest first (sort by Due twice): the end of June has two-digit days.
+  await ledger.getByRole('button', { name: 'Sort by Due' }).click();
+  await ledger.getByRole('button', { name: 'Sort by Due' }).click();
+  await expect(ledger.getByRole('columnheader', { name: 'Sort by Due' })).toHaveAttribute('aria-sort', 'descending');
+  const dues = await ledger.getByRole('rowgroup').getByRole('row').evaluateAll((rows) =>
+    rows.flatMap((row) => [5, 6].map((i) => row.querySelectorAll('[role="cell"]')[i])).map((el) => ({ text: el?.textContent ?? '', fits: !!el && el.scrollWidth <= el.clientWidth })));
+  expect(dues.some((d) => /^[A-Z][a-z]{2} \d\d, /.test(d.text)), 'a two-digit day is among the rows').toBe(true);
+  // And the status beside it ("Scheduled", the longest, was "Sched…").
+  expect(dues.some((d) => d.text === 'Scheduled'), 'a scheduled reward is among the rows').toBe(true);
+  expect(dues.filter((d) => !d.fits)).toEqual([]);
   // So does the payout day ("Apr 13, 2026"), written as the Due column writes a day.
   const payout = ledger.getByRole('rowgroup').getByRole('row').first().getByRole('cell').nth(7);
   await expect(payout).toHaveText(/^[A-Z][a-z]{2} \d{1,2}, \d{4}$/);

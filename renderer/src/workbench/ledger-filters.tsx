@@ -5,8 +5,13 @@ import { REWARD_STATUSES, type RewardStatus } from '@engine/formats/report';
 import { STATUS_LABELS, type LedgerFilter } from './ledger-model';
 import { useReadable } from './readable';
 import { PartnerSelect } from './partner-select';
+import { monthLabel } from './month-model';
+import { groupDigits } from './money-format';
+import { useQuery } from '../app/client-context';
 
 export interface LedgerFiltersProps {
+  /** The run whose due months the month filter offers. */
+  runId: string;
   filter: LedgerFilter;
   onChange: (filter: LedgerFilter) => void;
   partners: readonly string[];
@@ -14,8 +19,9 @@ export interface LedgerFiltersProps {
 }
 
 /** Partner / trigger / status / month filters of the ledger. */
-export function LedgerFilters({ filter, onChange, partners, triggers }: LedgerFiltersProps) {
+export function LedgerFilters({ runId, filter, onChange, partners, triggers }: LedgerFiltersProps) {
   const n = useReadable();
+  const months = useDueMonths(runId, filter.month);
   const set = (patch: Partial<LedgerFilter>) => onChange({ ...filter, ...patch });
   return (
     <Stack direction="row" spacing={1.5} useFlexGap sx={{ flexWrap: 'wrap' }} role="group" aria-label="Ledger filters">
@@ -36,15 +42,37 @@ export function LedgerFilters({ filter, onChange, partners, triggers }: LedgerFi
           </MenuItem>
         ))}
       </TextField>
+      {/* The months this run's rewards fall due in, as the payouts view lists them (a native month
+          input shows an empty "--------- ----" and offers months with nothing in them). */}
       <TextField
+        select
         size="small"
-        type="month"
         label="Due month"
         value={filter.month}
         onChange={(e) => set({ month: e.target.value })}
-        slotProps={{ inputLabel: { shrink: true } }}
-        sx={{ width: 170 }}
-      />
+        // The list shows each month's reward count; the closed field only the month.
+        slotProps={{ select: { renderValue: (v) => (typeof v === 'string' && v ? monthLabel(v) : 'Any month') } }}
+        sx={{ minWidth: 170 }}
+      >
+        <MenuItem value="">Any month</MenuItem>
+        {months.map((m) => (
+          <MenuItem key={m.month} value={m.month}>
+            {monthLabel(m.month)}
+            {m.count === null ? '' : ` · ${groupDigits(String(m.count))} rewards`}
+          </MenuItem>
+        ))}
+      </TextField>
     </Stack>
   );
+}
+
+/**
+ * The run's due months with their reward counts, oldest first; the month already chosen (a link
+ * from the payouts view) is listed even before the run's totals have loaded.
+ */
+function useDueMonths(runId: string, chosen: string): { month: string; count: number | null }[] {
+  const summary = useQuery('replay.summary', { runId });
+  const months: { month: string; count: number | null }[] = (summary.data?.byMonth ?? []).map((m) => ({ month: m.key, count: m.count }));
+  if (chosen && !months.some((m) => m.month === chosen)) months.push({ month: chosen, count: null });
+  return months.sort((a, b) => a.month.localeCompare(b.month));
 }

@@ -99,8 +99,8 @@ export const LEDGER_COLUMNS: readonly LedgerColumn[] = [
   { key: 'occ', label: 'Occ.', width: 60, min: 48, sortKey: null, align: 'right', byDefault: false, text: (row) => (row.kind === 'drip' ? `${row.occurrence}/${row.occurrences}` : '') },
   { key: 'amount', label: 'Amount', width: 110, min: 90, sortKey: null, align: 'right', byDefault: false, text: (row) => displayAmount(row.amount, row.currency) },
   { key: 'usd', label: 'USD', width: 96, min: 76, sortKey: 'amountUsd', align: 'right', byDefault: true, text: (row) => displayUsd(row.amountUsd) },
-  { key: 'due', label: 'Due', width: 184, min: 170, sortKey: 'dueAt', align: 'left', byDefault: true, text: (row, r) => r.instant(row.dueAt), title: (row) => row.dueAt },
-  { key: 'status', label: 'Status', width: 90, min: 72, sortKey: 'status', align: 'left', byDefault: true, text: (row) => STATUS_LABELS[row.status] },
+  { key: 'due', label: 'Due', width: 190, min: 190, sortKey: 'dueAt', align: 'left', byDefault: true, text: (row, r) => r.instant(row.dueAt), title: (row) => row.dueAt },
+  { key: 'status', label: 'Status', width: 92, min: 88, sortKey: 'status', align: 'left', byDefault: true, text: (row) => STATUS_LABELS[row.status] },
   // A calendar day written as the Due column writes its day ("Feb 13, 2026"); the ISO date in the tooltip.
   { key: 'payout', label: 'Payout', width: 110, min: 104, sortKey: null, align: 'left', byDefault: true, text: (row) => (row.payoutDate ? shortDayLabel(row.payoutDate) : ''), title: (row) => row.payoutDate },
   { key: 'review', label: 'Review', width: 120, min: 84, sortKey: null, align: 'left', byDefault: true, text: (row) => row.reviewReason ?? '', title: (row) => row.reviewReason ?? '' },

@@ -81,7 +81,7 @@ export function LedgerPanel({ runId, partners, triggers, onTrace, onReviewed, in
 
   return (
     <Stack spacing={1.5}>
-      <LedgerFilters filter={filter} onChange={setFilter} partners={partners} triggers={triggers} />
+      <LedgerFilters runId={runId} filter={filter} onChange={setFilter} partners={partners} triggers={triggers} />
       <Stack direction="row" spacing={2} sx={{ alignItems: 'center', justifyContent: 'space-between', flexWrap: 'wrap' }}>
         <Typography aria-label="Ledger totals" role="status">
           {pages.total === null ? 'Loading…' : `${groupDigits(String(pages.total))} reward${pages.total === 1 ? '' : 's'} · ${displayUsd(pages.totalUsd ?? '0.00')} total`}
