@@ -36,8 +36,11 @@ test('the event browser lists the run\'s events with their outcomes, filters the
   // By type: the engine's count of that type.
   const sales = events.filter((e) => e.type === 'transaction.created').length;
   await page.getByRole('combobox', { name: 'Type' }).click();
-  await page.getByRole('option', { name: 'transaction.created' }).click();
+  await page.getByRole('option', { name: 'Transaction', exact: true }).click();
   await expect(count).toHaveText(new RegExp(`^${n(sales)} of ${n(events.length)} events match`));
+  // Rows say the type in words, the type itself in the tooltip.
+  await expect(table.getByRole('rowgroup').getByRole('row').first().getByRole('cell').nth(1)).toHaveText('Transaction');
+  await expect(table.getByRole('rowgroup').getByRole('row').first().getByRole('cell').nth(1)).toHaveAttribute('title', 'transaction.created');
 
   // Sales nothing fired for: the engine's quiet sales.
   const acted = new Set([...report.rewards.map((r) => r.eventId), ...report.groupChanges.map((g) => g.eventId), ...report.tagsApplied.map((t) => t.eventId)]);

@@ -15,6 +15,7 @@ import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { FILE_EVENTS } from '@engine/catalogue';
+import { eventTypeLabel, FILE_EVENT_LABELS } from './event-labels';
 import type { EventRow } from '@service/contract';
 import { DateInput } from '../ui/date-input';
 import { EMPTY_EVENT_FILTER, filterProblem, OUTCOME_FILTER_LABELS, outcomeLabel, type EventFilter, type OutcomeFilter } from './event-browser-model';
@@ -56,8 +57,8 @@ function Filters({ filter, onChange, partners, zone }: { filter: EventFilter; on
         <TextField select size="small" label="Type" value={filter.type} onChange={(e) => set({ type: e.target.value })} sx={{ minWidth: 190 }}>
           <MenuItem value="">All types</MenuItem>
           {FILE_EVENTS.map((t) => (
-            <MenuItem key={t} value={t}>
-              {t}
+            <MenuItem key={t} value={t} title={t}>
+              {FILE_EVENT_LABELS[t]}
             </MenuItem>
           ))}
         </TextField>
@@ -97,8 +98,8 @@ function Row({ row, onTrace }: { row: EventRow; onTrace: () => void }) {
       <Box role="cell" sx={cellSx} title={row.at}>
         {n.instant(row.at)}
       </Box>
-      <Box role="cell" sx={cellSx}>
-        {row.type}
+      <Box role="cell" sx={cellSx} title={row.type}>
+        {eventTypeLabel(row.type)}
       </Box>
       <Box role="cell" sx={cellSx}>
         {row.partnerKey === null ? <Typography component="span" variant="body2" color="text.disabled">—</Typography> : <PartnerLink partnerKey={row.partnerKey} />}
