@@ -5,15 +5,17 @@
  */
 import { basename } from 'node:path';
 import { InputError } from '../engine/formats/issues';
+import { isJsonLinesPath } from '../engine/formats/events-jsonl';
 import { decodeUtf8 } from '../engine/formats/text';
 import { parseEventSetText, parseProgramText } from '../engine/formats/read';
 import type { Program } from '../engine/formats/program-schema';
-import { writeReport } from '../engine/formats/report';
+import { writeReport } from '../engine/formats/report-write';
 import { replayToLedger } from '../engine/replay/replay';
 import { lintProgram } from '../engine/lint';
 import { blockingIssues, validateProgram } from '../engine/validate';
 import { visibility } from '../engine/visibility';
 import { MAX_INPUT_BYTES, readInput, writeAtomic } from './files';
+import { fileChunks, replayJsonlStreamed, type ReadChunks } from './replay-stream';
 import { summarize } from './summary';
 import { cmdTest, type TestDeps } from './test/command';
 import { cmdCompare, type CompareDeps } from './compare/command';
@@ -29,12 +31,15 @@ export interface Io {
    * The default reads any kind of file with its size bounded as it reads (`readInput`).
    */
   readFile: (path: string) => Uint8Array | string;
+  /** Reads a file in pieces (the streamed JSON Lines replay); false when it cannot (then `readFile`). */
+  readChunks?: ReadChunks;
 }
 
 const nodeIo: Io = {
   out: (t) => process.stdout.write(t),
   err: (t) => process.stderr.write(t),
   readFile: (p) => readInput(p),
+  readChunks: fileChunks(MAX_INPUT_BYTES),
 };
 
 const USAGE = `usage:
@@ -120,8 +125,17 @@ function cmdReplay(args: Parsed, io: Io): number {
   if (!programFile || !eventsFile || args.positional.length > 2) throw new UsageError('replay takes a program file and an event-set file');
   const { program, warnings } = loadProgram(io, programFile);
   for (const w of warnings) io.err(`${w}\n`);
-  const events = parseEventSetText(readText(io, eventsFile), eventsFile);
   const asOf = args.flags.get('as-of');
+  const out = args.flags.get('out');
+  if (io.readChunks && isJsonLinesPath(eventsFile)) {
+    const options = { trace: args.flags.has('trace'), ...(typeof asOf === 'string' ? { asOf } : {}) };
+    const streamed = replayJsonlStreamed(program, eventsFile, io.readChunks, options, (produce) => (typeof out === 'string' ? writeAtomic(out, produce) : produce(io.out)));
+    if (streamed) {
+      io.err(`${summarize(streamed.report, basename(eventsFile), streamed)}\n`);
+      return streamed.report.expectations.passed ? EXIT.ok : EXIT.expectations;
+    }
+  }
+  const events = parseEventSetText(readText(io, eventsFile), eventsFile);
   let result;
   try {
     result = replayToLedger(program, events, { trace: args.flags.has('trace'), ...(typeof asOf === 'string' ? { asOf } : {}) });
@@ -130,7 +144,6 @@ function cmdReplay(args: Parsed, io: Io): number {
     throw e;
   }
   const { report, ledger } = result;
-  const out = args.flags.get('out');
   if (typeof out === 'string') writeAtomic(out, (write) => writeReport(report, ledger, write));
   else writeReport(report, ledger, io.out);
   io.err(`${summarize(report, basename(eventsFile), { count: ledger.length, cents: ledger.totalUsd() })}\n`);

@@ -49,7 +49,20 @@ export class JsonlEventSetReader {
   private readonly events: EventInput[] = [];
   private readonly issues: InputIssue[] = [];
 
-  constructor(private readonly file = 'events.jsonl') {}
+  /**
+   * `onEvent`, when given, receives each valid event instead of the set keeping it (the
+   * streamed replay: `end` then returns the header with no events); the issues are the same.
+   */
+  constructor(
+    private readonly file = 'events.jsonl',
+    private readonly onEvent: ((e: EventInput) => void) | null = null,
+  ) {}
+
+  private take(e: EventInput): void {
+    // Once an issue is found the set is refused: later events only need checking.
+    if (this.onEvent === null) this.events.push(e);
+    else if (this.issues.length === 0) this.onEvent(e);
+  }
 
   /** Feeds the next piece of text (any split, even inside a line or a character pair). */
   push(chunk: string): void {
@@ -105,11 +118,11 @@ export class JsonlEventSetReader {
     }
     const fast = fastEvent(value);
     if (fast !== null) {
-      this.events.push(fast);
+      this.take(fast);
       return;
     }
     const r = EventSchema.safeParse(value);
-    if (r.success) this.events.push(r.data);
+    if (r.success) this.take(r.data);
     else for (const i of zodIssues(r.error)) this.issues.push({ path: place(n, columnOfPath(text, i.path), i.path), message: i.message });
   }
 

@@ -9,7 +9,8 @@ import { describe, expect, it } from 'vitest';
 import { replayToLedger } from '../replay/replay';
 import { customer, eventSet, program, sale, trigger } from '../test-helpers';
 import { parseEventSetText, parseProgramText } from './read';
-import { serializeReport, writeReport, type Report } from './report';
+import { serializeReport, type Report } from './report';
+import { writeReport } from './report-write';
 
 const SAMPLES = join(import.meta.dirname, '../../resources/samples');
 

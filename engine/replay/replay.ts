@@ -78,7 +78,8 @@ function ratesOf(program: Program): Map<string, Decimal> {
   return rates;
 }
 
-class Replayer {
+/** One replay's state and loop body; `step` processes one file event with its cascades. */
+export class Replayer {
   private readonly zone: Zone;
   private readonly slots: SlotRegistry;
   private readonly triggers: Record<TriggerEvent, CompiledTrigger[]>;
@@ -259,7 +260,7 @@ class Replayer {
    * The report; its `rewards` are the ledger's rows when `rows` (or when expectations need
    * them), else empty — the caller reads them from `ledger`.
    */
-  report(eventSet: EventSet, rows: boolean): { report: Report; ledger: RewardLedger } {
+  report(eventSet: Pick<EventSet, 'expect'>, rows: boolean): { report: Report; ledger: RewardLedger } {
     const partners = this.env.partnerList.map((p) => ({ key: p.key, group: p.group, tier: p.tier, tags: [...p.tags] }));
     const ledger = this.out.rewards;
     const rewards = rows || eventSet.expect !== undefined ? ledger.rows() : [];
@@ -279,13 +280,13 @@ class Replayer {
 }
 
 /** The as-of moment: the option, else the last event's moment (or now-less epoch 0 when empty). */
-function asOfOf(options: ReplayOptions, prepared: PreparedEvents): number {
+export function asOfOf(options: ReplayOptions, lastMomentMs: number): number {
   if (options.asOf !== undefined) {
     const v = parseInstant(options.asOf);
     if (v === null) throw new RangeError(`--as-of "${options.asOf}" is not an ISO-8601 instant`);
     return v;
   }
-  return prepared.lastMoment();
+  return lastMomentMs;
 }
 
 /**
@@ -308,20 +309,46 @@ export function replay(program: Program, eventSet: EventSet, options: ReplayOpti
 function run(program: Program, eventSet: EventSet, options: ReplayOptions, rows: boolean): { report: Report; ledger: RewardLedger } {
   const prepared = new PreparedEvents(eventSet.events);
   const cursor = new EventCursor();
-  const r = new Replayer(program, asOfOf(options, prepared), options);
-  const every = Math.max(1, options.progressEvery ?? 10_000);
   const total = prepared.length;
-  const keep = options.keepRewards !== false || eventSet.expect !== undefined;
+  const loop = new ReplayLoop(new Replayer(program, asOfOf(options, prepared.lastMoment()), options), options, total, eventSet.expect !== undefined);
   const end = options.stopAfterTraced && options.traceEventIds ? prepared.lastPositionOf(options.traceEventIds) + 1 : total;
-  for (let i = 0; i < end; i++) {
-    r.step(prepared.at(i, cursor));
-    if ((i + 1) % every === 0) {
-      r.flushRewards(keep);
-      options.onProgress?.(i + 1, total);
-      if (options.shouldCancel?.()) throw new ReplayCancelled(i + 1);
+  for (let i = 0; i < end; i++) loop.step(prepared.at(i, cursor));
+  return loop.finish(eventSet, rows);
+}
+
+/**
+ * The loop around `Replayer.step`: hands final rows to `onRewards`, reports progress and checks
+ * for cancellation every `progressEvery` events. Shared by the replay of a whole event set and
+ * the one fed event by event (feed.ts).
+ */
+export class ReplayLoop {
+  private done = 0;
+  private readonly every: number;
+  private readonly keep: boolean;
+
+  constructor(
+    private readonly r: Replayer,
+    private readonly options: ReplayOptions,
+    private readonly total: number,
+    hasExpectations: boolean,
+  ) {
+    this.every = Math.max(1, options.progressEvery ?? 10_000);
+    this.keep = options.keepRewards !== false || hasExpectations;
+  }
+
+  step(ev: PreparedEvent): void {
+    this.r.step(ev);
+    if (++this.done % this.every === 0) {
+      this.r.flushRewards(this.keep);
+      this.options.onProgress?.(this.done, this.total);
+      if (this.options.shouldCancel?.()) throw new ReplayCancelled(this.done);
     }
   }
-  r.flushRewards(keep);
-  options.onProgress?.(end, total);
-  return r.report(eventSet, rows && keep);
+
+  /** The last rows handed over, the last progress, and the report (rows in it when `rows` and kept). */
+  finish(eventSet: Pick<EventSet, 'expect'>, rows: boolean): { report: Report; ledger: RewardLedger } {
+    this.r.flushRewards(this.keep);
+    this.options.onProgress?.(this.done, this.total);
+    return this.r.report(eventSet, rows && this.keep);
+  }
 }
