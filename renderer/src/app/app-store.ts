@@ -1,6 +1,6 @@
 /**
- * The app shell's state: which program is open, which view shows, and the program revision
- * every view re-fetches on (the editor bumps it after each save).
+ * The app shell's state: which program is open and which view shows. (What the views show is
+ * fetched through the query cache, `client/query-cache.ts`, which a save marks stale.)
  */
 import { create } from 'zustand';
 import type { TriggerEvent } from '@engine/catalogue';
@@ -24,8 +24,6 @@ export type AppView =
 export interface AppState {
   programId: string | null;
   view: AppView;
-  programRevision: number;
-  bumpRevision: () => void;
   openProgram: (programId: string | null) => void;
   /** Shows another view; asks first (see `pendingLeave`) when a screen has unsaved work. */
   go: (view: AppView) => void;
@@ -57,9 +55,7 @@ export const useAppStore = create<AppState>()((set, get) => {
   return {
     programId: stored(),
     view: { kind: 'settings' },
-    programRevision: 0,
     pendingLeave: null,
-    bumpRevision: () => set((s) => ({ programRevision: s.programRevision + 1 })),
     openProgram: (programId) => leave({ programId }),
     go: (view) => (sameView(view, get().view) ? undefined : leave({ view })),
     answerLeave: (discard) => {

@@ -11,7 +11,8 @@ import { files, onMenuCommand } from '../client';
 import { runMenuCommand } from '../client/menu-commands';
 import { provideClient } from '../workbench';
 import { useAppStore } from './app-store';
-import { ClientProvider, useQuery } from './client-context';
+import { ClientProvider, useServiceQuery } from './client-context';
+import { dataChanged } from '../client/query-cache';
 import { ConnectionBanner } from './connection-banner';
 import { LeaveDialog } from './dialogs';
 import { installUnloadGuard } from './leave-guard';
@@ -22,7 +23,7 @@ import { ViewHost } from './view-host';
 
 /** Opens the remembered program, or the first one (the sample on first run). */
 function useOpenSomeProgram() {
-  const programs = useQuery('programs.list', {});
+  const programs = useServiceQuery('programs.list', {});
   const { programId, openProgram } = useAppStore();
   const checked = useRef(false);
   useEffect(() => {
@@ -61,7 +62,7 @@ function useMenuCommands(client: ServiceClient) {
           programId: () => useAppStore.getState().programId,
           openProgram: app.openProgram,
           showReplay: () => app.go({ kind: 'replay' }),
-          bumpRevision: app.bumpRevision,
+          changed: dataChanged,
           notify,
         });
       }),

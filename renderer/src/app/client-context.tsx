@@ -1,15 +1,21 @@
 /**
  * The renderer's service client, provided once by the app (`client.send(channel, args)` →
- * `Result`), and a query hook that re-fetches when the program revision changes.
+ * `Result`), and the views' query hook over the one query cache.
  */
-import { createContext, useCallback, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, type ReactNode } from 'react';
+import { keepPreviousData, QueryClientProvider, useQuery as useTanstackQuery } from '@tanstack/react-query';
 import type { ArgsOf, Channel, ResultOf, ServiceClient, ServiceError } from '@service/contract';
-import { useAppStore } from './app-store';
+import { GOING_RUN_REFRESH_MS, queryClient } from '../client/query-cache';
 
 const ClientContext = createContext<ServiceClient | null>(null);
 
+/** The client, and the query cache the views read its answers through. */
 export function ClientProvider({ client, children }: { client: ServiceClient; children: ReactNode }) {
-  return <ClientContext.Provider value={client}>{children}</ClientContext.Provider>;
+  return (
+    <ClientContext.Provider value={client}>
+      <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>
+    </ClientContext.Provider>
+  );
 }
 
 /** The service client; throws outside `ClientProvider`. */
@@ -27,35 +33,29 @@ export interface Query<T> {
   reload: () => void;
 }
 
-/** Calls `channel` whenever `args` (by value) or `revision` change; `null` args skip the call. */
-export function useServiceQuery<C extends Channel>(channel: C, args: ArgsOf<C> | null, revision = 0): Query<ResultOf<C>> {
-  const client = useClient();
-  const [state, setState] = useState<{ data: ResultOf<C> | null; error: ServiceError | null; loading: boolean }>({ data: null, error: null, loading: args !== null });
-  const [tick, setTick] = useState(0);
-  const key = args === null ? null : JSON.stringify(args);
-  const argsRef = useRef(args);
-  argsRef.current = args;
-  useEffect(() => {
-    const current = argsRef.current;
-    if (key === null || current === null) {
-      setState({ data: null, error: null, loading: false });
-      return;
-    }
-    let live = true;
-    setState((s) => ({ ...s, loading: true }));
-    void client.send(channel, current).then((r) => {
-      if (!live) return;
-      setState(r.ok ? { data: r.value, error: null, loading: false } : { data: null, error: r.error, loading: false });
-    });
-    return () => {
-      live = false;
-    };
-  }, [client, channel, key, revision, tick]);
-  const reload = useCallback(() => setTick((t) => t + 1), []);
-  return { ...state, reload };
+export interface QueryOptions<T> {
+  /** Ask again every `GOING_RUN_REFRESH_MS` while this holds of the answer (a run in progress). */
+  refreshWhile?: (data: T) => boolean;
 }
 
-/** `useServiceQuery` keyed by the program revision: re-fetches after every save. */
-export function useQuery<C extends Channel>(channel: C, args: ArgsOf<C> | null): Query<ResultOf<C>> {
-  return useServiceQuery(channel, args, useAppStore((s) => s.programRevision));
+/**
+ * The answer of `channel` for `args`, from the one query cache (`client/query-cache.ts`), keyed
+ * by channel and arguments (by value) and fetched again when a change makes it stale; `null`
+ * args skip the call. While other arguments are asked, the previous answer stays.
+ */
+export function useServiceQuery<C extends Channel>(channel: C, args: ArgsOf<C> | null, options: QueryOptions<ResultOf<C>> = {}): Query<ResultOf<C>> {
+  const client = useClient();
+  const { refreshWhile } = options;
+  const q = useTanstackQuery({
+    queryKey: [channel, args],
+    queryFn: () => client.send(channel, args as ArgsOf<C>),
+    enabled: args !== null,
+    placeholderData: keepPreviousData,
+    refetchInterval: refreshWhile ? (query) => (query.state.data?.ok && refreshWhile(query.state.data.value) ? GOING_RUN_REFRESH_MS : false) : undefined,
+  });
+  const { refetch } = q;
+  const reload = useCallback(() => void refetch(), [refetch]);
+  const answer = args === null ? undefined : q.data;
+  const failed = q.error ? { message: q.error.message } : null;
+  return { data: answer?.ok ? answer.value : null, error: answer && !answer.ok ? answer.error : failed, loading: q.isFetching, reload };
 }

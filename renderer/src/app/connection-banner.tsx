@@ -5,15 +5,41 @@
 import { Alert } from '@mui/material';
 import { useEffect } from 'react';
 import { useConnection } from '../client/connection';
-import { useAppStore } from './app-store';
+import { dataChanged } from '../client/query-cache';
+import { useClient } from './client-context';
+
+/** How often the browser build asks whether its host is still there while nothing else is asked. */
+const HEARTBEAT_MS = 4000;
+
+/**
+ * The views ask nothing while the person reads, so a host that went away would go unnoticed
+ * until the next click: a small read every few seconds lets the client notice (it marks the
+ * connection lost and keeps retrying). The desktop app's IPC cannot go away.
+ */
+function useHostHeartbeat() {
+  const client = useClient();
+  useEffect(() => {
+    if (window.offerflow) return;
+    let busy = false;
+    const timer = setInterval(() => {
+      if (busy) return;
+      busy = true;
+      void client.send('programs.list', {}).finally(() => {
+        busy = false;
+      });
+    }, HEARTBEAT_MS);
+    return () => clearInterval(timer);
+  }, [client]);
+}
 
 export function ConnectionBanner() {
+  useHostHeartbeat();
   const state = useConnection((s) => s.state);
   const message = useConnection((s) => s.message);
   const reconnects = useConnection((s) => s.reconnects);
   useEffect(() => {
     // Views that failed while the host was away show nothing: ask them all again.
-    if (reconnects > 0) useAppStore.getState().bumpRevision();
+    if (reconnects > 0) dataChanged('reconnected');
   }, [reconnects]);
   if (state === 'up') return null;
   return (

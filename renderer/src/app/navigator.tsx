@@ -4,17 +4,17 @@ import ErrorOutlineIcon from '@mui/icons-material/ErrorOutlined';
 import { Box, Chip, Divider, IconButton, List, ListItemButton, ListItemText, ListSubheader, Menu, MenuItem, Tooltip, Typography } from '@mui/material';
 import { nameParts } from './name-parts';
 import { countOf } from '../ui/plural';
-import { useState, useEffect } from 'react';
+import { useState } from 'react';
 import { TRIGGER_EVENTS, type TriggerEvent } from '@engine/catalogue';
 import { evaluationOrderOf } from '@engine/order';
 import { triggerErrors } from '@engine/validate';
 import type { ProgramDoc } from '@service/contract';
-import { RunCaption } from '../workbench';
+import { RunCaption, useRuns } from '../workbench';
 import { EVENT_LABELS } from '../editor/action-model';
 import { TEMPLATES } from '../editor/templates';
 import type { Program } from '@engine/formats/program-schema';
 import { useAppStore, type AppView } from './app-store';
-import { useQuery } from './client-context';
+import { useServiceQuery } from './client-context';
 import { ProgramMenu } from './program-menu';
 import { useCreateTrigger } from './use-trigger-actions';
 
@@ -114,24 +114,16 @@ function NewTriggerMenu({ program }: { program: Program }) {
 
 export function Navigator() {
   const programId = useAppStore((s) => s.programId);
-  const programs = useQuery('programs.list', {});
-  const doc = useQuery('programs.get', programId ? { programId } : null);
-  const eventSets = useQuery('eventSets.list', programId ? { programId } : null);
-  const runs = useQuery('replay.runs', programId ? { programId } : null);
-  // Imports and runs happen in the workbench without a program revision: refresh the counts.
-  const reloadEventSets = eventSets.reload;
-  const reloadRuns = runs.reload;
-  useEffect(() => {
-    const timer = setInterval(() => {
-      reloadEventSets();
-      reloadRuns();
-    }, 4000);
-    return () => clearInterval(timer);
-  }, [reloadEventSets, reloadRuns]);
+  // The counts follow imports and runs through the query cache: the workbench's changes mark
+  // these lists stale, and a list with a run in progress stays live (`useRuns`).
+  const programs = useServiceQuery('programs.list', {});
+  const doc = useServiceQuery('programs.get', programId ? { programId } : null);
+  const eventSets = useServiceQuery('eventSets.list', programId ? { programId } : null);
+  const runs = useRuns(programId);
   const used = doc.data ? TRIGGER_EVENTS.filter((e) => doc.data?.program.triggers.some((t) => t.event === e)) : [];
   return (
     <Box component="nav" aria-label="Navigator" sx={{ width: 260, flexShrink: 0, borderRight: 1, borderColor: 'divider', bgcolor: 'background.paper', display: 'flex', flexDirection: 'column', minHeight: 0 }}>
-      <ProgramMenu programs={programs.data ?? []} reload={programs.reload} />
+      <ProgramMenu programs={programs.data ?? []} />
       <Divider />
       {doc.data && (
         <Box sx={{ overflowY: 'auto', flex: 1, pb: 2 }}>

@@ -10,8 +10,8 @@ import { useAppStore } from './app-store';
 import { ConfirmDialog, PromptDialog } from './dialogs';
 import { useProgramActions, type ProgramActions, type ProgramDialog } from './use-program-actions';
 
-export function ProgramMenu({ programs, reload }: { programs: ProgramSummary[]; reload: () => void }) {
-  const actions = useProgramActions(programs, reload);
+export function ProgramMenu({ programs }: { programs: ProgramSummary[] }) {
+  const actions = useProgramActions(programs);
   return (
     <Box sx={{ display: 'flex', alignItems: 'center', gap: 0.5, px: 1.5, py: 1 }}>
       <ProgramSelect programs={programs} current={actions.current} />

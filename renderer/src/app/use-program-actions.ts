@@ -9,20 +9,20 @@ import { files } from '../client';
 import { useAppStore } from './app-store';
 import { useClient } from './client-context';
 import { useNotify } from './notify';
+import { dataChanged } from '../client/query-cache';
 
 export type ProgramDialog = null | 'create' | 'rename' | 'duplicate' | 'delete';
 
-export function useProgramActions(programs: ProgramSummary[], reload: () => void) {
+export function useProgramActions(programs: ProgramSummary[]) {
   const client = useClient();
-  const { programId, openProgram, bumpRevision } = useAppStore();
+  const { programId, openProgram } = useAppStore();
   const notify = useNotify((s) => s.show);
   const [dialog, setDialog] = useState<ProgramDialog>(null);
   const current = programs.find((p) => p.id === programId);
 
   const after = (programIdToOpen: string | null, message: string) => {
     setDialog(null);
-    reload();
-    bumpRevision();
+    dataChanged('program');
     openProgram(programIdToOpen);
     notify(message);
   };

@@ -5,6 +5,7 @@ import { EVENT_LABELS } from '../editor/action-model';
 import { useAppStore } from './app-store';
 import { useClient } from './client-context';
 import { useNotify } from './notify';
+import { dataChanged } from '../client/query-cache';
 
 /**
  * A new draft on `event`: Event → an empty AND block → Action, so the first rule added from the
@@ -25,14 +26,14 @@ export function useCreateTrigger(): (from: TriggerEvent | Omit<Trigger, 'id'>) =
   const client = useClient();
   const notify = useNotify((s) => s.show);
   return async (from) => {
-    const { programId, go, bumpRevision } = useAppStore.getState();
+    const { programId, go } = useAppStore.getState();
     if (!programId) return;
     const r = await client.send('triggers.create', { programId, trigger: typeof from === 'string' ? newTriggerDraft(from) : from });
     if (!r.ok) {
       notify(r.error.message, 'error');
       return;
     }
-    bumpRevision();
+    dataChanged('program');
     go({ kind: 'trigger', triggerId: r.value.id });
   };
 }

@@ -4,7 +4,7 @@ import { DripPreviewView, PartnerTimelineView, PayoutsView, ProgramOverview, Rep
 import { EvaluationOrderView } from '../editor/evaluation-order-view';
 import { TriggerEditorView } from '../editor/trigger-editor-view';
 import { useAppStore, type AppView } from './app-store';
-import { useQuery } from './client-context';
+import { useServiceQuery } from './client-context';
 import { PartnersView } from './program-data/partners-view';
 import { ProgramSettingsView } from './program-data/program-settings-view';
 import { ViewFrame } from './view-frame';
@@ -21,7 +21,7 @@ const TITLES: Record<Exclude<AppView['kind'], 'trigger' | 'order' | 'settings' |
 export function ViewHost() {
   const programId = useAppStore((s) => s.programId);
   const view = useAppStore((s) => s.view);
-  const doc = useQuery('programs.get', programId ? { programId } : null);
+  const doc = useServiceQuery('programs.get', programId ? { programId } : null);
   if (!programId || !doc.data) {
     return (
       <ViewFrame title="Offerflow">

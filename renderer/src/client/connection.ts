@@ -2,7 +2,7 @@
  * Whether the browser build can reach its host. A host restart (a demo kept running with
  * `serve --demo`) drops the connection for a few seconds: the client marks it lost, keeps
  * retrying its read calls, and marks it back once the host answers; the shell then re-fetches
- * every view (a new revision) instead of leaving an empty sidebar.
+ * every view (`dataChanged('reconnected')`) instead of leaving an empty sidebar.
  */
 import { create } from 'zustand';
 

@@ -25,7 +25,7 @@ function deps(answers: Record<string, unknown>, programId: string | null = 'p1')
     programId: () => programId,
     openProgram: vi.fn(),
     showReplay: vi.fn(),
-    bumpRevision: vi.fn(),
+    changed: vi.fn(),
     notify: vi.fn(),
   };
 }
@@ -35,6 +35,8 @@ describe('menu commands', () => {
     const d = deps({ 'programs.create': { id: 'p9' } });
     await runMenuCommand({ type: 'new-program' }, d);
     expect(d.openProgram).toHaveBeenCalledWith('p9');
+    // The program list is stale now: the views showing it fetch it again.
+    expect(d.changed).toHaveBeenCalledWith('program');
   });
 
   it('File › Import imports an event set into the open program and shows the replay view', async () => {
@@ -42,6 +44,7 @@ describe('menu commands', () => {
     await runMenuCommand({ type: 'import-events' }, d);
     expect(d.calls).toEqual([['eventSets.import', { programId: 'p1', fileName: 'e.json', text: '{}' }]]);
     expect(d.showReplay).toHaveBeenCalled();
+    expect(d.changed).toHaveBeenCalledWith('eventSets');
   });
 
   it('a refused program file lists every problem, each by its JSON path', async () => {
@@ -60,6 +63,7 @@ describe('menu commands', () => {
     const d = deps({ 'eventSets.import': new Error('e.json is not a valid event set') });
     await runMenuCommand({ type: 'import-events' }, d);
     expect(d.notify).toHaveBeenCalledWith('e.json is not a valid event set', 'error');
+    expect(d.changed).not.toHaveBeenCalled();
     const none = deps({}, null);
     await runMenuCommand({ type: 'export-program' }, none);
     expect(none.calls).toEqual([]);

@@ -15,7 +15,8 @@ export interface MenuDeps {
   programId: () => string | null;
   openProgram: (programId: string) => void;
   showReplay: () => void;
-  bumpRevision: () => void;
+  /** Says what a command changed, so the views showing it fetch it again (`query-cache.ts`). */
+  changed: (change: 'program' | 'eventSets') => void;
   /** `problems` (every one of a refused import, by place) keep the message on screen as a list. */
   notify: (message: string, severity?: 'success' | 'error', problems?: readonly InputIssue[]) => void;
 }
@@ -48,19 +49,19 @@ async function carryOut(command: MenuCommand, deps: MenuDeps): Promise<Notice | 
     case 'new-program': {
       const r = await deps.client.send('programs.create', { name: 'Untitled program' });
       if (!r.ok) return failed(r.error.message);
-      deps.bumpRevision();
+      deps.changed('program');
       deps.openProgram(r.value.id);
       return { message: 'Created “Untitled program”' };
     }
     case 'open-program':
-      deps.bumpRevision();
+      deps.changed('program');
       deps.openProgram(command.programId);
       return undefined;
     case 'open-program-file': {
       const r = await deps.importFile({ kind: 'program' });
       if (!r.ok) return refused(r.error);
       if (r.value?.kind !== 'program') return undefined;
-      deps.bumpRevision();
+      deps.changed('program');
       deps.openProgram(r.value.value.id);
       return { message: `Imported “${r.value.value.program.name}”` };
     }
@@ -70,7 +71,7 @@ async function carryOut(command: MenuCommand, deps: MenuDeps): Promise<Notice | 
       const r = await deps.importFile({ kind: 'events', programId });
       if (!r.ok) return refused(r.error);
       if (r.value?.kind !== 'events') return undefined;
-      deps.bumpRevision();
+      deps.changed('eventSets');
       deps.showReplay();
       return { message: `Imported “${r.value.value.name}” (${r.value.value.eventCount} events)` };
     }

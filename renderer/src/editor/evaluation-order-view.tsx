@@ -19,6 +19,7 @@ import { useNotify } from '../app/notify';
 import { ViewFrame } from '../app/view-frame';
 import { actionSentence, EVENT_LABELS } from './action-model';
 import { OverviewCanvas } from './overview-canvas';
+import { dataChanged } from '../client/query-cache';
 
 function SortableTrigger({ trigger, position, warnings }: { trigger: Trigger; position: number; warnings: string[] }) {
   const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useSortable({ id: trigger.id });
@@ -89,7 +90,7 @@ export function EvaluationOrderView({ doc, event }: { doc: ProgramDoc; event: Tr
       notify(r.error.message, 'error');
       return;
     }
-    useAppStore.getState().bumpRevision();
+    dataChanged('program');
     notify('Evaluation order saved');
   };
 

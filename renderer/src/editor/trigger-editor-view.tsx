@@ -5,7 +5,6 @@ import { useEffect, useMemo, useState } from 'react';
 import type { Trigger } from '@engine/formats/program-schema';
 import type { ProgramDoc } from '@service/contract';
 import { useStore } from 'zustand';
-import { useAppStore } from '../app/app-store';
 import { useLeaveGuard } from '../app/leave-guard';
 import { useClient } from '../app/client-context';
 import { ViewFrame } from '../app/view-frame';
@@ -22,6 +21,7 @@ import { ProblemsList } from './problems-list';
 import { triggerSentence } from './sentences';
 import { useLifecycle } from './use-lifecycle';
 import { useTriggerIssues } from './use-trigger-issues';
+import { dataChanged } from '../client/query-cache';
 
 function EditorLayout({ doc, persistence }: { doc: ProgramDoc; persistence: Persistence }) {
   const client = useClient();
@@ -56,7 +56,7 @@ function useEditorLeaveGuard(editor: OpenEditor, programId: string) {
 
 function TriggerEditor({ doc, trigger }: { doc: ProgramDoc; trigger: Trigger }) {
   const client = useClient();
-  const [editor] = useState<OpenEditor>(() => openEditor(trigger, { client, programId: doc.id, onSaved: () => useAppStore.getState().bumpRevision() }));
+  const [editor] = useState<OpenEditor>(() => openEditor(trigger, { client, programId: doc.id, onSaved: () => dataChanged('program') }));
   const { store, persistence } = editor;
   // Leaving saves what is pending at once; the saver itself keeps running (the store is kept).
   useEffect(() => () => void persistence.flush(), [persistence]);

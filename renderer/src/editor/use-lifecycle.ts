@@ -6,6 +6,7 @@ import { useEditorStoreApi } from './editor-context';
 import { closeEditor, noteVersion } from './editor-registry';
 import type { Persistence } from './persistence';
 import type { TriggerIssues } from './use-trigger-issues';
+import { dataChanged } from '../client/query-cache';
 
 export interface TriggerLifecycle {
   /** Why the trigger cannot be activated, or null. */
@@ -31,7 +32,7 @@ export function activateBlockedReason(report: Pick<TriggerIssues, 'reading' | 'e
 export function useLifecycle(client: ServiceClient, programId: string, persistence: Persistence, report: TriggerIssues): TriggerLifecycle {
   const store = useEditorStoreApi();
   const notify = useNotify((s) => s.show);
-  const { bumpRevision, go } = useAppStore.getState();
+  const { go } = useAppStore.getState();
   const triggerId = store.getState().meta.id;
   const setStatus = async (channel: 'triggers.activate' | 'triggers.deactivate', since: string | null = null) => {
     await persistence.flush();
@@ -43,7 +44,7 @@ export function useLifecycle(client: ServiceClient, programId: string, persisten
     persistence.markSaved(r.value);
     noteVersion(programId, r.value);
     store.getState().acceptServerTrigger(r.value);
-    bumpRevision();
+    dataChanged('program');
     notify(channel === 'triggers.activate' ? 'Activated: the event, rules and action type are now locked' : 'Deactivated');
   };
   return {
@@ -57,7 +58,7 @@ export function useLifecycle(client: ServiceClient, programId: string, persisten
         notify(r.error.message, 'error');
         return;
       }
-      bumpRevision();
+      dataChanged('program');
       go({ kind: 'trigger', triggerId: r.value.id });
       notify('Duplicated as a new draft');
     },
@@ -68,7 +69,7 @@ export function useLifecycle(client: ServiceClient, programId: string, persisten
         return;
       }
       closeEditor(programId, triggerId);
-      bumpRevision();
+      dataChanged('program');
       go({ kind: 'settings' });
       notify('Trigger deleted');
     },

@@ -6,7 +6,6 @@ import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import type { DripSettings, Offer, Trigger } from '@engine/formats/program-schema';
 import { useServiceQuery } from './hooks';
-import { useProgramRevision } from './revision';
 import { DripPreview } from './drip-preview';
 import { DripSettingsForm } from './drip-settings-form';
 import type { ProgramViewProps } from './types';
@@ -23,9 +22,8 @@ function isDrip(t: Trigger): t is DripTrigger {
 }
 
 /** The drip preview as its own panel: pick a drip trigger, try settings, read the schedule. */
-export function DripPreviewView({ programId, revision }: ProgramViewProps) {
-  const rev = useProgramRevision(revision);
-  const program = useServiceQuery('programs.get', { programId }, rev);
+export function DripPreviewView({ programId }: ProgramViewProps) {
+  const program = useServiceQuery('programs.get', { programId });
   const drips = useMemo(() => (program.data?.program.triggers ?? []).filter(isDrip), [program.data]);
   const [triggerId, setTriggerId] = useState('');
   const [draft, setDraft] = useState(SANDBOX);

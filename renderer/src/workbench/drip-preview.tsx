@@ -8,7 +8,6 @@ import Typography from '@mui/material/Typography';
 import type { DripSettings, Offer } from '@engine/formats/program-schema';
 import { defaultExample, previewArgs, type DripExample } from './drip-model';
 import { useDebounced, useServiceQuery } from './hooks';
-import { useProgramRevision } from './revision';
 import { zonedParts } from '../ui/zoned-time';
 import { DripTable } from './drip-table';
 import { DripTimeline } from './drip-timeline';
@@ -22,18 +21,16 @@ export interface DripPreviewProps {
   programId: string;
   drip: DripSettings;
   offer: Offer;
-  revision?: number;
   /** The program's time zone: the example days are noon there, and it is shown beside them. */
   timeZone: string;
 }
 
 /** Every occurrence of a drip reward for an example event; follows the settings as they change. */
-export function DripPreview({ programId, drip, offer, revision, timeZone }: DripPreviewProps) {
-  const rev = useProgramRevision(revision);
+export function DripPreview({ programId, drip, offer, timeZone }: DripPreviewProps) {
   const [example, setExample] = useState<DripExample>(() => defaultExample(zonedParts(Date.now(), timeZone).date));
   const built = useMemo(() => previewArgs(programId, drip, offer, example, timeZone), [programId, drip, offer, example, timeZone]);
   const args = useDebounced('args' in built ? built.args : null, 250);
-  const q = useServiceQuery('drip.preview', args, rev);
+  const q = useServiceQuery('drip.preview', args);
   const problem = 'problem' in built ? built.problem : null;
   const set = (patch: Partial<DripExample>) => setExample((e) => ({ ...e, ...patch }));
   const occ = q.data?.occurrences ?? [];

@@ -16,6 +16,7 @@ import { importTitle, issueLines } from './import-issues';
 import type { RunView } from './run-state';
 import { groupDigits } from './money-format';
 import { useSend } from './hooks';
+import { dataChanged } from '../client/query-cache';
 import { readPickedFile } from '../client/read-file';
 
 const IMPORT_POLL_MS = 200;
@@ -76,6 +77,8 @@ export function EventSetBar({ programId, eventSets, eventSetId, onPick, onImport
       return;
     }
     setImportError(null);
+    // Said here, where the import ends, even when the person has left the workbench meanwhile.
+    dataChanged('eventSets');
     onImported(end.value.eventSet);
   };
 

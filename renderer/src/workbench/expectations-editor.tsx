@@ -86,9 +86,9 @@ function jsonError(text: string, e: unknown): string {
 }
 
 /** The set's `expect` block as JSON to edit; the service checks it and names the path of a problem. */
-export function ExpectationsEditor({ eventSetId, revision, onSaved }: { eventSetId: string; revision: number; onSaved: () => void }) {
+export function ExpectationsEditor({ eventSetId, onSaved }: { eventSetId: string; onSaved: () => void }) {
   const send = useSend();
-  const q = useServiceQuery('eventSets.expectations', { eventSetId }, revision);
+  const q = useServiceQuery('eventSets.expectations', { eventSetId });
   const [open, setOpen] = useState(false);
   const [text, setText] = useState('');
   const [error, setError] = useState<string | null>(null);

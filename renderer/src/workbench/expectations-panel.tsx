@@ -9,8 +9,8 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import type { ExpectationFailure, ExpectationResult } from '@engine/formats/report';
-import { useState } from 'react';
 import { useServiceQuery } from './hooks';
+import { dataChanged } from '../client/query-cache';
 import { ExpectationsEditor, SaveAsExpected } from './expectations-editor';
 import { useReadable } from './readable';
 import { closestReward, diffValues, expectationSummary, failureView, pickFields, type DiffLine, type DiffMark } from './expectation-diff';
@@ -85,21 +85,18 @@ export interface ExpectationsPanelProps {
   hasExpectations: boolean;
   runId?: string;
   /** For saving and editing: the run's event set now, and the run's reward count. */
-  manage?: { eventSetId: string; setHasExpectations: boolean; rewardCount: number; onChanged: () => void };
+  manage?: { eventSetId: string; setHasExpectations: boolean; rewardCount: number };
 }
 
 /** Pass / fail of the event set's expectations, each failure with expected vs actual; save and edit them. */
 export function ExpectationsPanel({ result, hasExpectations, runId, manage }: ExpectationsPanelProps) {
-  const [revision, setRevision] = useState(0);
   const summary = expectationSummary(result, hasExpectations);
-  const changed = () => {
-    setRevision((n) => n + 1);
-    manage?.onChanged();
-  };
+  // The set's expectations, the sets list ("with expectations") and the run's result read them.
+  const changed = () => dataChanged('eventSets');
   const tools = manage && runId && (
     <>
       <SaveAsExpected runId={runId} rewardCount={manage.rewardCount} replaces={manage.setHasExpectations} onSaved={changed} />
-      <ExpectationsEditor eventSetId={manage.eventSetId} revision={revision} onSaved={changed} />
+      <ExpectationsEditor eventSetId={manage.eventSetId} onSaved={changed} />
     </>
   );
   if (summary === null) {

@@ -17,3 +17,5 @@ export { FirstRunHint, type FirstRunHintProps } from './first-run-hint';
 export { RunCaption } from './run-caption';
 export { provideClient } from './service';
 export type { ProgramViewProps } from './types';
+/** The program's runs, live while one is in progress (the navigator's counts and captions). */
+export { useRuns } from './hooks';

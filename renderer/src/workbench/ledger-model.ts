@@ -68,9 +68,12 @@ export function toggleSort(current: LedgerSort, key: LedgerSortKey): LedgerSort 
   return current.sort === key ? { sort: key, desc: !current.desc } : { sort: key, desc: false };
 }
 
-/** A stable key for a filter+sort, so pages cached for another query are dropped. */
-export function queryKey(runId: string, filter: LedgerFilter, sort: LedgerSort, revision: number): string {
-  return JSON.stringify([runId, filterArgs(filter), sort.sort, sort.desc, revision]);
+/**
+ * A stable key for a filter+sort, so pages cached for another query are dropped; `reviews` (how
+ * many reviews were made, `useChangeCounts`) drops them after a review too.
+ */
+export function queryKey(runId: string, filter: LedgerFilter, sort: LedgerSort, reviews: number): string {
+  return JSON.stringify([runId, filterArgs(filter), sort.sort, sort.desc, reviews]);
 }
 
 export interface LedgerColumn {

@@ -10,6 +10,7 @@ import { ColumnChooser } from './column-chooser';
 import { useWorkbenchStore } from './workbench-store';
 import { displayUsd, groupDigits } from './money-format';
 import { useSend } from './hooks';
+import { dataChanged } from '../client/query-cache';
 import { useLedgerPages } from './use-ledger-pages';
 import { LedgerFilters } from './ledger-filters';
 import { LedgerTable } from './ledger-table';
@@ -24,22 +25,19 @@ export interface LedgerPanelProps {
   partners: readonly string[];
   triggers: readonly { id: string; name: string }[];
   onTrace: (eventId: string) => void;
-  /** Called after a review changed rewards, so other panels refresh. */
-  onReviewed: () => void;
   initialFilter?: LedgerFilter;
   height?: number;
 }
 
 /** The ledger with its filters, totals, CSV export and bulk review. */
-export function LedgerPanel({ runId, partners, triggers, onTrace, onReviewed, initialFilter, height }: LedgerPanelProps) {
+export function LedgerPanel({ runId, partners, triggers, onTrace, initialFilter, height }: LedgerPanelProps) {
   const send = useSend();
   const [filter, setFilter] = useState<LedgerFilter>(initialFilter ?? EMPTY_FILTER);
   const [sort, setSort] = useState<LedgerSort>(DEFAULT_SORT);
-  const [revision, setRevision] = useState(0);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ServiceError | null>(null);
-  const pages = useLedgerPages(runId, filter, sort, revision);
+  const pages = useLedgerPages(runId, filter, sort);
   const chosen = useWorkbenchStore((s) => s.ledgerColumns);
   const columns = visibleColumns(chosen);
 
@@ -68,8 +66,8 @@ export function LedgerPanel({ runId, partners, triggers, onTrace, onReviewed, in
     }
     setError(null);
     setSelected(new Set());
-    setRevision((n) => n + 1);
-    onReviewed();
+    // The pages shown here, the totals and every view of payouts read the reviewed statuses.
+    dataChanged('reviews');
   };
 
   const exportCsv = async () => {

@@ -42,8 +42,8 @@ export function InvoiceExport({ runId, month }: { runId: string; month: string }
 }
 
 /** Twelve due months from the run's first: invoice, charge and payout dates and amounts. */
-export function PayoutYear({ runId, revision }: { runId: string; revision: number }) {
-  const q = useServiceQuery('payouts.year', { runId }, revision);
+export function PayoutYear({ runId }: { runId: string }) {
+  const q = useServiceQuery('payouts.year', { runId });
   if (q.error) return <Alert severity="error">{q.error.message}</Alert>;
   const year = q.data;
   if (!year) return null;

@@ -20,13 +20,12 @@ import PrintIcon from '@mui/icons-material/Print';
 import type { PartnerStatement, TimelineEntry } from '@service/contract';
 import { useAppStore } from '../app/app-store';
 import { MonthlyBarChart } from './charts';
-import { useServiceQuery } from './hooks';
+import { useRuns, useServiceQuery } from './hooks';
 import { displayUsd, groupDigits, sumUsd } from './money-format';
 import { dayLabel, monthLabel } from './month-model';
 import { STATUS_LABELS } from './ledger-model';
 import { PrintStyles, printPage } from './print';
 import { ReadableProvider, useReadable } from './readable';
-import { useProgramRevision } from './revision';
 import { defaultRun } from './run-progress';
 import { RunSummaryBar } from './run-summary-bar';
 import { SmallTable } from './small-table';
@@ -196,10 +195,9 @@ function Statement({ runId, partnerKey, name }: { runId: string; partnerKey: str
 }
 
 function PartnerScreen({ programId, partnerKey, tab }: { programId: string; partnerKey: string; tab: 'timeline' | 'statement' }) {
-  const rev = useProgramRevision();
   const n = useReadable();
-  const doc = useServiceQuery('programs.get', { programId }, rev);
-  const runs = useServiceQuery('replay.runs', { programId }, rev);
+  const doc = useServiceQuery('programs.get', { programId });
+  const runs = useRuns(programId);
   const chosen = useWorkbenchStore((s) => s.runByProgram[programId]);
   const selectRun = useWorkbenchStore((s) => s.selectRun);
   const done = (runs.data ?? []).filter((r) => r.status === 'done');
@@ -244,8 +242,7 @@ function PartnerScreen({ programId, partnerKey, tab }: { programId: string; part
 
 /** The partner screen the shell mounts for `{ kind: 'partner', partnerKey, tab? }`. */
 export function PartnerTimelineView({ programId, partnerKey, tab = 'timeline' }: { programId: string; partnerKey: string; tab?: 'timeline' | 'statement' }) {
-  const rev = useProgramRevision();
-  const program = useServiceQuery('programs.get', { programId }, rev);
+  const program = useServiceQuery('programs.get', { programId });
   return (
     <ReadableProvider program={program.data?.program}>
       <PartnerScreen programId={programId} partnerKey={partnerKey} tab={tab} />

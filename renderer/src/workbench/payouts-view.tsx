@@ -9,8 +9,7 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import ChevronLeftIcon from '@mui/icons-material/ChevronLeft';
 import ChevronRightIcon from '@mui/icons-material/ChevronRight';
-import { useServiceQuery } from './hooks';
-import { useProgramRevision } from './revision';
+import { useRuns, useServiceQuery } from './hooks';
 import { useWorkbenchStore } from './workbench-store';
 import { defaultRun } from './run-progress';
 import { RunSummaryBar } from './run-summary-bar';
@@ -54,8 +53,7 @@ export function CashOutChip({ line }: { line: InvoicePartnerLine }) {
 
 /** The invoice a month's rewards would make (1st), its charge (8th) and payout (13th). */
 export function PayoutsView(props: ProgramViewProps) {
-  const rev = useProgramRevision(props.revision);
-  const program = useServiceQuery('programs.get', { programId: props.programId }, rev);
+  const program = useServiceQuery('programs.get', { programId: props.programId });
   return (
     <ReadableProvider program={program.data?.program}>
       <Payouts {...props} />
@@ -63,16 +61,14 @@ export function PayoutsView(props: ProgramViewProps) {
   );
 }
 
-function Payouts({ programId, revision }: ProgramViewProps) {
-  const rev = useProgramRevision(revision);
-  const [tick, setTick] = useState(0);
-  const runs = useServiceQuery('replay.runs', { programId }, rev);
+function Payouts({ programId }: ProgramViewProps) {
+  const runs = useRuns(programId);
   const chosen = useWorkbenchStore((s) => s.runByProgram[programId]);
   const selectRun = useWorkbenchStore((s) => s.selectRun);
   const list = (runs.data ?? []).filter((r) => r.status === 'done');
   const run = list.find((r) => r.id === chosen) ?? defaultRun(list);
   const [month, setMonth] = useState('');
-  const invoice = useServiceQuery('payouts.month', run ? (month ? { runId: run.id, month } : { runId: run.id }) : null, rev + tick);
+  const invoice = useServiceQuery('payouts.month', run ? (month ? { runId: run.id, month } : { runId: run.id }) : null);
   const inv = invoice.data;
   useEffect(() => {
     if (!month && inv) setMonth(inv.month);
@@ -147,7 +143,7 @@ function Payouts({ programId, revision }: ProgramViewProps) {
               <InvoiceCalendar month={inv.invoiceDate.slice(0, 7)} />
             </Paper>
           </Stack>
-          <PayoutYear runId={run.id} revision={rev + tick} />
+          <PayoutYear runId={run.id} />
           <Paper variant="outlined" sx={{ p: 2 }} component="section" aria-label="Review rewards due this month">
             <Typography variant="subtitle1" sx={{ mb: 1 }}>
               Rewards due in {monthLabel(inv.month)}
@@ -159,7 +155,6 @@ function Payouts({ programId, revision }: ProgramViewProps) {
               triggers={[]}
               initialFilter={{ ...EMPTY_FILTER, month: inv.month }}
               onTrace={() => undefined}
-              onReviewed={() => setTick((t) => t + 1)}
               height={300}
             />
           </Paper>

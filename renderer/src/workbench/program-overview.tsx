@@ -27,16 +27,16 @@ import type { GroupTotal, RunTotals } from '@service/contract';
 import { useAppStore } from '../app/app-store';
 import { EVENT_LABELS } from '../editor/action-model';
 import { TotalsBarChart } from './charts';
-import { useServiceQuery, useSend } from './hooks';
+import { useRuns, useServiceQuery, useSend } from './hooks';
 import { displayUsd, groupDigits } from './money-format';
 import { PartnerLink } from './partner-link';
 import { ReadableProvider, useReadable } from './readable';
-import { useProgramRevision } from './revision';
 import { defaultRun } from './run-progress';
 import { RunSummaryBar } from './run-summary-bar';
 import { rewardText } from './visibility-model';
 import { useWorkbenchStore } from './workbench-store';
 import type { ProgramViewProps } from './types';
+import { dataChanged } from '../client/query-cache';
 
 /** What the trigger does, in a few words: the reward a partner reads, or the move or tag. */
 export function offerText(t: Trigger): string {
@@ -181,17 +181,15 @@ function SummaryBlock({ title, rows, name, link }: { title: string; rows: readon
   );
 }
 
-function Overview({ programId, revision }: ProgramViewProps) {
-  const rev = useProgramRevision(revision);
-  const [tick, setTick] = useState(0);
+function Overview({ programId }: ProgramViewProps) {
   const n = useReadable();
-  const doc = useServiceQuery('programs.get', { programId }, rev + tick);
-  const runs = useServiceQuery('replay.runs', { programId }, rev);
+  const doc = useServiceQuery('programs.get', { programId });
+  const runs = useRuns(programId);
   const chosen = useWorkbenchStore((s) => s.runByProgram[programId]);
   const selectRun = useWorkbenchStore((s) => s.selectRun);
   const done = (runs.data ?? []).filter((r) => r.status === 'done');
   const run = done.find((r) => r.id === chosen) ?? defaultRun(done);
-  const totals = useServiceQuery('replay.summary', run ? { runId: run.id } : null, rev);
+  const totals = useServiceQuery('replay.summary', run ? { runId: run.id } : null);
   const [filter, setFilter] = useState<OverviewFilter>({ search: '', event: '', status: '', action: '' });
   const [error, setError] = useState<string | null>(null);
   const triggers = doc.data?.program.triggers ?? [];
@@ -249,8 +247,7 @@ function Overview({ programId, revision }: ProgramViewProps) {
             totals={t}
             onChanged={(e) => {
               setError(e);
-              setTick((x) => x + 1);
-              useAppStore.getState().bumpRevision();
+              dataChanged('program');
             }}
           />
         )}
@@ -266,8 +263,7 @@ function Overview({ programId, revision }: ProgramViewProps) {
 }
 
 export function ProgramOverview(props: ProgramViewProps) {
-  const rev = useProgramRevision(props.revision);
-  const program = useServiceQuery('programs.get', { programId: props.programId }, rev);
+  const program = useServiceQuery('programs.get', { programId: props.programId });
   return (
     <ReadableProvider program={program.data?.program}>
       <Overview {...props} />

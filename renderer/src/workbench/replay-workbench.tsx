@@ -7,7 +7,6 @@ import Paper from '@mui/material/Paper';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useServiceQuery } from './hooks';
-import { useProgramRevision } from './revision';
 import { runView } from './run-state';
 import { EventSetBar } from './event-set-bar';
 import { RunSummaryBar } from './run-summary-bar';
@@ -18,8 +17,7 @@ import { ReadableProvider } from './readable';
 
 /** Replays event sets against the program and explains every reward, move and rejection. */
 export function ReplayWorkbench(props: ProgramViewProps) {
-  const rev = useProgramRevision(props.revision);
-  const program = useServiceQuery('programs.get', { programId: props.programId }, rev);
+  const program = useServiceQuery('programs.get', { programId: props.programId });
   return (
     <ReadableProvider program={program.data?.program}>
       <Workbench {...props} />
@@ -27,10 +25,9 @@ export function ReplayWorkbench(props: ProgramViewProps) {
   );
 }
 
-function Workbench({ programId, revision }: ProgramViewProps) {
-  const rev = useProgramRevision(revision);
-  const program = useServiceQuery('programs.get', { programId }, rev);
-  const w = useWorkbenchRuns(programId, rev);
+function Workbench({ programId }: ProgramViewProps) {
+  const program = useServiceQuery('programs.get', { programId });
+  const w = useWorkbenchRuns(programId);
   const [eventSetId, setEventSetId] = useEventSetChoice(programId, w.sets);
   const tabs = useResultTabs();
   const { chosenTrack, runList, runner, sets } = w;
@@ -44,10 +41,7 @@ function Workbench({ programId, revision }: ProgramViewProps) {
           eventSets={sets}
           eventSetId={eventSetId}
           onPick={setEventSetId}
-          onImported={(s) => {
-            setEventSetId(s.id);
-            w.refresh();
-          }}
+          onImported={(s) => setEventSetId(s.id)}
           going={w.goingView}
           onRun={() => void runner.start(eventSetId)}
           onCancel={() => void runner.cancel()}
@@ -57,7 +51,7 @@ function Workbench({ programId, revision }: ProgramViewProps) {
       {runList.length === 0 && !w.runsLoading && <Typography color="text.secondary">No runs yet: pick an event set and press Run replay.</Typography>}
       {runList.length > 0 && <RunSummaryBar runs={runList} run={run} onPick={w.choose} hasExpectations={(r) => sets.find((s) => s.id === r.eventSetId)?.hasExpectations} />}
       {chosenTrack && !finished && !runView(chosenTrack).inProgress && <Alert severity="info">This run was {chosenTrack.stage}; its results are not kept. Run it again to see them.</Alert>}
-      {run && finished && <RunResults run={run} program={program.data?.program} eventSet={sets.find((s) => s.id === run.eventSetId)} runs={runList} tabs={tabs} tick={w.tick} onExpectationsChanged={w.refresh} />}
+      {run && finished && <RunResults run={run} program={program.data?.program} eventSet={sets.find((s) => s.id === run.eventSetId)} runs={runList} tabs={tabs} />}
     </Stack>
   );
 }

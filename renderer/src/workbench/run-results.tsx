@@ -45,14 +45,11 @@ export interface RunResultsProps {
   eventSet: EventSetSummary | undefined;
   runs: readonly RunSummary[];
   tabs: ResultTabs;
-  /** Re-fetch the run's result when this changes (expectations edited). */
-  tick: number;
-  onExpectationsChanged: () => void;
 }
 
 export function RunResults(props: RunResultsProps) {
   const { tab, setTab } = props.tabs;
-  const result = useServiceQuery('replay.result', { runId: props.run.id }, props.tick);
+  const result = useServiceQuery('replay.result', { runId: props.run.id });
   return (
     <Paper variant="outlined">
       <Tabs value={tab} onChange={(_, v: TabName) => setTab(v)} variant="scrollable" aria-label="Run results">
@@ -68,12 +65,12 @@ export function RunResults(props: RunResultsProps) {
   );
 }
 
-function TabContent({ run, program: p, eventSet, runs, tabs, onExpectationsChanged, result }: RunResultsProps & { result: ResultOf<'replay.result'> | null }) {
+function TabContent({ run, program: p, eventSet, runs, tabs, result }: RunResultsProps & { result: ResultOf<'replay.result'> | null }) {
   const { tab, openTrace, traceEvent, setTraceEvent } = tabs;
   const partners = (p?.partners ?? []).map((x) => x.key);
   switch (tab) {
     case 'Ledger':
-      return <LedgerPanel key={run.id} runId={run.id} partners={partners} triggers={(p?.triggers ?? []).filter((t) => t.action.type === 'reward' || t.action.type === 'drip').map((t) => ({ id: t.id, name: t.name }))} onTrace={openTrace} onReviewed={() => undefined} />;
+      return <LedgerPanel key={run.id} runId={run.id} partners={partners} triggers={(p?.triggers ?? []).filter((t) => t.action.type === 'reward' || t.action.type === 'drip').map((t) => ({ id: t.id, name: t.name }))} onTrace={openTrace} />;
     case 'Events':
       return <RunEvents run={run} partners={partners} tabs={tabs} />;
     case 'Trace':
@@ -97,7 +94,7 @@ function TabContent({ run, program: p, eventSet, runs, tabs, onExpectationsChang
           runId={run.id}
           result={result.expectations}
           hasExpectations={expectationsState(run, eventSet?.hasExpectations) !== 'none'}
-          manage={eventSet ? { eventSetId: eventSet.id, setHasExpectations: eventSet.hasExpectations, rewardCount: run.rewardCount, onChanged: onExpectationsChanged } : undefined}
+          manage={eventSet ? { eventSetId: eventSet.id, setHasExpectations: eventSet.hasExpectations, rewardCount: run.rewardCount } : undefined}
         />
       );
   }

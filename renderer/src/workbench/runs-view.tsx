@@ -23,8 +23,8 @@ import EditNoteIcon from '@mui/icons-material/EditNote';
 import LayersIcon from '@mui/icons-material/Layers';
 import type { EventSetSummary, RunSnapshot, RunSummary, ServiceError, TriggerChange } from '@service/contract';
 import { ConfirmDialog } from '../app/dialogs';
-import { useServiceQuery, useSend } from './hooks';
-import { useProgramRevision } from './revision';
+import { useRuns, useServiceQuery, useSend } from './hooks';
+import { dataChanged, type DataChange } from '../client/query-cache';
 import { ComparePanel } from './compare-panel';
 import { displayUsd, groupDigits } from './money-format';
 import { runLabel } from './run-compare';
@@ -155,8 +155,7 @@ function runTitle(r: RunSummary, n: number): string {
 }
 
 export function RunsView(props: ProgramViewProps) {
-  const rev = useProgramRevision(props.revision);
-  const program = useServiceQuery('programs.get', { programId: props.programId }, rev);
+  const program = useServiceQuery('programs.get', { programId: props.programId });
   return (
     <ReadableProvider program={program.data?.program}>
       <Runs {...props} />
@@ -164,18 +163,15 @@ export function RunsView(props: ProgramViewProps) {
   );
 }
 
-function Runs({ programId, revision }: ProgramViewProps) {
-  const rev = useProgramRevision(revision);
+function Runs({ programId }: ProgramViewProps) {
   const n = useReadable();
-  const [tick, setTick] = useState(0);
   const send = useSend();
-  const runs = useServiceQuery('replay.runs', { programId }, rev + tick);
-  const sets = useServiceQuery('eventSets.list', { programId }, rev + tick);
+  const runs = useRuns(programId);
+  const sets = useServiceQuery('eventSets.list', { programId });
   const [annotating, setAnnotating] = useState<Annotating | null>(null);
   const [deleting, setDeleting] = useState<{ title: string; text: string; run: () => Promise<unknown> } | null>(null);
   const [snapshotOf, setSnapshotOf] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const refresh = () => setTick((t) => t + 1);
   const list = newestFirst(runs.data ?? []);
   const number = (r: RunSummary) => list.length - list.indexOf(r);
 
@@ -188,7 +184,7 @@ function Runs({ programId, revision }: ProgramViewProps) {
       save: async (name, note) => {
         const res = await send('replay.annotate', { runId: r.id, name, note });
         if (!res.ok) return res.error;
-        refresh();
+        dataChanged('runs');
         return null;
       },
     });
@@ -201,14 +197,14 @@ function Runs({ programId, revision }: ProgramViewProps) {
       save: async (name, note) => {
         const res = await send('eventSets.annotate', { eventSetId: s.id, name, note });
         if (!res.ok) return res.error;
-        refresh();
+        dataChanged('eventSets');
         return null;
       },
     });
-  const del = async (p: Promise<{ ok: boolean; error?: ServiceError }>) => {
+  const del = async (p: Promise<{ ok: boolean; error?: ServiceError }>, change: DataChange) => {
     const res = await p;
     setError(res.ok ? null : (res.error?.message ?? 'could not delete'));
-    refresh();
+    dataChanged(change);
   };
 
   return (
@@ -250,7 +246,7 @@ function Runs({ programId, revision }: ProgramViewProps) {
                         setDeleting({
                           title: `Delete the event set “${s.name}”?`,
                           text: `Its ${groupDigits(String(s.eventCount))} events are removed from the data folder. Runs made from it stay, with their results.`,
-                          run: () => del(send('eventSets.delete', { eventSetId: s.id })),
+                          run: () => del(send('eventSets.delete', { eventSetId: s.id }), 'eventSets'),
                         })
                       }
                     >
@@ -299,7 +295,7 @@ function Runs({ programId, revision }: ProgramViewProps) {
                         setDeleting({
                           title: `Delete ${runTitle(r, number(r))}?`,
                           text: `Its ${groupDigits(String(r.rewardCount))} rewards and their review decisions are removed. This cannot be undone.`,
-                          run: () => del(send('replay.delete', { runId: r.id })),
+                          run: () => del(send('replay.delete', { runId: r.id }), 'runs'),
                         })
                       }
                     >

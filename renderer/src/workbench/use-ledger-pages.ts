@@ -6,6 +6,7 @@ import type { LedgerRow, ServiceError } from '@service/contract';
 import { ledgerQuery, queryKey, type LedgerFilter, type LedgerSort } from './ledger-model';
 import { useSend } from './hooks';
 import { usePages } from './use-pages';
+import { useChangeCounts } from '../client/query-cache';
 
 export const PAGE_SIZE = 200;
 
@@ -18,9 +19,11 @@ export interface LedgerPages {
   request: (start: number, end: number) => void;
 }
 
-export function useLedgerPages(runId: string, filter: LedgerFilter, sort: LedgerSort, revision: number): LedgerPages {
+export function useLedgerPages(runId: string, filter: LedgerFilter, sort: LedgerSort): LedgerPages {
   const send = useSend();
-  const p = usePages<LedgerRow, string>(queryKey(runId, filter, sort, revision), PAGE_SIZE, async (offset, limit) => {
+  // A review changes rows' statuses and the totals: the pages are fetched again.
+  const reviews = useChangeCounts((s) => s.reviews);
+  const p = usePages<LedgerRow, string>(queryKey(runId, filter, sort, reviews), PAGE_SIZE, async (offset, limit) => {
     const r = await send('replay.ledger', ledgerQuery(runId, filter, sort, offset, limit));
     return r.ok ? { kind: 'rows', rows: r.value.rows, total: r.value.total, meta: r.value.totalUsd } : { kind: 'error', error: r.error };
   });

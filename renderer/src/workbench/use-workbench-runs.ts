@@ -2,11 +2,12 @@
  * Which runs the replay workbench shows, apart from how it shows them: the program's event sets
  * and runs, the replay runner, and the run state machine's word on the chosen run and the going
  * one. A run that starts is chosen (its live progress shows); one that was already going when
- * the view opened is followed; a finished one refreshes the lists.
+ * the view opened is followed; a start and an end are changes of the runs (`dataChanged`).
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { runInProgress, type EventSetSummary, type RunSummary } from '@service/contract';
-import { useServiceQuery } from './hooks';
+import { useRuns, useServiceQuery } from './hooks';
+import { dataChanged } from '../client/query-cache';
 import { useReplayRunner, type ReplayRunner } from './use-replay-runner';
 import { useWorkbenchStore } from './workbench-store';
 import { defaultRun } from './run-progress';
@@ -23,28 +24,22 @@ export interface WorkbenchRuns {
   goingView: RunView | null;
   runner: ReplayRunner;
   choose: (runId: string) => void;
-  /** Fetch the lists again (after an import, a finished run, changed expectations). */
-  refresh: () => void;
-  /** Counts refreshes, for what else re-fetches with the lists. */
-  tick: number;
 }
 
-export function useWorkbenchRuns(programId: string, rev: number): WorkbenchRuns {
-  const [tick, setTick] = useState(0);
-  const refresh = useCallback(() => setTick((t) => t + 1), []);
-  const eventSets = useServiceQuery('eventSets.list', { programId }, rev + tick);
-  const runs = useServiceQuery('replay.runs', { programId }, rev + tick);
+export function useWorkbenchRuns(programId: string): WorkbenchRuns {
+  const eventSets = useServiceQuery('eventSets.list', { programId });
+  const runs = useRuns(programId);
   const selectRun = useWorkbenchStore((s) => s.selectRun);
   const runner = useReplayRunner(programId, (r: RunSummary) => {
     selectRun(programId, r.id);
-    refresh();
+    dataChanged('runs');
   });
   const listedRuns = runs.data ?? [];
   // A just-started run is the runner's before the list is fetched again.
   const runList = runner.run && !listedRuns.some((r) => r.id === runner.run?.id) ? [...listedRuns, runner.run] : listedRuns;
   const { chosenTrack, goingView } = useTracks(programId, runs.data, runList, runner);
-  useFollowGoing(programId, runList, runner, refresh);
-  return { sets: eventSets.data ?? [], runList, runsLoading: runs.loading, chosenTrack, goingView, runner, choose: (id) => selectRun(programId, id), refresh, tick };
+  useFollowGoing(programId, runList, runner);
+  return { sets: eventSets.data ?? [], runList, runsLoading: runs.loading, chosenTrack, goingView, runner, choose: (id) => selectRun(programId, id) };
 }
 
 /** The run state machine's word on the chosen run and on the going one, whichever summary is newer. */
@@ -63,15 +58,15 @@ function useTracks(programId: string, listed: readonly RunSummary[] | null, runL
 }
 
 /** A run just started shows instead of the previous one; one already going is followed. */
-function useFollowGoing(programId: string, runList: readonly RunSummary[], runner: ReplayRunner, refresh: () => void) {
+function useFollowGoing(programId: string, runList: readonly RunSummary[], runner: ReplayRunner) {
   const selectRun = useWorkbenchStore((s) => s.selectRun);
   const { watch } = runner;
   const goingId = runner.run && runInProgress(runner.run.status) ? runner.run.id : null;
   useEffect(() => {
     if (!goingId) return;
     selectRun(programId, goingId);
-    refresh();
-  }, [goingId, programId, selectRun, refresh]);
+    dataChanged('runs');
+  }, [goingId, programId, selectRun]);
   const going = runner.run && runInProgress(runner.run.status) ? null : runList.find((r) => runInProgress(r.status));
   useEffect(() => {
     if (going) watch(going);

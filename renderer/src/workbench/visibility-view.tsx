@@ -7,7 +7,6 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import type { NamedItem } from '@engine/formats/program-schema';
 import { useServiceQuery } from './hooks';
-import { useProgramRevision } from './revision';
 import { dashboardOffers, matrixRows, NO_FILTER, splitReason, type VisibilityFilter } from './visibility-model';
 import { VisibilityMatrix, type SelectedCell } from './visibility-matrix';
 import { PartnerDashboard } from './partner-dashboard';
@@ -28,10 +27,9 @@ function FilterSelect({ label, items, value, onChange }: { label: string; items:
 }
 
 /** Sample partners × offers, why each hidden cell is hidden, and one partner's dashboard. */
-export function VisibilityView({ programId, revision }: ProgramViewProps) {
-  const rev = useProgramRevision(revision);
-  const program = useServiceQuery('programs.get', { programId }, rev);
-  const report = useServiceQuery('visibility.get', { programId }, rev);
+export function VisibilityView({ programId }: ProgramViewProps) {
+  const program = useServiceQuery('programs.get', { programId });
+  const report = useServiceQuery('visibility.get', { programId });
   const [filter, setFilter] = useState<VisibilityFilter>(NO_FILTER);
   const [selected, setSelected] = useState<SelectedCell | null>(null);
   const [dashboardKey, setDashboardKey] = useState('');

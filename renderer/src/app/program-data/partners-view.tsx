@@ -7,13 +7,13 @@ import { Box, Button, Chip, IconButton, Paper, Table, TableBody, TableCell, Tabl
 import { useState } from 'react';
 import type { Partner } from '@engine/formats/program-schema';
 import type { ProgramDoc } from '@service/contract';
-import { useAppStore } from '../app-store';
 import { useClient } from '../client-context';
 import { files } from '../../client';
 import { ConfirmDialog } from '../dialogs';
 import { useNotify } from '../notify';
 import { ViewFrame } from '../view-frame';
 import { blankPartner, PartnerDialog } from './partner-dialog';
+import { dataChanged } from '../../client/query-cache';
 
 export function PartnersView({ doc }: { doc: ProgramDoc }) {
   const client = useClient();
@@ -21,7 +21,7 @@ export function PartnersView({ doc }: { doc: ProgramDoc }) {
   const [editing, setEditing] = useState<{ partner: Partner; isNew: boolean } | null>(null);
   const [deleting, setDeleting] = useState<Partner | null>(null);
   const done = (message: string) => {
-    useAppStore.getState().bumpRevision();
+    dataChanged('program');
     notify(message);
   };
   const save = async (p: Partner) => {

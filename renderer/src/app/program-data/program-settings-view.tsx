@@ -9,6 +9,7 @@ import { useNotify } from '../notify';
 import { ViewFrame } from '../view-frame';
 import { FirstRunHint } from '../../workbench';
 import { checkKeyRow, RowsEditor, type Row, type RowCheck } from './rows-editor';
+import { dataChanged } from '../../client/query-cache';
 
 const ZONES: string[] = (() => {
   try {
@@ -27,7 +28,7 @@ function useSaveSettings(programId: string) {
       notify(r.error.message, 'error');
       return false;
     }
-    useAppStore.getState().bumpRevision();
+    dataChanged('program');
     notify(`${what} saved`);
     return true;
   };
