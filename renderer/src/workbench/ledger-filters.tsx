@@ -7,7 +7,7 @@ import { useReadable } from './readable';
 import { PartnerSelect } from './partner-select';
 import { monthLabel } from './month-model';
 import { groupDigits } from './money-format';
-import { useQuery } from '../app/client-context';
+import { useServiceQuery } from './hooks';
 
 export interface LedgerFiltersProps {
   /** The run whose due months the month filter offers. */
@@ -71,7 +71,7 @@ export function LedgerFilters({ runId, filter, onChange, partners, triggers }: L
  * from the payouts view) is listed even before the run's totals have loaded.
  */
 function useDueMonths(runId: string, chosen: string): { month: string; count: number | null }[] {
-  const summary = useQuery('replay.summary', { runId });
+  const summary = useServiceQuery('replay.summary', { runId });
   const months: { month: string; count: number | null }[] = (summary.data?.byMonth ?? []).map((m) => ({ month: m.key, count: m.count }));
   if (chosen && !months.some((m) => m.month === chosen)) months.push({ month: chosen, count: null });
   return months.sort((a, b) => a.month.localeCompare(b.month));
