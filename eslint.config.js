@@ -36,7 +36,6 @@ export default tseslint.config(
     // list only shrinks.
     files: [
       'engine/validate.ts',
-      'service/store/ledger-repo.ts',
       'service/handlers/event-browser.ts',
       'electron/file-dialogs.ts',
       'renderer/src/app/program-data/partner-dialog.tsx',

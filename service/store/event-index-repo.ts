@@ -6,6 +6,7 @@
  * (service/handlers/event-browser.ts drives it); `event_index_state.complete` says it is whole.
  */
 import type { Db } from './db';
+import { WhereBuilder, type SqlWhere } from './sql-where';
 
 export interface EventIndexRow {
   /** 0-based position in the file. */
@@ -79,31 +80,15 @@ export function completeEventIndex(db: Db, eventSetId: string, partners: readonl
 
 const likeEscape = (text: string): string => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
-function where(f: EventIndexFilter): { sql: string; params: (string | number)[] } {
-  const parts = ['event_set_id = ?'];
-  const params: (string | number)[] = [f.eventSetId];
-  const eq = (col: string, v: string | undefined): void => {
-    if (v === undefined) return;
-    parts.push(`${col} = ?`);
-    params.push(v);
-  };
-  eq('type', f.type);
-  eq('partner_key', f.partnerKey);
-  eq('customer_key', f.customerKey);
-  if (f.fromMs !== undefined) {
-    parts.push('at_ms >= ?');
-    params.push(f.fromMs);
-  }
-  if (f.toMs !== undefined) {
-    parts.push('at_ms < ?');
-    params.push(f.toMs);
-  }
+function where(f: EventIndexFilter): SqlWhere {
+  const w = new WhereBuilder().and('event_set_id = ?', f.eventSetId).eq('type', f.type).eq('partner_key', f.partnerKey).eq('customer_key', f.customerKey);
+  if (f.fromMs !== undefined) w.and('at_ms >= ?', f.fromMs);
+  if (f.toMs !== undefined) w.and('at_ms < ?', f.toMs);
   if (f.text !== undefined && f.text !== '') {
     const like = likeEscape(f.text);
-    parts.push("(id LIKE ? ESCAPE '\\' OR partner_key LIKE ? ESCAPE '\\' OR customer_key LIKE ? ESCAPE '\\' OR detail LIKE ? ESCAPE '\\' OR type LIKE ? ESCAPE '\\')");
-    params.push(like, like, like, like, like);
+    w.and("(id LIKE ? ESCAPE '\\' OR partner_key LIKE ? ESCAPE '\\' OR customer_key LIKE ? ESCAPE '\\' OR detail LIKE ? ESCAPE '\\' OR type LIKE ? ESCAPE '\\')", like, like, like, like, like);
   }
-  return { sql: parts.join(' AND '), params };
+  return w.build();
 }
 
 /** How many events match. */
