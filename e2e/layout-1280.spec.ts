@@ -1,6 +1,7 @@
 /**
  * At 1280×800, the ledger's last default columns (Payout, Review) and the visibility matrix's
- * "Sees" count are on screen without scrolling sideways, even with more offers than fit.
+ * "Sees" count are on screen without scrolling sideways, even with more offers than fit; and the
+ * payouts view's calendar and invoice table are inside the window.
  */
 import { expect, test } from './fixtures';
 import { WorkbenchModel } from './models/workbench';
@@ -69,4 +70,17 @@ test('at 1280×800 the ledger shows Payout and Review, and the matrix its Sees c
   expect(await container.evaluate((el) => el.scrollWidth > el.clientWidth), 'the matrix is wider than its box').toBe(true);
   expect(await inside(matrix.getByRole('columnheader', { name: 'Sees' }), container)).toBe(true);
   expect(await inside(matrix.getByRole('rowheader').first(), container)).toBe(true);
+
+  // Rewards & payouts: the month's calendar and the invoice's whole table are inside the window
+  // (side by side, the calendar's Sunday went past the edge, then the table's Statement column).
+  await wb.open('Rewards & payouts');
+  const calendar = page.getByRole('region', { name: 'Payout calendar of the month' });
+  await expect(calendar).toContainText('Su');
+  const cal = await calendar.boundingBox();
+  expect(cal!.x + cal!.width).toBeLessThanOrEqual(1280);
+  const balances = page.getByRole('table', { name: 'Partner balances' });
+  await expect(balances.getByRole('columnheader', { name: 'Statement' })).toBeVisible();
+  expect(await balances.evaluate((el) => el.parentElement!.scrollWidth <= el.parentElement!.clientWidth), 'the balances table is not cut').toBe(true);
+  expect(await inside(balances.getByRole('columnheader', { name: 'Statement' }), page.getByRole('region', { name: 'Invoice' }))).toBe(true);
+  await shootScreens(page, 'payouts', test.info().outputDir);
 });

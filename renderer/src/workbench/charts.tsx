@@ -7,10 +7,12 @@
 import Box from '@mui/material/Box';
 import { BarChart } from '@mui/x-charts/BarChart';
 import { formatMinor } from '@engine/money';
-import { displayUsd, usdMinor } from './money-format';
+import { compactUsd, displayUsd, usdMinor } from './money-format';
 
 const dollars = (usd: string): number => usdMinor(usd) / 100;
 const money = (v: number | null): string => (v === null ? '' : displayUsd(formatMinor(Math.round(v * 100), 'USD')));
+/** On the axis ticks "$150K" (the whole "$150,000.00" did not fit and was cut); exact elsewhere. */
+const axisMoney = (v: number | null, ctx: { location: string }): string => (v === null ? '' : ctx.location === 'tick' ? compactUsd(v) : money(v));
 const short = (text: string, max = 28): string => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
 export interface ChartBar {
@@ -28,7 +30,7 @@ export function TotalsBarChart({ label, bars, limit = 12 }: { label: string; bar
         layout="horizontal"
         height={Math.max(160, 28 * shown.length + 60)}
         yAxis={[{ scaleType: 'band', data: shown.map((b) => b.label), width: 190, valueFormatter: (v: string, ctx) => (ctx.location === 'tick' ? short(v) : v) }]}
-        xAxis={[{ valueFormatter: money }]}
+        xAxis={[{ valueFormatter: axisMoney }]}
         series={[{ data: shown.map((b) => dollars(b.usd)), label: 'USD', valueFormatter: money }]}
         hideLegend
         margin={{ left: 8, right: 24 }}
@@ -52,7 +54,7 @@ export function MonthlyBarChart({ label, months, series, height = 260 }: { label
       <BarChart
         height={height}
         xAxis={[{ scaleType: 'band', data: months.map((m) => m.label) }]}
-        yAxis={[{ valueFormatter: money, width: 80 }]}
+        yAxis={[{ valueFormatter: axisMoney, width: 64 }]}
         series={series.map((name, i) => ({ data: months.map((m) => dollars(m.values[i] ?? '0.00')), label: name, stack: 'total', valueFormatter: money }))}
         hideLegend={series.length < 2}
       />

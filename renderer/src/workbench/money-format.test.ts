@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { amountProblem, diffUsd, displayAmount, displaySignedUsd, displayUsd, groupDigits, sumUsd } from './money-format';
+import { amountProblem, compactUsd, diffUsd, displayAmount, displaySignedUsd, displayUsd, groupDigits, sumUsd } from './money-format';
 
 describe('money-format', () => {
   it('sums USD exactly in minor units', () => {
@@ -41,5 +41,11 @@ describe('money-format', () => {
     expect(amountProblem('', 'USD')).toBe('Enter an amount');
     expect(amountProblem('1', 'XYZ')).toMatch(/not an ISO 4217/);
     expect(amountProblem('100', 'JPY')).toBeNull();
+  });
+});
+
+describe('compactUsd', () => {
+  it('writes axis amounts in a few characters', () => {
+    expect([150_000, 2500.5, 50, 0, 1_200_000, -3000].map(compactUsd)).toEqual(['$150K', '$2.5K', '$50', '$0', '$1.2M', '-$3K']);
   });
 });

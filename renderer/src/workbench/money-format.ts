@@ -58,3 +58,10 @@ export function amountProblem(amount: string, currency: string): string | null {
   if (typeof m === 'string') return m.replace(/^"(.*)" /, '$1 ');
   return null;
 }
+
+const COMPACT_USD = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', notation: 'compact', minimumFractionDigits: 0, maximumFractionDigits: 1 });
+
+/** Dollars in a few characters for a chart's axis: "$150K", "$2.5K", "$1.2M", "$50". */
+export function compactUsd(dollars: number): string {
+  return COMPACT_USD.format(dollars);
+}

@@ -100,8 +100,10 @@ function Payouts({ programId }: ProgramViewProps) {
               <ChevronRightIcon />
             </IconButton>
           </Stack>
-          <Stack direction={{ xs: 'column', md: 'row' }} spacing={2} sx={{ alignItems: 'flex-start' }}>
-            <Paper variant="outlined" sx={{ p: 2, flex: 1, width: '100%' }} component="section" aria-label="Invoice" data-print-area>
+          {/* Side by side only where both fit (xl, 1536 px and up): at 1280 the invoice's table and the
+              calendar together are wider than the window, so the calendar goes under the invoice. */}
+          <Stack direction={{ xs: 'column', xl: 'row' }} spacing={2} sx={{ alignItems: 'flex-start' }}>
+            <Paper variant="outlined" sx={{ p: 2, flex: 1, minWidth: 0, width: { xs: '100%', xl: 'auto' } }} component="section" aria-label="Invoice" data-print-area>
               <Stack direction="row" sx={{ alignItems: 'center', justifyContent: 'space-between', flexWrap: 'wrap' }}>
                 <Typography variant="overline">Invoice for rewards due in {monthLabel(inv.month)}</Typography>
                 <InvoiceExport runId={run.id} month={inv.month} />
@@ -139,7 +141,7 @@ function Payouts({ programId }: ProgramViewProps) {
                 </Typography>
               )}
             </Paper>
-            <Paper variant="outlined" sx={{ p: 2 }}>
+            <Paper variant="outlined" sx={{ p: 2, flexShrink: 0 }} component="section" aria-label="Payout calendar of the month">
               <InvoiceCalendar month={inv.invoiceDate.slice(0, 7)} />
             </Paper>
           </Stack>
