@@ -19,7 +19,8 @@ describe('month model', () => {
 
   it('puts the payout calendar in the next month', () => {
     expect(payoutDays('2026-12')).toEqual({ invoiceDate: '2027-01-01', chargeDate: '2027-01-08', payoutDate: '2027-01-13' });
-    expect(dayLabel('2026-03-08')).toBe('Sun 8 Mar 2026');
+    expect(dayLabel('2026-03-08')).toBe('Sun, Mar 8, 2026');
+    expect(dayLabel('2027-02-13')).toBe('Sat, Feb 13, 2027');
     expect(shortDayLabel('2026-03-08')).toBe('Mar 8, 2026');
     expect(shortDayLabel('2027-12-31')).toBe('Dec 31, 2027');
   });

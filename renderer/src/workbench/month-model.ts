@@ -36,11 +36,14 @@ export function payoutDays(month: string): { invoiceDate: string; chargeDate: st
   return { invoiceDate: `${next}-01`, chargeDate: `${next}-08`, payoutDate: `${next}-13` };
 }
 
-/** "2026-03-08" → "Sun 8 Mar 2026" (dates are calendar dates, no zone involved). */
+/**
+ * "2026-03-08" → "Sun, Mar 8, 2026": a calendar day (no zone involved) with its weekday, written
+ * as the rest of the app writes a day ("Mar 8, 2026 10:29 EST").
+ */
 export function dayLabel(date: string): string {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  const wd = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'][new Date(Date.UTC(y, m - 1, d)).getUTCDay()];
-  return `${wd} ${d} ${(MONTH_NAMES[m - 1] ?? '').slice(0, 3)} ${y}`;
+  const wd = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'][new Date(Date.UTC(y, m - 1, d)).getUTCDay()] ?? '';
+  return `${wd}, ${shortDayLabel(date)}`;
 }
 
 /** "2026-03-08" → "Mar 8, 2026": a calendar day the way the ledger writes the day of an instant. */
