@@ -18,6 +18,8 @@ export type AppView =
   | { kind: 'payouts' }
   | { kind: 'runs' }
   | { kind: 'overview' }
+  /** "Compare with…": this program against another, or against itself as of a date. */
+  | { kind: 'compare' }
   /** One partner's timeline or statement (reachable from every partner key, `PartnerLink`). */
   | { kind: 'partner'; partnerKey: string; tab?: 'timeline' | 'statement' };
 

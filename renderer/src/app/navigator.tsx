@@ -151,6 +151,7 @@ export function Navigator() {
             <NavItem label="Runs & event sets" view={{ kind: 'runs' }} secondary="name, annotate, delete, compare" />
             <NavItem label="Partner timeline" view={{ kind: 'partner', partnerKey: doc.data.program.partners[0]?.key ?? '' }} secondary="events, rewards, drips, statement" />
             <NavItem label="Rewards & payouts" view={{ kind: 'payouts' }} />
+            <NavItem label="Compare with…" view={{ kind: 'compare' }} secondary="another program or an earlier version" />
           </List>
         </Box>
       )}

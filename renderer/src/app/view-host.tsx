@@ -1,6 +1,6 @@
 /** Shows the current view of the open program. */
 import { Typography } from '@mui/material';
-import { DripPreviewView, PartnerTimelineView, PayoutsView, ProgramOverview, ReplayWorkbench, RunsView, VisibilityView } from '../workbench';
+import { CompareView, DripPreviewView, PartnerTimelineView, PayoutsView, ProgramOverview, ReplayWorkbench, RunsView, VisibilityView } from '../workbench';
 import { EvaluationOrderView } from '../editor/evaluation-order-view';
 import { TriggerEditorView } from '../editor/trigger-editor-view';
 import { useAppStore, type AppView } from './app-store';
@@ -16,6 +16,7 @@ const TITLES: Record<Exclude<AppView['kind'], 'trigger' | 'order' | 'settings' |
   payouts: 'Rewards & payouts',
   runs: 'Runs & event sets',
   overview: 'Program overview',
+  compare: 'Compare with…',
 };
 
 export function ViewHost() {
@@ -50,8 +51,9 @@ export function ViewHost() {
     case 'replay':
     case 'payouts':
     case 'runs':
-    case 'overview': {
-      const View = { drip: DripPreviewView, visibility: VisibilityView, replay: ReplayWorkbench, payouts: PayoutsView, runs: RunsView, overview: ProgramOverview }[view.kind];
+    case 'overview':
+    case 'compare': {
+      const View = { drip: DripPreviewView, visibility: VisibilityView, replay: ReplayWorkbench, payouts: PayoutsView, runs: RunsView, overview: ProgramOverview, compare: CompareView }[view.kind];
       return (
         <ViewFrame title={TITLES[view.kind]} subtitle={name}>
           <View programId={programId} />

@@ -46,8 +46,8 @@ export interface MonthBar {
   values: readonly string[];
 }
 
-/** Columns per month; several series stack (one-off rewards and drip payments). */
-export function MonthlyBarChart({ label, months, series, height = 260 }: { label: string; months: readonly MonthBar[]; series: readonly string[]; height?: number }) {
+/** Columns per month; several series stack (one-off rewards and drip payments), or stand side by side (`grouped`: program A vs B). */
+export function MonthlyBarChart({ label, months, series, height = 260, grouped = false }: { label: string; months: readonly MonthBar[]; series: readonly string[]; height?: number; grouped?: boolean }) {
   if (months.length === 0) return null;
   return (
     <Box role="img" aria-label={label} sx={{ width: '100%' }}>
@@ -55,7 +55,7 @@ export function MonthlyBarChart({ label, months, series, height = 260 }: { label
         height={height}
         xAxis={[{ scaleType: 'band', data: months.map((m) => m.label) }]}
         yAxis={[{ valueFormatter: axisMoney, width: 64 }]}
-        series={series.map((name, i) => ({ data: months.map((m) => dollars(m.values[i] ?? '0.00')), label: name, stack: 'total', valueFormatter: money }))}
+        series={series.map((name, i) => ({ data: months.map((m) => dollars(m.values[i] ?? '0.00')), label: name, ...(grouped ? {} : { stack: 'total' }), valueFormatter: money }))}
         hideLegend={series.length < 2}
       />
     </Box>

@@ -9,6 +9,7 @@ export { ReplayWorkbench } from './replay-workbench';
 export { PayoutsView } from './payouts-view';
 export { RunsView } from './runs-view';
 export { ProgramOverview } from './program-overview';
+export { CompareView } from './compare/compare-view';
 export { PartnerTimelineView } from './partner-timeline';
 /** A partner key as a link to the partner's timeline: use it wherever a partner is shown. */
 export { PartnerLink } from './partner-link';

@@ -14,6 +14,7 @@ import { RunResults, useResultTabs } from './run-results';
 import { useEventSetChoice, useWorkbenchRuns } from './use-workbench-runs';
 import type { ProgramViewProps } from './types';
 import { ReadableProvider } from './readable';
+import { ImportExportsButton } from './imports/import-dialog';
 
 /** Replays event sets against the program and explains every reward, move and rejection. */
 export function ReplayWorkbench(props: ProgramViewProps) {
@@ -47,6 +48,12 @@ function Workbench({ programId }: ProgramViewProps) {
           onCancel={() => void runner.cancel()}
           runError={runner.error}
         />
+        <Stack direction="row" sx={{ mt: 1.5 }}>
+          <ImportExportsButton programId={programId} onImported={(s) => {
+              setEventSetId(s.id);
+              w.refresh();
+            }} />
+        </Stack>
       </Paper>
       {runList.length === 0 && !w.runsLoading && <Typography color="text.secondary">No runs yet: pick an event set and press Run replay.</Typography>}
       {runList.length > 0 && <RunSummaryBar runs={runList} run={run} onPick={w.choose} hasExpectations={(r) => sets.find((s) => s.id === r.eventSetId)?.hasExpectations} />}

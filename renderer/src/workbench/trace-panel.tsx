@@ -43,7 +43,8 @@ function RuleLines({ trace }: { trace: TriggerTrace }) {
   );
 }
 
-function TriggerCard({ trace, trigger }: { trace: TriggerTrace; trigger: Trigger | undefined }) {
+/** One trigger's verdict on an event: why, each rule with what it saw, the graph on demand (the comparison's traces reuse it). */
+export function TriggerCard({ trace, trigger }: { trace: TriggerTrace; trigger: Trigger | undefined }) {
   const [canvas, setCanvas] = useState(false);
   const n = useReadable();
   return (
