@@ -27,7 +27,8 @@ export const STALE_AFTER: Readonly<Record<DataChange, readonly Channel[] | 'all'
   program: 'all',
   reconnected: 'all',
   // A deleted set leaves its runs without a set; saved expectations change how a run reads.
-  eventSets: ['eventSets.list', 'eventSets.expectations', 'replay.runs', 'replay.result'],
+  // A comparison replays a set: a deleted or re-imported one changes it.
+  eventSets: ['eventSets.list', 'eventSets.expectations', 'replay.runs', 'replay.result', 'programs.compare', 'programs.compareTraces'],
   runs: ['replay.runs', 'replay.result', 'replay.summary'],
   reviews: ['replay.ledger', 'replay.summary', 'replay.partnerTimeline', 'payouts.month', 'payouts.year', 'payouts.statement'],
 };

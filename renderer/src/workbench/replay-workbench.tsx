@@ -49,10 +49,7 @@ function Workbench({ programId }: ProgramViewProps) {
           runError={runner.error}
         />
         <Stack direction="row" sx={{ mt: 1.5 }}>
-          <ImportExportsButton programId={programId} onImported={(s) => {
-              setEventSetId(s.id);
-              w.refresh();
-            }} />
+          <ImportExportsButton programId={programId} onImported={(s) => setEventSetId(s.id)} />
         </Stack>
       </Paper>
       {runList.length === 0 && !w.runsLoading && <Typography color="text.secondary">No runs yet: pick an event set and press Run replay.</Typography>}

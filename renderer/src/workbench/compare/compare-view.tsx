@@ -15,7 +15,6 @@ import type { Program } from '@engine/formats/program-schema';
 import { DateInput } from '../../ui/date-input';
 import { useServiceQuery } from '../hooks';
 import { ReadableProvider } from '../readable';
-import { useProgramRevision } from '../revision';
 import type { ProgramViewProps } from '../types';
 import { againstArg, type Against } from './compare-model';
 import { CompareResults } from './compare-results';
@@ -24,8 +23,7 @@ import { useCompareChoice } from './compare-store';
 const AS_OF = '__as_of__';
 
 export function CompareView({ programId }: ProgramViewProps) {
-  const rev = useProgramRevision();
-  const doc = useServiceQuery('programs.get', { programId }, rev);
+  const doc = useServiceQuery('programs.get', { programId });
   if (!doc.data) return doc.error ? <Alert severity="error">{doc.error.message}</Alert> : <LinearProgress aria-label="Loading the program" />;
   return (
     <ReadableProvider program={doc.data.program}>
@@ -35,10 +33,9 @@ export function CompareView({ programId }: ProgramViewProps) {
 }
 
 function Compare({ programId, program }: { programId: string; program: Program }) {
-  const rev = useProgramRevision();
   const [choice] = useCompareChoice(programId);
   const shownArgs = choice.shown ? againstArg(choice.shown.against, program.timeZone) : null;
-  const result = useServiceQuery('programs.compare', choice.shown && shownArgs ? { programId, eventSetId: choice.shown.eventSetId, against: shownArgs } : null, rev);
+  const result = useServiceQuery('programs.compare', choice.shown && shownArgs ? { programId, eventSetId: choice.shown.eventSetId, against: shownArgs } : null);
   return (
     <Stack spacing={2}>
       <Paper variant="outlined" sx={{ p: 2 }}>
@@ -55,9 +52,8 @@ function Compare({ programId, program }: { programId: string; program: Program }
 }
 
 function ComparePicker({ programId, program }: { programId: string; program: Program }) {
-  const rev = useProgramRevision();
-  const programs = useServiceQuery('programs.list', {}, rev);
-  const sets = useServiceQuery('eventSets.list', { programId }, rev);
+  const programs = useServiceQuery('programs.list', {});
+  const sets = useServiceQuery('eventSets.list', { programId });
   const [choice, update] = useCompareChoice(programId);
   const others = (programs.data ?? []).filter((p) => p.id !== programId);
   const against: Against | null = choice.against ?? (others[0] ? { programId: others[0].id } : null);

@@ -21,7 +21,7 @@ import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
 import Typography from '@mui/material/Typography';
 import CloudDownloadIcon from '@mui/icons-material/CloudDownload';
 import type { EventSetSummary, ImportDraftFile, ServiceError } from '@service/contract';
-import { useAppStore } from '../../app/app-store';
+import { dataChanged } from '../../client/query-cache';
 import { useNotify } from '../../app/notify';
 import { issueLines } from '../import-issues';
 import { ImportReportView } from './import-report-view';
@@ -99,7 +99,6 @@ export interface ImportExportsDialogProps {
 export function ImportExportsDialog({ programId, open, onClose, onImported }: ImportExportsDialogProps) {
   const d = useImportDraft();
   const notify = useNotify((s) => s.show);
-  const bumpRevision = useAppStore((s) => s.bumpRevision);
   const [createProgram, setCreateProgram] = useState(false);
   const { source, files, options, preview, error, busy } = d.state;
   const close = () => {
@@ -110,7 +109,7 @@ export function ImportExportsDialog({ programId, open, onClose, onImported }: Im
     const done = await d.commit(programId, createProgram && source === 'partnerstack');
     if (!done) return;
     onClose();
-    bumpRevision();
+    dataChanged(done.program ? 'program' : 'eventSets');
     onImported(done.eventSet);
     notify(`Stored “${done.eventSet.name}” (${done.eventSet.eventCount} events)${done.program ? ` and created the program “${done.program.name}”` : ''}`);
   };
