@@ -44,7 +44,6 @@ export default tseslint.config(
       'renderer/src/editor/activate-dialog.tsx',
       'renderer/src/editor/canvas.tsx',
       'renderer/src/editor/evaluation-order-view.tsx',
-      'renderer/src/editor/graph-slice.ts',
       'renderer/src/workbench/drip-preview.tsx',
       'renderer/src/workbench/event-set-bar.tsx',
       'renderer/src/workbench/expectations-editor.tsx',

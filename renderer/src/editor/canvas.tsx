@@ -13,7 +13,8 @@ import { useNotify } from '../app/notify';
 import { isTyping } from '../app/shortcuts';
 import { lockReason } from './action-model';
 import { connectionProblem } from './connection-rules';
-import { useEditor, useEditorStoreApi } from './editor-context';
+import { useEditor, useEditorStoreApi, useEditorView } from './editor-context';
+import { drawnEdges, drawnNodes } from './editor-view';
 import type { PaletteItem } from './graph-slice';
 import type { EditorEdge } from './graph-types';
 import { useCanvasInfo } from './canvas-context';
@@ -56,6 +57,7 @@ function edgeStyle(e: EditorEdge): EditorEdge {
 export function Canvas({ locked, palette }: { locked: boolean; palette: ReactNode | null }) {
   const store = useEditorStoreApi();
   const { nodes, edges } = useEditor(useShallow((s) => ({ nodes: s.nodes, edges: s.edges })));
+  const view = useEditorView((s) => s);
   const { screenToFlowPosition } = useReactFlow();
   const notify = useNotify((s) => s.show);
   const theme = useTheme();
@@ -87,7 +89,7 @@ export function Canvas({ locked, palette }: { locked: boolean; palette: ReactNod
   const program = useCanvasInfo().program;
   const status = useEditor((s) => s.meta.status);
   // Screen readers announce a node by its words, not "Draggable item n3".
-  const labelled = useMemo(() => nodes.map((n) => ({ ...n, ariaLabel: nodeWords(n, program) })), [nodes, program]);
+  const labelled = useMemo(() => drawnNodes(nodes, view).map((n) => ({ ...n, ariaLabel: nodeWords(n, program) })), [nodes, view, program]);
   const isValidConnection: IsValidConnection = (c) => connectionProblem(c, store.getState().nodes, store.getState().edges) === null;
   const onConnectEnd: OnConnectEnd = (_e, state) => {
     if (state.isValid || !state.fromNode || !state.toNode) return;
@@ -106,7 +108,7 @@ export function Canvas({ locked, palette }: { locked: boolean; palette: ReactNod
       <ReactFlow
         className={zoomedOut ? LOD_CLASS : undefined}
         nodes={labelled}
-        edges={edges.map(edgeStyle)}
+        edges={drawnEdges(edges, view).map(edgeStyle)}
         nodeTypes={nodeTypes}
         onNodesChange={store.getState().onNodesChange}
         onEdgesChange={store.getState().onEdgesChange}

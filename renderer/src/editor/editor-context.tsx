@@ -1,6 +1,7 @@
 import { createContext, useContext, type ReactNode } from 'react';
 import { useStore } from 'zustand';
 import type { EditorState, EditorStore } from './editor-store';
+import type { EditorViewState } from './editor-view';
 
 const EditorContext = createContext<EditorStore | null>(null);
 
@@ -17,4 +18,9 @@ export function useEditorStoreApi(): EditorStore {
 
 export function useEditor<T>(selector: (s: EditorState) => T): T {
   return useStore(useEditorStoreApi(), selector);
+}
+
+/** The open trigger's view state (selection, measured sizes), apart from the saved graph. */
+export function useEditorView<T>(selector: (s: EditorViewState) => T): T {
+  return useStore(useEditorStoreApi().getState().view, selector);
 }

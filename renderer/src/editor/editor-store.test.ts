@@ -62,7 +62,7 @@ describe('editor store', () => {
     const s = () => store.getState();
     const root = s().nodes.find((n) => n.type === 'block')?.id ?? '';
     const rule = s().addConnected('rule') ?? '';
-    expect(s().nodes.find((n) => n.id === rule)?.selected).toBe(true);
+    expect([...s().view.getState().nodes]).toEqual([rule]);
     const or = s().addConnected('any') ?? '';
     const inOr = s().addConnected('rule') ?? '';
     const second = s().addConnected('rule') ?? '';
@@ -158,11 +158,47 @@ describe('editor store', () => {
     const root = s().nodes.find((n) => n.type === 'block' && n.data.kind === 'all')?.id ?? '';
     s().onNodesChange(s().nodes.map((n) => ({ type: 'select' as const, id: n.id, selected: n.id === root })));
     expect(s().paste()).toBe(true);
+    // The copies are the selection now, and nothing else.
+    const pasted = [...s().view.getState().nodes];
+    expect(pasted).toHaveLength(3);
+    expect(pasted.some((id) => id === or || id === root)).toBe(false);
     const r = readTrigger(s());
     const sub = { any: [newRule('transaction.created'), { object: 'partnership', field: 'group', op: 'is_empty' }] };
     expect(r.ok && r.trigger.rules).toEqual({ all: [sub, sub] });
     expect(new Set(s().nodes.map((n) => n.id)).size).toBe(s().nodes.length);
     s().undo();
     expect(readTrigger(s())).toMatchObject({ ok: true, trigger: { rules: { all: [sub] } } });
+  });
+
+  it('selection and measured sizes are view state: no undo step, no unsaved change, no save, and the saved graph holds neither', async () => {
+    const store = createEditorStore({ ...draft, rules: { all: [newRule('transaction.created')] } });
+    const s = () => store.getState();
+    const { client, calls } = fakeClient();
+    const persistence = startPersistence(store, { client, programId: 'p1', onSaved: () => undefined });
+    let notified = 0;
+    const stop = store.subscribe(() => (notified += 1));
+    const nodesBefore = s().nodes;
+    const rule = s().nodes.find((n) => n.type === 'rule')?.id ?? '';
+    s().onNodesChange([{ type: 'select', id: rule, selected: true }, { type: 'dimensions', id: rule, dimensions: { width: 240, height: 131 } }]);
+    s().onEdgesChange([{ type: 'select', id: s().edges[0]?.id ?? '', selected: true }]);
+    await persistence.flush();
+    expect(notified).toBe(0);
+    expect(s().nodes).toBe(nodesBefore);
+    expect(s().past).toEqual([]);
+    expect(s().save.status).toBe('saved');
+    expect(calls).toEqual([]);
+    expect(s().nodes.every((n) => n.selected === undefined && n.measured === undefined)).toBe(true);
+    // The view store has them.
+    expect([...s().view.getState().nodes]).toEqual([rule]);
+    expect(s().view.getState().sizes[rule]).toEqual({ width: 240, height: 131 });
+    // An edit is still one undo step and one save; undoing it leaves nothing selected.
+    s().setBlockKind(s().nodes.find((n) => n.type === 'block')?.id ?? '', 'any');
+    await persistence.flush();
+    expect(s().past).toHaveLength(1);
+    expect(calls).toHaveLength(1);
+    s().undo();
+    expect(s().view.getState().nodes.size).toBe(0);
+    stop();
+    persistence.stop();
   });
 });

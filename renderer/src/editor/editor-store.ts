@@ -1,12 +1,14 @@
 /**
  * The trigger editor's state: one zustand store per open trigger, made by a factory and
- * provided by context. Saving is not done here: `persistence.ts` subscribes to the store.
+ * provided by context. Saving is not done here: `persistence.ts` subscribes to the store. What
+ * is only looked at (selection, measured sizes) is the separate `view` store beside it.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Trigger } from '@engine/formats/program-schema';
 import { graphToTrigger, metaOf, triggerToGraph, type GraphReading } from './graph-mapping';
 import { createGraphSlice, type GraphSlice } from './graph-slice';
 import { createHistorySlice, type HistorySlice } from './history-slice';
+import { createEditorView, type EditorView } from './editor-view';
 
 export type SaveStatus = 'saved' | 'pending' | 'saving' | 'unsaved' | 'error';
 
@@ -17,13 +19,19 @@ export interface SaveSlice {
   acceptServerTrigger: (trigger: Trigger) => void;
 }
 
-export type EditorState = GraphSlice & HistorySlice & SaveSlice;
+export interface ViewRef {
+  /** The trigger's view state (`editor-view.ts`): the same store for the editor's whole life. */
+  view: EditorView;
+}
+
+export type EditorState = GraphSlice & HistorySlice & SaveSlice & ViewRef;
 export type EditorStore = StoreApi<EditorState>;
 
 export function createEditorStore(trigger: Trigger): EditorStore {
   const graph = triggerToGraph(trigger);
   const initial = { meta: metaOf(trigger), nodes: graph.nodes, edges: graph.edges };
   return createStore<EditorState>()((...a) => ({
+    view: createEditorView(),
     ...createGraphSlice(initial)(...a),
     ...createHistorySlice(...a),
     save: { status: 'saved', message: 'All changes saved' },

@@ -96,24 +96,25 @@ export function copyOf(graph: Graph, selected: readonly string[]): Clip | null {
     stack.push(...(kids.get(id) ?? []));
   }
   if (take.size === 0) return null;
-  const nodes = graph.nodes.filter((n) => take.has(n.id)).map((n) => structuredClone({ ...n, selected: false }) as EditorNode);
-  const edges = graph.edges.filter((e) => take.has(e.source) && take.has(e.target)).map((e) => ({ ...e, selected: false }));
+  const nodes = graph.nodes.filter((n) => take.has(n.id)).map((n) => structuredClone(n));
+  const edges = graph.edges.filter((e) => take.has(e.source) && take.has(e.target));
   return { nodes, edges };
 }
 
 /**
  * The graph with a copy of `clip` added: fresh ids from `nextId` on, each copied sub-tree's top
- * placed where a palette item would go (see `addConnected`), the copies selected.
+ * placed where a palette item would go (see `addConnected`); `pasted`: the copies' ids (the
+ * editor selects them).
  */
-export function pasteInto(graph: Graph, clip: Clip, selectedId: string | null, nextId: number): { graph: Graph; nextId: number } {
+export function pasteInto(graph: Graph, clip: Clip, selectedId: string | null, nextId: number): { graph: Graph; nextId: number; pasted: string[] } {
   let n = nextId;
   const ids = new Map(clip.nodes.map((node) => [node.id, `n${n++}`]));
   const hasParent = new Set(clip.edges.map((e) => e.target));
-  const copy = (node: EditorNode): EditorNode => ({ ...structuredClone(node), id: ids.get(node.id) ?? node.id, selected: true });
-  let out: Graph = { nodes: graph.nodes.map((x) => ({ ...x, selected: false })), edges: graph.edges };
+  const copy = (node: EditorNode): EditorNode => ({ ...structuredClone(node), id: ids.get(node.id) ?? node.id });
+  let out: Graph = graph;
   const makeBlock = (): EditorNode => ({ id: `n${n++}`, type: 'block', position: { x: 0, y: 0 }, data: { kind: 'all' } });
   for (const top of clip.nodes.filter((c) => !hasParent.has(c.id))) out = addConnected(out, selectedId, copy(top), makeBlock);
   const inner = clip.nodes.filter((c) => hasParent.has(c.id)).map(copy);
   const edges = clip.edges.map((e) => makeEdge(ids.get(e.source) ?? e.source, ids.get(e.target) ?? e.target));
-  return { graph: { nodes: [...out.nodes, ...inner], edges: [...out.edges, ...edges] }, nextId: n };
+  return { graph: { nodes: [...out.nodes, ...inner], edges: [...out.edges, ...edges] }, nextId: n, pasted: [...ids.values()] };
 }

@@ -33,8 +33,8 @@ export function childrenOf(nodes: readonly EditorNode[], edges: readonly EditorE
 const GAP = 24;
 
 /** A node's height: measured on the canvas when known, else estimated from its content. */
-export function nodeHeight(n: EditorNode): number {
-  if (n.measured?.height) return n.measured.height;
+export function nodeHeight(n: EditorNode, measured: { height?: number } | undefined = n.measured): number {
+  if (measured?.height) return measured.height;
   switch (n.type) {
     case 'rule':
       return 76 + 18 * (n.data.rule.filters?.length ?? 0);
@@ -75,10 +75,13 @@ function placeTree(
   return y;
 }
 
-/** The graph with every node given a position; nothing else changes. */
-export function layoutGraph(graph: Graph): Graph {
+/**
+ * The graph with every node given a position; nothing else changes. `sizes`: what the canvas
+ * measured (the editor's view state), by node id; the others are estimated.
+ */
+export function layoutGraph(graph: Graph, sizes: Readonly<Record<string, { height: number }>> = {}): Graph {
   const children = childrenOf(graph.nodes, graph.edges);
-  const heights = new Map(graph.nodes.map((n) => [n.id, nodeHeight(n)]));
+  const heights = new Map(graph.nodes.map((n) => [n.id, nodeHeight(n, sizes[n.id] ?? n.measured)]));
   const state = { nextRow: 0, maxDepth: 0, placed: new Map<string, Placement>(), heights };
   const hasParent = new Set(graph.edges.filter((e) => e.target !== ACTION_NODE_ID).map((e) => e.target));
   const mainY = graph.nodes.some((n) => n.id === EVENT_NODE_ID) ? placeTree(EVENT_NODE_ID, 0, children, state) : 0;

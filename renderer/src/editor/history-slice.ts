@@ -1,11 +1,13 @@
 /**
  * Undo/redo of graph edits. A snapshot is the graph and the editable metadata; status and
- * activation time come from the service and are never undone. Typing into one field
- * coalesces into one step.
+ * activation time come from the service and are never undone, and selection is view state
+ * (`editor-view.ts`), never a step (an undo or redo leaves nothing selected). Typing into one
+ * field coalesces into one step.
  */
 import type { StateCreator } from 'zustand';
 import type { EditorNode, EditorEdge, TriggerMeta } from './graph-types';
 import type { EditorState } from './editor-store';
+import { selectOnly } from './editor-view';
 
 export interface Snapshot {
   nodes: EditorNode[];
@@ -29,7 +31,7 @@ const LIMIT = 200;
 const COALESCE_MS = 1000;
 
 export function snapshotOf(s: { nodes: EditorNode[]; edges: EditorEdge[]; meta: TriggerMeta }): Snapshot {
-  return { nodes: s.nodes.map((n) => ({ ...n, selected: false })), edges: s.edges, name: s.meta.name };
+  return { nodes: s.nodes, edges: s.edges, name: s.meta.name };
 }
 
 export const createHistorySlice: StateCreator<EditorState, [], [], HistorySlice> = (set, get) => ({
@@ -57,6 +59,7 @@ export const createHistorySlice: StateCreator<EditorState, [], [], HistorySlice>
       meta: { ...s.meta, name: prev.name },
       lastStep: null,
     });
+    selectOnly(s.view, []);
   },
   redo: () => {
     const s = get();
@@ -70,6 +73,7 @@ export const createHistorySlice: StateCreator<EditorState, [], [], HistorySlice>
       meta: { ...s.meta, name: next.name },
       lastStep: null,
     });
+    selectOnly(s.view, []);
   },
   clearHistory: () => set({ past: [], future: [], lastStep: null }),
 });

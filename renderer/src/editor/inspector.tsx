@@ -5,8 +5,9 @@ import type { Program } from '@engine/formats/program-schema';
 import type { ProgramIssue } from '@engine/validate';
 import { ActionInspector } from './action-inspector';
 import { EVENT_LABELS, LOCK_REASON } from './action-model';
+import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { useEditor } from './editor-context';
+import { useEditor, useEditorView } from './editor-context';
 import type { EditorNode } from './graph-types';
 import { RuleInspector } from './rule-inspector';
 import { plainMessage } from './sentences';
@@ -56,7 +57,9 @@ function NodeFields({ node, event, program, programId, locked }: { node: EditorN
 }
 
 export function Inspector({ program, programId, locked, issues }: { program: Program; programId: string; locked: boolean; issues: Map<string, ProgramIssue[]> }) {
-  const selected = useEditor(useShallow((s) => s.nodes.filter((n) => n.selected)));
+  const nodes = useEditor((s) => s.nodes);
+  const chosen = useEditorView((s) => s.nodes);
+  const selected = useMemo(() => nodes.filter((n) => chosen.has(n.id)), [nodes, chosen]);
   const setEvent = useEditor((s) => s.setEvent);
   const name = useEditor((s) => s.meta.name);
   const setName = useEditor((s) => s.setName);

@@ -7,12 +7,13 @@ import { useCanvasInfo } from './canvas-context';
 import { useEditor, useEditorStoreApi } from './editor-context';
 import { nodeWords, plainMessage } from './sentences';
 import type { TriggerIssues } from './use-trigger-issues';
+import { selectOnly } from './editor-view';
 
 export function ProblemsList({ report }: { report: TriggerIssues }) {
   const store = useEditorStoreApi();
   const fit = useEditorFit();
   const select = (id: string) => {
-    store.getState().onNodesChange(store.getState().nodes.map((n) => ({ type: 'select' as const, id: n.id, selected: n.id === id })));
+    selectOnly(store.getState().view, [id]);
     fit([id]);
   };
   const nodes = useEditor((s) => s.nodes);
