@@ -33,8 +33,8 @@ export function GroupMovesTable({ rows, onTrace }: { rows: readonly GroupChangeR
       empty="No partner changed group."
       columns={[
         { label: 'Partner', cell: (r) => <PartnerCell r={n} keyOf={r.partnerKey} /> },
-        { label: 'From', cell: (r) => r.from ?? '—' },
-        { label: 'To', cell: (r) => r.to },
+        { label: 'From', cell: (r) => (r.from === null ? '—' : <Named name={n.group(r.from)} id={r.from} />) },
+        { label: 'To', cell: (r) => <Named name={n.group(r.to)} id={r.to} /> },
         { label: 'Trigger', cell: (r) => (r.triggerId ? <Named name={n.trigger(r.triggerId)} id={r.triggerId} /> : 'manual move') },
         { label: 'Event', cell: (r) => <EventLink id={r.eventId} onTrace={onTrace} /> },
         { label: 'At', cell: (r) => <span title={r.at}>{n.instant(r.at)}</span> },
@@ -52,7 +52,7 @@ export function TagsTable({ rows, onTrace }: { rows: readonly TagAppliedRow[]; o
       empty="No tag was applied."
       columns={[
         { label: 'Partner', cell: (r) => <PartnerCell r={n} keyOf={r.partnerKey} /> },
-        { label: 'Tag', cell: (r) => <Chip size="small" label={r.tag} /> },
+        { label: 'Tag', cell: (r) => <Chip size="small" label={n.tag(r.tag)} title={r.tag} /> },
         { label: 'Trigger', cell: (r) => <Named name={n.trigger(r.triggerId)} id={r.triggerId} /> },
         { label: 'Event', cell: (r) => <EventLink id={r.eventId} onTrace={onTrace} /> },
         { label: 'At', cell: (r) => <span title={r.at}>{n.instant(r.at)}</span> },
@@ -97,14 +97,14 @@ export function PartnersTable({ rows }: { rows: readonly PartnerStateRow[] }) {
             </>
           ),
         },
-        { label: 'Group', cell: (r) => r.group ?? '—' },
-        { label: 'Tier', cell: (r) => r.tier ?? '—' },
+        { label: 'Group', cell: (r) => (r.group === null ? '—' : <Named name={n.group(r.group)} id={r.group} />) },
+        { label: 'Tier', cell: (r) => (r.tier === null ? '—' : <Named name={n.tier(r.tier)} id={r.tier} />) },
         {
           label: 'Tags',
           cell: (r) => (
             <Stack direction="row" spacing={0.5}>
               {r.tags.map((t) => (
-                <Chip key={t} size="small" label={t} />
+                <Chip key={t} size="small" label={n.tag(t)} title={t} />
               ))}
             </Stack>
           ),
