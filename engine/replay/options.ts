@@ -1,4 +1,5 @@
 import type { RewardRow } from '../formats/report';
+import type { ReplayCheckpoint } from './checkpoint';
 
 /** Options of a replay run. */
 export interface ReplayOptions {
@@ -30,6 +31,26 @@ export interface ReplayOptions {
    * (they are checked against the rows). Default true.
    */
   keepRewards?: boolean;
+  /** Take a checkpoint after every this many events (processing order), handed to `onCheckpoint`. */
+  checkpointEvery?: number;
+  /**
+   * Receives each checkpoint between two source events. It shares the replay's live objects:
+   * clone or serialize it before returning (the replay goes on changing them).
+   */
+  onCheckpoint?: (checkpoint: ReplayCheckpoint) => void;
+  /**
+   * Resume from a checkpoint taken by a replay of the same program, event set and as-of moment:
+   * the events before its position are not replayed. The world state, traces and later rows are
+   * as from the start; the report's groupChanges, tagsApplied and rejected cover only the
+   * events from the checkpoint on.
+   */
+  resumeFrom?: ReplayCheckpoint;
+  /**
+   * With `traceEventIds` and `stopAfterTraced` (and no `resumeFrom`): asked for a checkpoint at
+   * or before `position`, the processing position of the last traced event; the replay resumes
+   * from the one it answers (null: from the start).
+   */
+  checkpointFor?: (position: number) => ReplayCheckpoint | null;
 }
 
 export class ReplayCancelled extends Error {

@@ -4,17 +4,16 @@
  * queued `partner.joined_group` cascades first in first out. Each source event is atomic: a
  * cascade loop (more than 32 cascaded events) rolls all of it back and rejects it.
  */
-import { TRIGGER_EVENTS, type TriggerEvent } from '../catalogue';
+import type { TriggerEvent } from '../catalogue';
 import type { EventSet } from '../formats/events-schema';
-import type { Program, Trigger } from '../formats/program-schema';
+import type { Program } from '../formats/program-schema';
 import { REPORT_FORMAT, type EventTrace, type Report, type RejectedRow, type TriggerTrace } from '../formats/report';
-import { parseDecimal, type Decimal } from '../money';
-import { evaluationOrderOf } from '../order';
 import { formatInstant, parseInstant, Zone } from '../time';
 import { runAction, type ActionEnv, type Outputs } from './actions';
 import { applyEvent, newApplied, newPartner, resolveDefs, undoApply, type ApplyEnv } from './apply';
-import { compileTree, SlotRegistry, type CompiledNode } from './compile';
-import { generateDispatcher, type Test } from './codegen';
+import { SlotRegistry } from './compile';
+import { compileTriggers, dispatchers, ratesOf, type CompiledTrigger, type Dispatcher } from './compiled';
+import type { ReplayCheckpoint } from './checkpoint';
 import { checkExpectations } from './expectations';
 import { KeySet } from './key-set';
 import { RewardLedger } from './ledger';
@@ -24,59 +23,6 @@ import { emptyContext, type EvalContext, type PartnerState, type World } from '.
 
 /** More cascaded `partner.joined_group` events than this from one source event is a loop. */
 export const MAX_CASCADE = 32;
-
-interface CompiledTrigger {
-  readonly trigger: Trigger;
-  /** Active and compiled; null for drafts and inactive triggers (skipped). */
-  readonly rules: CompiledNode | null;
-  readonly active: boolean;
-  readonly activatedMs: number;
-}
-
-type Dispatcher = (c: EvalContext, fire: (k: number) => void) => void;
-
-/** The generated walk of each event type's evaluation order (the untraced fast path). */
-function dispatchers(triggers: Record<TriggerEvent, CompiledTrigger[]>): Record<TriggerEvent, Dispatcher> {
-  const out = {} as Record<TriggerEvent, Dispatcher>;
-  for (const event of TRIGGER_EVENTS) {
-    const list = triggers[event];
-    const leaves: Test[] = [];
-    const conditions = list.map((ct) => {
-      if (!ct.active) return null;
-      if (!ct.rules) return 'true';
-      if (ct.rules.emit) return ct.rules.emit(leaves);
-      leaves.push(ct.rules.test);
-      return `L[${leaves.length - 1}](c)`;
-    });
-    out[event] = generateDispatcher(conditions, leaves, list.map((ct) => ct.activatedMs));
-  }
-  return out;
-}
-
-function compileTriggers(program: Program, slots: SlotRegistry, zone: Zone): Record<TriggerEvent, CompiledTrigger[]> {
-  const order = evaluationOrderOf(program);
-  const out = {} as Record<TriggerEvent, CompiledTrigger[]>;
-  for (const event of TRIGGER_EVENTS) {
-    out[event] = order[event].map((trigger) => {
-      const active = trigger.status === 'active';
-      return {
-        trigger,
-        active,
-        rules: active ? compileTree(trigger.rules, slots, zone) : null,
-        activatedMs: trigger.activatedAt ? (parseInstant(trigger.activatedAt) as number) : -Infinity,
-      };
-    });
-  }
-  return out;
-}
-
-function ratesOf(program: Program): Map<string, Decimal> {
-  const rates = new Map<string, Decimal>([['USD', { units: 1n, scale: 0 }]]);
-  for (const [code, text] of Object.entries(program.fxRates)) {
-    if (code !== 'USD') rates.set(code, parseDecimal(text) as Decimal);
-  }
-  return rates;
-}
 
 /** One replay's state and loop body; `step` processes one file event with its cascades. */
 export class Replayer {
@@ -243,6 +189,20 @@ export class Replayer {
    * Hands the rows made since the last call to `onRewards` (only between source events, so no
    * rollback can take them back); drops them when they need not be kept.
    */
+  /** The state now (between source events), sharing the live objects: clone it before going on. */
+  snapshot(position: number): ReplayCheckpoint {
+    return { position, world: this.env.world, partnerList: this.env.partnerList, seq: this.seq, rewardsBefore: this.out.rewards.base + this.out.rewards.length };
+  }
+
+  /** Takes over a checkpoint's state (a fresh replayer, before its first step). */
+  adopt(c: ReplayCheckpoint): void {
+    Object.assign(this.env.world, c.world);
+    this.env.partnerList.length = 0;
+    for (const p of c.partnerList) this.env.partnerList.push(p);
+    this.seq = c.seq;
+    this.out.rewards.base = c.rewardsBefore;
+  }
+
   flushRewards(keep: boolean): void {
     const sink = this.options.onRewards;
     if (!sink) return;
@@ -310,9 +270,13 @@ function run(program: Program, eventSet: EventSet, options: ReplayOptions, rows:
   const prepared = new PreparedEvents(eventSet.events);
   const cursor = new EventCursor();
   const total = prepared.length;
-  const loop = new ReplayLoop(new Replayer(program, asOfOf(options, prepared.lastMoment()), options), options, total, eventSet.expect !== undefined);
+  const r = new Replayer(program, asOfOf(options, prepared.lastMoment()), options);
   const end = options.stopAfterTraced && options.traceEventIds ? prepared.lastPositionOf(options.traceEventIds) + 1 : total;
-  for (let i = 0; i < end; i++) loop.step(prepared.at(i, cursor));
+  const resume = options.resumeFrom ?? (end > 0 && options.stopAfterTraced ? options.checkpointFor?.(end - 1) : null) ?? null;
+  const from = resume?.position ?? 0;
+  if (resume) r.adopt(resume);
+  const loop = new ReplayLoop(r, options, total, eventSet.expect !== undefined, from);
+  for (let i = from; i < end; i++) loop.step(prepared.at(i, cursor));
   return loop.finish(eventSet, rows);
 }
 
@@ -322,7 +286,6 @@ function run(program: Program, eventSet: EventSet, options: ReplayOptions, rows:
  * the one fed event by event (feed.ts).
  */
 export class ReplayLoop {
-  private done = 0;
   private readonly every: number;
   private readonly keep: boolean;
 
@@ -331,6 +294,7 @@ export class ReplayLoop {
     private readonly options: ReplayOptions,
     private readonly total: number,
     hasExpectations: boolean,
+    private done = 0,
   ) {
     this.every = Math.max(1, options.progressEvery ?? 10_000);
     this.keep = options.keepRewards !== false || hasExpectations;
@@ -343,6 +307,8 @@ export class ReplayLoop {
       this.options.onProgress?.(this.done, this.total);
       if (this.options.shouldCancel?.()) throw new ReplayCancelled(this.done);
     }
+    const cp = this.options.checkpointEvery;
+    if (cp !== undefined && this.done % cp === 0 && this.done < this.total) this.options.onCheckpoint?.(this.r.snapshot(this.done));
   }
 
   /** The last rows handed over, the last progress, and the report (rows in it when `rows` and kept). */

@@ -7,7 +7,7 @@ import { replay } from '../../engine';
 import { parseEventSetText, tryParse } from '../../engine/formats/read';
 import type { EventTrace } from '../../engine/formats/report';
 import { ReplayCancelled } from '../../engine/replay/options';
-import { clearLedger, endRun, finishRun, getRunInputs, ImportCancelled, insertEventSet, LedgerWriteCancelled, loadEventSet, nowIso, openLedgerWriter, retryBusy, setRunProgress, storeErrorSentence, type Db } from '../store';
+import { clearCheckpoints, clearLedger, endRun, finishRun, getRunInputs, ImportCancelled, insertEventSet, LedgerWriteCancelled, loadEventSet, nearestCheckpoint, nowIso, openLedgerWriter, retryBusy, saveCheckpoint, setRunProgress, storeErrorSentence, type Db } from '../store';
 import type { WorkerMessage } from './protocol';
 
 export interface JobIo {
@@ -34,7 +34,7 @@ function inputs(db: Db, runId: string) {
  * indexes are built (the `saving` phase) and the run row is finished.
  * A cancelled or failed run leaves no rows: its table is dropped.
  */
-export function runReplayJob(db: Db, runId: string, io: JobIo): void {
+export function runReplayJob(db: Db, runId: string, io: JobIo, checkpointEvery?: number): void {
   try {
     const { program, set, asOf } = inputs(db, runId);
     const total = set.events.length;
@@ -47,6 +47,8 @@ export function runReplayJob(db: Db, runId: string, io: JobIo): void {
       progressEvery: every,
       shouldCancel: io.cancelled,
       keepRewards: false,
+      checkpointEvery: checkpointEvery ?? checkpointInterval(total),
+      onCheckpoint: (c) => retryBusy(() => saveCheckpoint(db, runId, c)),
       onRewards: (rows, first) => {
         ledger.write(rows, first);
         streamed = first + rows.length;
@@ -67,6 +69,7 @@ export function runReplayJob(db: Db, runId: string, io: JobIo): void {
   } catch (e) {
     if (e instanceof ReplayCancelled || e instanceof LedgerWriteCancelled) {
       retryBusy(() => clearLedger(db, runId));
+      retryBusy(() => clearCheckpoints(db, runId));
       retryBusy(() => endRun(db, runId, 'cancelled', null, nowIso()));
       io.post({ type: 'cancelled' });
       return;
@@ -74,15 +77,25 @@ export function runReplayJob(db: Db, runId: string, io: JobIo): void {
     // A store failure (busy past the retries, disk full…) is told as a sentence, never raw.
     const message = storeErrorSentence(e, db.name) ?? (e instanceof Error ? e.message : String(e));
     retryBusy(() => clearLedger(db, runId));
+    retryBusy(() => clearCheckpoints(db, runId));
     retryBusy(() => endRun(db, runId, 'failed', message, nowIso()));
     io.post({ type: 'failed', error: message });
   }
 }
 
-/** The traces of one event of a run, its cascades included. */
+/**
+ * Events between two checkpoints of a run: at most ten checkpoints (each holds the whole world
+ * state, so their size grows with the run), none for runs too short to need one.
+ */
+export function checkpointInterval(total: number): number {
+  return Math.max(20_000, Math.ceil(total / 10));
+}
+
+/** The traces of one event of a run, its cascades included; replayed from the nearest checkpoint before it. */
 export function traceJob(db: Db, runId: string, eventId: string): EventTrace[] {
   const { program, set, asOf } = inputs(db, runId);
-  const report = replay(program, set, { ...(asOf === null ? {} : { asOf }), traceEventIds: new Set([eventId]), stopAfterTraced: true });
+  const checkpointFor = (position: number) => nearestCheckpoint(db, runId, position);
+  const report = replay(program, set, { ...(asOf === null ? {} : { asOf }), traceEventIds: new Set([eventId]), stopAfterTraced: true, checkpointFor });
   return (report.trace ?? []).filter((t) => t.eventId === eventId || t.cascadeOf === eventId);
 }
 

@@ -8,3 +8,4 @@ export * from './runs-repo';
 export * from './ledger-repo';
 export * from './errors';
 export * from './event-index-repo';
+export * from './checkpoints-repo';

@@ -194,4 +194,14 @@ export const MIGRATIONS: readonly string[] = [
     complete INTEGER NOT NULL DEFAULT 0
   );
   `,
+  // 10: checkpoints of a run's engine state every N events (issue 17), so the trace of a late
+  // event resumes from the nearest one; v8-serialized, deleted with the run.
+  `
+  CREATE TABLE run_checkpoints (
+    run_id TEXT NOT NULL REFERENCES runs(id) ON DELETE CASCADE,
+    position INTEGER NOT NULL,
+    state BLOB NOT NULL,
+    PRIMARY KEY (run_id, position)
+  ) WITHOUT ROWID;
+  `,
 ];

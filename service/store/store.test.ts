@@ -44,7 +44,7 @@ describe('migrations', () => {
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     const tables = db.prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all().map((r) => r.name);
-    expect(tables).toEqual(['evaluation_orders', 'event_index', 'event_index_state', 'event_set_chunks', 'event_sets', 'ledger', 'partners', 'programs', 'reviews', 'runs', 'trigger_versions', 'triggers']);
+    expect(tables).toEqual(['evaluation_orders', 'event_index', 'event_index_state', 'event_set_chunks', 'event_sets', 'ledger', 'partners', 'programs', 'reviews', 'run_checkpoints', 'runs', 'trigger_versions', 'triggers']);
     db.close();
   });
 
