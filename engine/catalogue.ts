@@ -152,8 +152,11 @@ function agg(of: AggregatedObject, scope: 'partner' | 'customer', measure: 'coun
   return { of, scope, measure, unit };
 }
 
-/** Every field, in the order the inspector lists them. */
-export const CATALOGUE: readonly FieldSpec[] = [
+/**
+ * Every field, in the order the inspector lists them. Declared `as const` so each entry's object
+ * and field are literal types: `StaticField` (below) keys the replay's field getters by them.
+ */
+export const CATALOGUE = [
   { object: 'partnership', field: 'joined_days', label: 'Joined the program (days ago)', kind: 'elapsed_days', operators: ELAPSED, help: 'Days between the partner joining and the event; the joining day is day 0.' },
   { object: 'partnership', field: 'joined_date', label: 'Joined the program (date)', kind: 'date', operators: DATE_OPS, help: 'The date the partner joined the program.' },
   { object: 'partnership', field: 'group', label: 'Group', kind: 'selector', selector: 'group', operators: SELECT4, help: 'The group the partner is in at the time of the event; earlier triggers may have changed it.' },
@@ -189,9 +192,19 @@ export const CATALOGUE: readonly FieldSpec[] = [
   { object: 'lead', field: 'stage', label: 'Stage', kind: 'text', operators: SELECT6, help: 'The lead’s stage.' },
   { object: 'lead', field: 'name', label: 'Name', kind: 'text', operators: SELECT6, help: 'The lead’s name.' },
   { object: 'lead', field: 'submitted_date', label: 'Submitted (date)', kind: 'date', operators: DATE_OPS, help: 'The date the lead was submitted.' },
-];
+] as const satisfies readonly FieldSpec[];
 
-const BY_KEY = new Map(CATALOGUE.map((f) => [`${f.object}.${f.field}`, f]));
+/** One entry of the catalogue, with its object and field as literal types. */
+export type CatalogueEntry = (typeof CATALOGUE)[number];
+
+/**
+ * The fields of `O` read straight off the object (not counted or summed over others): each has
+ * a getter in engine/replay/fields.ts, and a catalogue field without one does not compile.
+ */
+export type StaticField<O extends RuleObject> = Exclude<Extract<CatalogueEntry, { object: O }>, { kind: 'aggregate_count' | 'aggregate_sum' }>['field'];
+
+
+const BY_KEY = new Map<string, FieldSpec>(CATALOGUE.map((f) => [`${f.object}.${f.field}`, f]));
 
 /** The catalogue entry of object.field, or undefined. */
 export function fieldSpec(object: string, field: string): FieldSpec | undefined {

@@ -4,6 +4,7 @@
  */
 import type { Minor } from '../money';
 import type { Zone } from '../time';
+import type { RuleObject, StaticField } from '../catalogue';
 import type { ActionObj, CustomerState, DealState, EvalContext, LeadState, PartnerState, TransactionObj } from './state';
 
 /** Money is a `Minor`: a BigInt only past 2^53 minor units. */
@@ -11,90 +12,92 @@ export type Scalar = Minor | string | boolean | readonly string[] | null;
 /** Reads a field of an object; `moment` and `zone` serve elapsed-days fields only. */
 export type ObjectGetter<O> = (obj: O, moment: number, zone: Zone) => Scalar;
 
-type GetterTable<O> = Readonly<Record<string, ObjectGetter<O>>>;
+/** The state each rule object is read from. */
+export interface ObjectStates {
+  partnership: PartnerState;
+  customer: CustomerState;
+  transaction: TransactionObj;
+  action: ActionObj;
+  deal: DealState;
+  lead: LeadState;
+}
 
-const PARTNERSHIP: GetterTable<PartnerState> = {
-  joined_days: (p, m, z) => z.elapsedDays(p.joinedMs, m),
-  joined_date: (p) => p.joinedMs,
-  group: (p) => p.group,
-  tag: (p) => p.tags,
-  tier: (p) => p.tier,
-  partner_key: (p) => p.key,
+/**
+ * For every rule object, one getter per static field the catalogue gives it (`StaticField`):
+ * a field added to the catalogue without its getter here, or a getter for a field the catalogue
+ * does not have, does not compile (fields.test.ts shows both).
+ */
+export type GetterTables = { readonly [O in RuleObject]: { readonly [F in StaticField<O>]: ObjectGetter<ObjectStates[O]> } };
+
+/** Object getters by catalogue object, for rules and filters (the aggregated object is the input). */
+export const OBJECT_GETTERS: GetterTables = {
+  partnership: {
+    joined_days: (p, m, z) => z.elapsedDays(p.joinedMs, m),
+    joined_date: (p) => p.joinedMs,
+    group: (p) => p.group,
+    tag: (p) => p.tags,
+    tier: (p) => p.tier,
+    partner_key: (p) => p.key,
+  },
+  customer: {
+    signed_up_date: (c) => c.createdMs,
+    signed_up_days: (c, m, z) => z.elapsedDays(c.createdMs, m),
+    first_purchase_days: (c, m, z) => (Number.isNaN(c.firstPaidMs) ? null : z.elapsedDays(c.firstPaidMs, m)),
+    has_paid: (c) => !Number.isNaN(c.firstPaidMs),
+    paid_order: (c) => (c.paidOrder === 0 ? null : c.paidOrder),
+  },
+  transaction: {
+    created_date: (t) => t.createdMs,
+    amount: (t) => t.usd,
+    product_key: (t) => t.productKey,
+    category_key: (t) => t.categoryKey,
+    currency: (t) => t.currency,
+  },
+  action: {
+    action_key: (a) => a.actionKey,
+    value: (a) => a.usd,
+  },
+  deal: {
+    stage: (d) => d.stage,
+    name: (d) => d.name,
+    amount: (d) => d.usd,
+  },
+  lead: {
+    stage: (l) => l.stage,
+    name: (l) => l.name,
+    submitted_date: (l) => l.submittedMs,
+  },
 };
 
-const CUSTOMER: GetterTable<CustomerState> = {
-  signed_up_date: (c) => c.createdMs,
-  signed_up_days: (c, m, z) => z.elapsedDays(c.createdMs, m),
-  first_purchase_days: (c, m, z) => (Number.isNaN(c.firstPaidMs) ? null : z.elapsedDays(c.firstPaidMs, m)),
-  has_paid: (c) => !Number.isNaN(c.firstPaidMs),
-  paid_order: (c) => (c.paidOrder === 0 ? null : c.paidOrder),
-};
+/** The same tables looked up by a program's field name (any string). */
+const BY_NAME: { readonly [O in RuleObject]: Readonly<Partial<Record<string, ObjectGetter<ObjectStates[O]>>>> } = OBJECT_GETTERS;
 
-const TRANSACTION: GetterTable<TransactionObj> = {
-  created_date: (t) => t.createdMs,
-  amount: (t) => t.usd,
-  product_key: (t) => t.productKey,
-  category_key: (t) => t.categoryKey,
-  currency: (t) => t.currency,
-};
+/** Where the evaluation context holds each rule object (null when the event lacks it). */
+const IN_CONTEXT = {
+  partnership: 'partner',
+  customer: 'customer',
+  transaction: 'transaction',
+  action: 'action',
+  deal: 'deal',
+  lead: 'lead',
+} as const satisfies { readonly [O in RuleObject]: keyof EvalContext };
 
-const ACTION: GetterTable<ActionObj> = {
-  action_key: (a) => a.actionKey,
-  value: (a) => a.usd,
-};
-
-const DEAL: GetterTable<DealState> = {
-  stage: (d) => d.stage,
-  name: (d) => d.name,
-  amount: (d) => d.usd,
-};
-
-const LEAD: GetterTable<LeadState> = {
-  stage: (l) => l.stage,
-  name: (l) => l.name,
-  submitted_date: (l) => l.submittedMs,
-};
-
-/** Object getters by catalogue object, for filters (the aggregated object is the input). */
-export const OBJECT_GETTERS = {
-  partnership: PARTNERSHIP,
-  customer: CUSTOMER,
-  transaction: TRANSACTION,
-  action: ACTION,
-  deal: DEAL,
-  lead: LEAD,
-} as const;
+/**
+ * The getter of `object.field` (a program's field, so any string), or undefined when the
+ * catalogue has no such static field. Own keys only: `constructor` is not a field.
+ */
+export function objectGetter<O extends RuleObject>(object: O, field: string): ObjectGetter<ObjectStates[O]> | undefined {
+  const table = BY_NAME[object];
+  return Object.hasOwn(table, field) ? table[field] : undefined;
+}
 
 /** A getter of object.field over the evaluation context (null when the event lacks the object). */
-export function contextGetter(object: keyof typeof OBJECT_GETTERS, field: string, zone: Zone): ((ctx: EvalContext) => Scalar) | null {
-  switch (object) {
-    case 'partnership': {
-      const g = PARTNERSHIP[field];
-      return g ? (ctx) => (ctx.partner ? g(ctx.partner, ctx.momentMs, zone) : null) : null;
-    }
-    case 'customer': {
-      const g = CUSTOMER[field];
-      return g ? (ctx) => (ctx.customer ? g(ctx.customer, ctx.momentMs, zone) : null) : null;
-    }
-    case 'transaction': {
-      const g = TRANSACTION[field];
-      return g ? (ctx) => (ctx.transaction ? g(ctx.transaction, ctx.momentMs, zone) : null) : null;
-    }
-    case 'action': {
-      const g = ACTION[field];
-      return g ? (ctx) => (ctx.action ? g(ctx.action, ctx.momentMs, zone) : null) : null;
-    }
-    case 'deal': {
-      const g = DEAL[field];
-      return g ? (ctx) => (ctx.deal ? g(ctx.deal, ctx.momentMs, zone) : null) : null;
-    }
-    case 'lead': {
-      const g = LEAD[field];
-      return g ? (ctx) => (ctx.lead ? g(ctx.lead, ctx.momentMs, zone) : null) : null;
-    }
-    default: {
-      const never: never = object;
-      return never;
-    }
-  }
+export function contextGetter(object: RuleObject, field: string, zone: Zone): ((ctx: EvalContext) => Scalar) | null {
+  const g: ObjectGetter<ObjectStates[RuleObject]> | undefined = objectGetter(object, field);
+  if (!g) return null;
+  const key = IN_CONTEXT[object];
+  return (ctx) => {
+    const obj = ctx[key];
+    return obj ? g(obj, ctx.momentMs, zone) : null;
+  };
 }
