@@ -38,41 +38,7 @@ export function DripPreview({ programId, drip, offer, timeZone }: DripPreviewPro
   const compact = width < COMPACT_BELOW;
   return (
     <Stack spacing={2} aria-label="Drip preview" component="section" ref={box}>
-      <Stack direction="row" spacing={compact ? 1 : 2} useFlexGap sx={{ flexWrap: 'wrap' }}>
-        <DateInput
-          label="Example event date"
-          size="small"
-          width={270}
-          value={example.eventDate || null}
-          timeZone={timeZone}
-          onChange={(iso) => set({ eventDate: iso ?? '' })}
-          onUnreadable={() => set({ eventDate: '' })}
-          error={problem?.field === 'eventDate'}
-        />
-        {offer.type === 'percentage' && (
-          <>
-            <TextField
-              label="Example sale amount"
-              size="small"
-              value={example.amount}
-              onChange={(e) => set({ amount: e.target.value })}
-              error={problem?.field === 'amount'}
-              sx={{ width: 160 }}
-            />
-            <TextField label="Currency" size="small" value={example.currency} onChange={(e) => set({ currency: e.target.value.toUpperCase() })} sx={{ width: 100 }} />
-          </>
-        )}
-        <DateInput
-          label="Status as of"
-          size="small"
-          width={270}
-          value={example.asOfDate || null}
-          timeZone={timeZone}
-          onChange={(iso) => set({ asOfDate: iso ?? '' })}
-          onUnreadable={() => set({ asOfDate: '' })}
-          error={problem?.field === 'asOfDate'}
-        />
-      </Stack>
+      <ExampleFields example={example} offerType={offer.type} timeZone={timeZone} problemField={problem?.field} compact={compact} onChange={set} />
       {problem && <Alert severity="warning">{problem.message}</Alert>}
       {q.error && <Alert severity="error">{q.error.message}</Alert>}
       <Box sx={{ minHeight: 4 }}>{q.loading && <LinearProgress aria-label="Updating preview" />}</Box>
@@ -85,6 +51,47 @@ export function DripPreview({ programId, drip, offer, timeZone }: DripPreviewPro
           <DripTable occurrences={occ} compact={compact} timeZone={timeZone} />
         </>
       )}
+    </Stack>
+  );
+}
+
+/** The example event the preview follows: its day, its sale (for a percentage), and the day the statuses are read. */
+function ExampleFields({ example, offerType, timeZone, problemField, compact, onChange: set }: { example: DripExample; offerType: Offer['type']; timeZone: string; problemField: string | undefined; compact: boolean; onChange: (patch: Partial<DripExample>) => void }) {
+  return (
+    <Stack direction="row" spacing={compact ? 1 : 2} useFlexGap sx={{ flexWrap: 'wrap' }}>
+      <DateInput
+        label="Example event date"
+        size="small"
+        width={270}
+        value={example.eventDate || null}
+        timeZone={timeZone}
+        onChange={(iso) => set({ eventDate: iso ?? '' })}
+        onUnreadable={() => set({ eventDate: '' })}
+        error={problemField === 'eventDate'}
+      />
+      {offerType === 'percentage' && (
+        <>
+          <TextField
+            label="Example sale amount"
+            size="small"
+            value={example.amount}
+            onChange={(e) => set({ amount: e.target.value })}
+            error={problemField === 'amount'}
+            sx={{ width: 160 }}
+          />
+          <TextField label="Currency" size="small" value={example.currency} onChange={(e) => set({ currency: e.target.value.toUpperCase() })} sx={{ width: 100 }} />
+        </>
+      )}
+      <DateInput
+        label="Status as of"
+        size="small"
+        width={270}
+        value={example.asOfDate || null}
+        timeZone={timeZone}
+        onChange={(iso) => set({ asOfDate: iso ?? '' })}
+        onUnreadable={() => set({ asOfDate: '' })}
+        error={problemField === 'asOfDate'}
+      />
     </Stack>
   );
 }

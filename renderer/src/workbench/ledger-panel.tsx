@@ -31,44 +31,12 @@ export interface LedgerPanelProps {
 
 /** The ledger with its filters, totals, CSV export and bulk review. */
 export function LedgerPanel({ runId, partners, triggers, onTrace, initialFilter, height }: LedgerPanelProps) {
-  const send = useSend();
   const [filter, setFilter] = useState<LedgerFilter>(initialFilter ?? EMPTY_FILTER);
   const [sort, setSort] = useState<LedgerSort>(DEFAULT_SORT);
-  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ServiceError | null>(null);
   const pages = useLedgerPages(runId, filter, sort);
   const chosen = useWorkbenchStore((s) => s.ledgerColumns);
   const columns = visibleColumns(chosen);
-
-  const toggle = useCallback((row: LedgerRow) => {
-    setSelected((s) => {
-      const next = new Set(s);
-      if (next.has(row.id)) next.delete(row.id);
-      else next.add(row.id);
-      return next;
-    });
-  }, []);
-
-  const selectAll = async () => {
-    const r = await send('replay.ledger', ledgerQuery(runId, filter, sort, 0, SELECT_MAX));
-    if (r.ok) setSelected(new Set(r.value.rows.filter((x) => reviewable(x.status)).map((x) => x.id)));
-    else setError(r.error);
-  };
-
-  const review = async (decision: ReviewDecision, reason?: string) => {
-    setBusy(true);
-    const r = await send('rewards.review', reason ? { runId, rewardIds: [...selected], decision, reason } : { runId, rewardIds: [...selected], decision });
-    setBusy(false);
-    if (!r.ok) {
-      setError(r.error);
-      return;
-    }
-    setError(null);
-    setSelected(new Set());
-    // The pages shown here, the totals and every view of payouts read the reviewed statuses.
-    dataChanged('reviews');
-  };
+  const { selected, setSelected, toggle, selectAll, review, busy, error, setError } = useLedgerReview(runId, filter, sort);
 
   const exportCsv = async () => {
     // In the desktop app the main process makes the CSV and writes it (it can be large); in a
@@ -104,4 +72,45 @@ export function LedgerPanel({ runId, partners, triggers, onTrace, initialFilter,
       <LedgerTable columns={columns} pages={pages} sort={sort} onSort={(k) => setSort((s) => toggleSort(s, k))} selected={selected} onToggle={toggle} onTrace={onTrace} height={height} />
     </Stack>
   );
+}
+
+/**
+ * The rows picked for review and the review itself: pick rows one by one or every reviewable
+ * match, approve, decline or hold them, and say the reviews changed (`dataChanged`).
+ */
+function useLedgerReview(runId: string, filter: LedgerFilter, sort: LedgerSort) {
+  const send = useSend();
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ServiceError | null>(null);
+
+  const toggle = useCallback((row: LedgerRow) => {
+    setSelected((s) => {
+      const next = new Set(s);
+      if (next.has(row.id)) next.delete(row.id);
+      else next.add(row.id);
+      return next;
+    });
+  }, []);
+
+  const selectAll = async () => {
+    const r = await send('replay.ledger', ledgerQuery(runId, filter, sort, 0, SELECT_MAX));
+    if (r.ok) setSelected(new Set(r.value.rows.filter((x) => reviewable(x.status)).map((x) => x.id)));
+    else setError(r.error);
+  };
+
+  const review = async (decision: ReviewDecision, reason?: string) => {
+    setBusy(true);
+    const r = await send('rewards.review', reason ? { runId, rewardIds: [...selected], decision, reason } : { runId, rewardIds: [...selected], decision });
+    setBusy(false);
+    if (!r.ok) {
+      setError(r.error);
+      return;
+    }
+    setError(null);
+    setSelected(new Set());
+    // The pages shown here, the totals and every view of payouts read the reviewed statuses.
+    dataChanged('reviews');
+  };
+  return { selected, setSelected, toggle, selectAll, review, busy, error, setError };
 }

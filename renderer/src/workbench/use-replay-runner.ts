@@ -36,27 +36,7 @@ export function useReplayRunner(programId: string, onFinished: (run: RunSummary)
   finished.current = onFinished;
   const runId = run && runInProgress(run.status) ? run.id : null;
 
-  useEffect(() => {
-    if (!runId) return;
-    let live = true;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const poll = async () => {
-      const r = await send('replay.progress', { runId });
-      if (!live) return;
-      if (!r.ok) {
-        setError(r.error);
-        return;
-      }
-      setRun(r.value);
-      if (runInProgress(r.value.status)) timer = setTimeout(() => void poll(), POLL_MS);
-      else finished.current(r.value);
-    };
-    timer = setTimeout(() => void poll(), POLL_MS);
-    return () => {
-      live = false;
-      clearTimeout(timer);
-    };
-  }, [runId, send, setRun]);
+  usePollProgress(runId, setRun, setError, finished);
 
   const start = useCallback(
     async (eventSetId: string, asOf?: string) => {
@@ -89,4 +69,30 @@ export function useReplayRunner(programId: string, onFinished: (run: RunSummary)
   const watch = useCallback((r: RunSummary) => setRun(r), [setRun]);
 
   return { run, error, start, cancel, watch };
+}
+
+/** Follows the going run: asks for its progress every POLL_MS until it ends, then says so. */
+function usePollProgress(runId: string | null, setRun: (r: RunSummary) => void, setError: (e: ServiceError) => void, finished: { current: (run: RunSummary) => void }) {
+  const send = useSend();
+  useEffect(() => {
+    if (!runId) return;
+    let live = true;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const poll = async () => {
+      const r = await send('replay.progress', { runId });
+      if (!live) return;
+      if (!r.ok) {
+        setError(r.error);
+        return;
+      }
+      setRun(r.value);
+      if (runInProgress(r.value.status)) timer = setTimeout(() => void poll(), POLL_MS);
+      else finished.current(r.value);
+    };
+    timer = setTimeout(() => void poll(), POLL_MS);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [runId, send, setRun, setError, finished]);
 }

@@ -40,29 +40,7 @@ export function VisibilityMatrix({ offers, rows, selected, onSelect }: Visibilit
   return (
     <TableContainer sx={{ maxHeight: 620 }}>
       <Table size="small" stickyHeader aria-label="Offer visibility matrix" sx={{ tableLayout: 'fixed', width: PARTNER_W + offers.length * OFFER_W + 64 }}>
-        <TableHead>
-          <TableRow>
-            <TableCell sx={{ ...sticky, zIndex: 3, width: PARTNER_W, verticalAlign: 'bottom' }}>Partner</TableCell>
-            {offers.map((o) => (
-              <TableCell key={o.triggerId} sx={{ width: OFFER_W, height: HEAD_H, p: 0, verticalAlign: 'bottom' }}>
-                <Tooltip title={`${n.trigger(o.triggerId)} (${o.triggerId})${o.description ? ` — ${o.description}` : ''}`} placement="top">
-                  <Box
-                    component="span"
-                    sx={{
-                      display: 'block', writingMode: 'vertical-rl', transform: 'rotate(180deg)', maxHeight: HEAD_H - 8, mx: 'auto', py: 0.5,
-                      overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', fontSize: 12, fontWeight: 500, lineHeight: `${OFFER_W}px`,
-                    }}
-                  >
-                    {n.trigger(o.triggerId)}
-                  </Box>
-                </Tooltip>
-              </TableCell>
-            ))}
-            <TableCell align="right" sx={{ ...stickyRight, zIndex: 3, width: 64, verticalAlign: 'bottom' }}>
-              Sees
-            </TableCell>
-          </TableRow>
-        </TableHead>
+        <OfferHeaders offers={offers} />
         <TableBody>
           {rows.map((r) => {
             const name = r.partner.name || r.partner.key;
@@ -98,5 +76,35 @@ export function VisibilityMatrix({ offers, rows, selected, onSelect }: Visibilit
         </TableBody>
       </Table>
     </TableContainer>
+  );
+}
+
+/** The offers as rotated names, with the trigger and its description in the tooltip. */
+function OfferHeaders({ offers }: { offers: VisibilityMatrixProps['offers'] }) {
+  const n = useReadable();
+  return (
+    <TableHead>
+      <TableRow>
+        <TableCell sx={{ ...sticky, zIndex: 3, width: PARTNER_W, verticalAlign: 'bottom' }}>Partner</TableCell>
+        {offers.map((o) => (
+          <TableCell key={o.triggerId} sx={{ width: OFFER_W, height: HEAD_H, p: 0, verticalAlign: 'bottom' }}>
+            <Tooltip title={`${n.trigger(o.triggerId)} (${o.triggerId})${o.description ? ` — ${o.description}` : ''}`} placement="top">
+              <Box
+                component="span"
+                sx={{
+                  display: 'block', writingMode: 'vertical-rl', transform: 'rotate(180deg)', maxHeight: HEAD_H - 8, mx: 'auto', py: 0.5,
+                  overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', fontSize: 12, fontWeight: 500, lineHeight: `${OFFER_W}px`,
+                }}
+              >
+                {n.trigger(o.triggerId)}
+              </Box>
+            </Tooltip>
+          </TableCell>
+        ))}
+        <TableCell align="right" sx={{ ...stickyRight, zIndex: 3, width: 64, verticalAlign: 'bottom' }}>
+          Sees
+        </TableCell>
+      </TableRow>
+    </TableHead>
   );
 }

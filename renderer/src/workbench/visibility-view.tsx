@@ -7,7 +7,7 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import type { NamedItem } from '@engine/formats/program-schema';
 import { useServiceQuery } from './hooks';
-import { dashboardOffers, matrixRows, NO_FILTER, splitReason, type VisibilityFilter } from './visibility-model';
+import { dashboardOffers, matrixRows, NO_FILTER, splitReason, type MatrixCell, type VisibilityFilter } from './visibility-model';
 import { VisibilityMatrix, type SelectedCell } from './visibility-matrix';
 import { PartnerDashboard } from './partner-dashboard';
 import type { ProgramViewProps } from './types';
@@ -37,7 +37,6 @@ export function VisibilityView({ programId }: ProgramViewProps) {
   const rows = useMemo(() => (report.data && p ? matrixRows(report.data, p.partners, filter) : []), [report.data, p, filter]);
   const cell = selected && rows.find((r) => r.partner.key === selected.partnerKey)?.cells.find((c) => c.triggerId === selected.triggerId);
   const dashPartner = p?.partners.find((x) => x.key === (dashboardKey || p.partners[0]?.key));
-  const reason = cell && !cell.visible && cell.reason ? splitReason(cell.reason) : null;
   const trigger = selected && p?.triggers.find((t) => t.id === selected.triggerId);
   const partnerName = (key: string) => p?.partners.find((x) => x.key === key)?.name || key;
   return (
@@ -55,30 +54,7 @@ export function VisibilityView({ programId }: ProgramViewProps) {
               {report.data && <VisibilityMatrix offers={report.data.offers} rows={rows} selected={selected} onSelect={setSelected} />}
               {report.data && rows.length === 0 && <Typography sx={{ p: 2 }}>No sample partner matches these filters.</Typography>}
             </Paper>
-            <Paper variant="outlined" sx={{ p: 2 }} role="region" aria-label="Why">
-              {!cell && <Typography color="text.secondary">Click a cell to see the rule that decides it.</Typography>}
-              {selected && cell && (
-                <Stack spacing={0.5}>
-                  <Typography variant="subtitle2">
-                    {trigger?.name || selected.triggerId} is {cell.visible ? 'visible' : 'hidden'} to {partnerName(selected.partnerKey)}
-                  </Typography>
-                  <Typography variant="caption" color="text.secondary">
-                    {selected.triggerId} · {selected.partnerKey}
-                  </Typography>
-                  {cell.visible && <Typography>No group, tier, tag or partner-key rule rules this partner out.</Typography>}
-                  {reason && (
-                    <>
-                      <Typography data-testid="visibility-reason">{reason.text}</Typography>
-                      {reason.path && (
-                        <Typography variant="caption" color="text.secondary">
-                          Deciding rule: {reason.path}
-                        </Typography>
-                      )}
-                    </>
-                  )}
-                </Stack>
-              )}
-            </Paper>
+            <WhyPanel selected={selected} cell={cell} triggerName={trigger?.name} partnerName={selected ? partnerName(selected.partnerKey) : ''} />
           </Stack>
           <Stack spacing={1} sx={{ flex: 1, minWidth: 300, width: '100%' }}>
             <TextField select size="small" label="Preview dashboard of" value={dashPartner?.key ?? ''} onChange={(e) => setDashboardKey(e.target.value)}>
@@ -93,5 +69,36 @@ export function VisibilityView({ programId }: ProgramViewProps) {
         </Stack>
       </Stack>
     </ReadableProvider>
+  );
+}
+
+/** Why the clicked cell is visible or hidden: the deciding rule in words, and its path. */
+function WhyPanel({ selected, cell, triggerName, partnerName }: { selected: SelectedCell | null; cell: MatrixCell | null | undefined; triggerName: string | undefined; partnerName: string }) {
+  const reason = cell && !cell.visible && cell.reason ? splitReason(cell.reason) : null;
+  return (
+    <Paper variant="outlined" sx={{ p: 2 }} role="region" aria-label="Why">
+      {!cell && <Typography color="text.secondary">Click a cell to see the rule that decides it.</Typography>}
+      {selected && cell && (
+        <Stack spacing={0.5}>
+          <Typography variant="subtitle2">
+            {triggerName || selected.triggerId} is {cell.visible ? 'visible' : 'hidden'} to {partnerName}
+          </Typography>
+          <Typography variant="caption" color="text.secondary">
+            {selected.triggerId} · {selected.partnerKey}
+          </Typography>
+          {cell.visible && <Typography>No group, tier, tag or partner-key rule rules this partner out.</Typography>}
+          {reason && (
+            <>
+              <Typography data-testid="visibility-reason">{reason.text}</Typography>
+              {reason.path && (
+                <Typography variant="caption" color="text.secondary">
+                  Deciding rule: {reason.path}
+                </Typography>
+              )}
+            </>
+          )}
+        </Stack>
+      )}
+    </Paper>
   );
 }
