@@ -167,6 +167,7 @@ test('imported, replayed, then the demo compared with the 2027 proposal: chart a
     sum += cents(pb) - cents(pa);
   }
   expect(sum).toBe(cents(displayUsd(moved.deltaUsd)));
+  await shootPair(page, 'compare-traces-light');
   await page.keyboard.press('Escape');
   await expect(traces).toBeHidden();
 
@@ -175,6 +176,12 @@ test('imported, replayed, then the demo compared with the 2027 proposal: chart a
   await page.getByRole('button', { name: /^Compare with…/ }).click();
   await expectComparison(page, diff, a.partners);
   await shootScreens(page, 'compare', test.info().outputDir);
+  for (const mode of ['light', 'dark'] as const) {
+    await theme(page, mode);
+    await page.getByRole('region', { name: 'Per trigger' }).scrollIntoViewIfNeeded();
+    await shootPair(page, `compare-tables-${mode}`);
+  }
+  await theme(page, 'light');
   const top = diff.partners[0]!;
   await page.getByRole('table', { name: 'Per partner' }).getByRole('button', { name: a.partners.find((p) => p.key === top.partnerKey)?.name ?? top.partnerKey }).click();
   await expect(page.getByRole('banner').getByRole('heading', { name: 'Partner timeline' })).toBeVisible();
@@ -187,6 +194,7 @@ test('imported, replayed, then the demo compared with the 2027 proposal: chart a
   const totals = page.getByRole('table', { name: 'Totals' });
   await expect(totals.locator('tbody tr').first()).toContainText(`Rewards paid${displayUsd(diff.a.rewardsUsd)}$0.00${displaySignedUsd(`-${diff.a.rewardsUsd}`)}`);
   await expect(totals.getByRole('columnheader', { name: /at the end of Jan 1, 2026$/ })).toBeVisible();
+  await shootPair(page, 'compare-as-of-light');
 });
 
 const cents = (text: string): number => {

@@ -86,7 +86,7 @@ function Triggers({ c, onTraces }: { c: Comparison; onTraces: (t: TriggerDelta) 
       empty="Neither program has a trigger."
       columns={[
         { label: 'Trigger', cell: (t) => triggerRowName(t) },
-        { label: 'Match', cell: (t) => triggerRowNote(t) || 'same trigger' },
+        { label: 'Note', cell: (t) => triggerRowNote(t) },
         { label: 'A', cell: (t) => (t.a ? `${displayUsd(t.a.rewardsUsd)} · ${t.a.rewards}` : '—') },
         { label: 'B', cell: (t) => (t.b ? `${displayUsd(t.b.rewardsUsd)} · ${t.b.rewards}` : '—') },
         { label: 'B − A', cell: (t) => displaySignedUsd(t.deltaUsd) },

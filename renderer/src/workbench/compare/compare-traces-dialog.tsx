@@ -18,6 +18,7 @@ import type { Program, Trigger } from '@engine/formats/program-schema';
 import type { TriggerTrace } from '@engine/formats/report';
 import type { ArgsOf, CompareTraceEvent } from '@service/contract';
 import { useServiceQuery } from '../hooks';
+import { eventTypeLabel } from '../event-labels';
 import { displayUsd } from '../money-format';
 import { useReadable } from '../readable';
 import { TriggerCard } from '../trace-panel';
@@ -48,7 +49,7 @@ function EventRow({ e, names, triggers }: { e: CompareTraceEvent; names: { a: st
   return (
     <Stack spacing={1} component="article" aria-label={`Event ${e.eventId}`}>
       <Typography variant="body1">
-        {e.type} · {n.instant(e.moment)}
+        {eventTypeLabel(e.type)} · {n.instant(e.moment)}
         {e.partnerKey ? ` · ${n.partner(e.partnerKey)}` : ''}
         <Typography component="span" variant="caption" color="text.secondary">
           {' '}
