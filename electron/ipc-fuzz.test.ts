@@ -48,11 +48,22 @@ afterAll(async () => {
 });
 
 const rawArgs = fc.array(fc.oneof(fc.constantFrom<unknown>(...CHANNELS), weird, fc.jsonValue({ maxDepth: 2 })), { maxLength: 4 });
+// Random values almost never make a well-formed file request, so some argument lists are one:
+// the branch that must reach the dialog runs (asserted below), not only the refusals.
+const fileRequest = fc.constantFrom<unknown>(
+  { kind: 'program' },
+  { kind: 'events', programId: 'p1' },
+  { kind: 'partners', programId: 'p1' },
+  { channel: 'programs.export', args: { programId: 'p1' } },
+  { channel: 'replay.ledgerCsv', args: { runId: 'run1' } },
+  { channel: 'payouts.invoiceCsv', args: { runId: 'run1', month: '2026-02' } },
+);
+const callArgs = fc.oneof({ arbitrary: rawArgs, weight: 4 }, { arbitrary: fileRequest.map((r) => [r]), weight: 1 });
 
 describe('IPC fuzz', () => {
   it('fuzz raw IPC arguments: untrusted senders reach nothing, trusted ones get a Result', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.boolean(), fc.constantFrom(IPC.call, IPC.importFile, IPC.exportFile), rawArgs, async (trusted, ch, args) => {
+      fc.asyncProperty(fc.boolean(), fc.constantFrom(IPC.call, IPC.importFile, IPC.exportFile), callArgs, async (trusted, ch, args) => {
         const before = trusted ? null : dumpDb(s.db);
         const nOpened = opened.length;
         const nSaved = saved.length;
@@ -73,12 +84,17 @@ describe('IPC fuzz', () => {
           const parsed = (ch === IPC.importFile ? ImportRequest : ExportRequest).safeParse(args[0]);
           const wellFormed = args.length === 1 && parsed.success;
           if (!wellFormed) expect([opened.length, saved.length]).toEqual([nOpened, nSaved]);
-          else counts.dialogs++;
+          else {
+            // A well-formed request reaches its file command exactly once.
+            expect(opened.length + saved.length).toBe(nOpened + nSaved + 1);
+            counts.dialogs++;
+          }
         }
       }),
       { numRuns: RUNS, seed: 670 },
     );
     expect(counts.untrustedRefused).toBeGreaterThan(0);
     expect(counts.results).toBeGreaterThan(0);
+    expect(counts.dialogs).toBeGreaterThan(0);
   }, 120_000);
 });

@@ -29,6 +29,17 @@ const EXAMPLE_PAIRS = existsSync(EXAMPLES)
       .filter((base) => existsSync(join(EXAMPLES, `${base}.events.json`)))
   : [];
 
+describe('committed samples', () => {
+  // The spec examples below run once per pair found: with none found they would run nothing.
+  it('has the spec examples (resources/samples/spec-examples, program + events pairs)', () => {
+    expect(existsSync(EXAMPLES), `${EXAMPLES} is missing`).toBe(true);
+    const programs = readdirSync(EXAMPLES).filter((f) => f.endsWith('.program.json'));
+    expect(programs.length).toBeGreaterThan(0);
+    // Every example program has its event set beside it (a lone program would be left out).
+    expect(EXAMPLE_PAIRS).toHaveLength(programs.length);
+  });
+});
+
 describe('demo program', () => {
   it('is valid input (no blocking issue) and has no warning', () => {
     const { program } = load(SAMPLES, 'demo.program.json', 'rejections.events.json');
