@@ -84,11 +84,12 @@ export function runReplayJob(db: Db, runId: string, io: JobIo, checkpointEvery?:
 }
 
 /**
- * Events between two checkpoints of a run: at most ten checkpoints (each holds the whole world
- * state, so their size grows with the run), none for runs too short to need one.
+ * Events between two checkpoints of a run: at most four checkpoints (each holds the whole world
+ * state, ≈ 12 MB at 200,000 events and growing with the run, so more would cost the store
+ * hundreds of MB), none for runs too short to need one.
  */
 export function checkpointInterval(total: number): number {
-  return Math.max(20_000, Math.ceil(total / 10));
+  return Math.max(50_000, Math.ceil(total / 4));
 }
 
 /** The traces of one event of a run, its cascades included; replayed from the nearest checkpoint before it. */
