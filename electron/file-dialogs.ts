@@ -60,6 +60,43 @@ function why(e: unknown): string {
   return (code && words[code]) ?? (e instanceof Error ? e.message : String(e));
 }
 
+/** Reads a picked file as UTF-8 text, refusing a too-large, unreadable or non-UTF-8 one. */
+async function readText(file: string, max: number): Promise<Result<string>> {
+  const name = path.basename(file);
+  try {
+    const st = await fs.stat(file);
+    if (!st.isFile()) return fail(`${name} cannot be opened: it is not a regular file`);
+    if (st.size > max) return fail(`${name} ${TOO_LARGE_MESSAGE}`);
+    const bytes = await fs.readFile(file);
+    // Counted again after reading: the file may have grown since stat.
+    if (bytes.byteLength > max) return fail(`${name} ${TOO_LARGE_MESSAGE}`);
+    try {
+      return { ok: true, value: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
+    } catch {
+      return fail(`${name} is not UTF-8 text: save it as UTF-8 and open it again`);
+    }
+  } catch (e) {
+    return fail(`${name} cannot be read: ${why(e)}`);
+  }
+}
+
+/**
+ * Written beside the target under a fresh name, then renamed over it: a failed write (disk full)
+ * leaves the old file whole, and the temporary name cannot be planted.
+ */
+async function writeAtomically(target: string, text: string): Promise<Result<ExportOutcome>> {
+  const name = path.basename(target);
+  const tmp = path.join(path.dirname(target), `.${name.slice(0, 200)}.${randomBytes(6).toString('hex')}.tmp`);
+  try {
+    await fs.writeFile(tmp, text, { encoding: 'utf8', flag: 'wx' });
+    await fs.rename(tmp, target);
+  } catch (e) {
+    await fs.rm(tmp, { force: true }).catch(() => undefined);
+    return fail(`${name} could not be saved: ${why(e)}`);
+  }
+  return { ok: true, value: { saved: true, fileName: name } };
+}
+
 export interface FileActionDeps {
   dialog: Pick<Dialog, 'showOpenDialog' | 'showSaveDialog'>;
   window: () => BrowserWindow | null;
@@ -77,31 +114,11 @@ export function fileActions(deps: FileActionDeps) {
     return r.canceled ? null : (r.filePaths[0] ?? null);
   }
 
-  /** Reads a picked file as UTF-8 text, refusing a too-large, unreadable or non-UTF-8 one. */
-  async function readText(file: string): Promise<Result<string>> {
-    const name = path.basename(file);
-    try {
-      const st = await fs.stat(file);
-      if (!st.isFile()) return fail(`${name} cannot be opened: it is not a regular file`);
-      if (st.size > max) return fail(`${name} ${TOO_LARGE_MESSAGE}`);
-      const bytes = await fs.readFile(file);
-      // Counted again after reading: the file may have grown since stat.
-      if (bytes.byteLength > max) return fail(`${name} ${TOO_LARGE_MESSAGE}`);
-      try {
-        return { ok: true, value: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
-      } catch {
-        return fail(`${name} is not UTF-8 text: save it as UTF-8 and open it again`);
-      }
-    } catch (e) {
-      return fail(`${name} cannot be read: ${why(e)}`);
-    }
-  }
-
   return {
     async importFile(request: ImportRequest): Promise<Result<ImportOutcome | null>> {
       const file = await pickFile(request.kind);
       if (!file) return { ok: true, value: null };
-      const text = await readText(file);
+      const text = await readText(file, max);
       if (!text.ok) return text;
       const fileName = path.basename(file);
       if (request.kind === 'program') {
@@ -123,19 +140,7 @@ export function fileActions(deps: FileActionDeps) {
       const opts = { defaultPath: suggested, filters: [{ name: ext.toUpperCase(), extensions: [ext] }] };
       const r = win ? await deps.dialog.showSaveDialog(win, opts) : await deps.dialog.showSaveDialog(opts);
       if (r.canceled || !r.filePath) return { ok: true, value: { saved: false, fileName: suggested } };
-      const target = r.filePath;
-      const name = path.basename(target);
-      // Written beside the target under a fresh name, then renamed over it: a failed write
-      // (disk full) leaves the old file whole, and the temporary name cannot be planted.
-      const tmp = path.join(path.dirname(target), `.${name.slice(0, 200)}.${randomBytes(6).toString('hex')}.tmp`);
-      try {
-        await fs.writeFile(tmp, text, { encoding: 'utf8', flag: 'wx' });
-        await fs.rename(tmp, target);
-      } catch (e) {
-        await fs.rm(tmp, { force: true }).catch(() => undefined);
-        return fail(`${name} could not be saved: ${why(e)}`);
-      }
-      return { ok: true, value: { saved: true, fileName: name } };
+      return writeAtomically(r.filePath, text);
     },
   };
 }
