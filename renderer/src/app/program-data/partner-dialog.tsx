@@ -38,33 +38,7 @@ export function PartnerDialog(props: { open: boolean; partner: Partner; isNew: b
     <Dialog open={props.open} onClose={close} fullWidth maxWidth="sm">
       <DialogTitle>{props.isNew ? 'Add sample partner' : `Edit ${props.partner.key}`}</DialogTitle>
       <DialogContent sx={{ display: 'flex', flexDirection: 'column', gap: 2, pt: '8px !important' }}>
-        <TextField label="Key (case sensitive)" value={p.key} onChange={(e) => setP({ ...p, key: e.target.value })} required />
-        <TextField label="Name" value={p.name} onChange={(e) => setP({ ...p, name: e.target.value })} />
-        <TextField select label="Group" value={p.group ?? ''} onChange={(e) => setP({ ...p, group: e.target.value || null })}>
-          <MenuItem value="">(none)</MenuItem>
-          {program.groups.map((g) => (
-            <MenuItem key={g.key} value={g.key}>
-              {g.name || g.key}
-            </MenuItem>
-          ))}
-        </TextField>
-        <TextField select label="Tier" value={p.tier ?? ''} onChange={(e) => setP({ ...p, tier: e.target.value || null })}>
-          <MenuItem value="">(none)</MenuItem>
-          {program.tiers.map((t) => (
-            <MenuItem key={t.key} value={t.key}>
-              {t.name || t.key}
-            </MenuItem>
-          ))}
-        </TextField>
-        <Autocomplete multiple options={program.tags.map((t) => t.key)} value={p.tags} onChange={(_e, tags) => setP({ ...p, tags })} renderInput={(params) => <TextField {...params} label="Tags" />} />
-        <DateInput
-          label="Joined the program on"
-          required
-          value={joinedDate(p.joinedAt, program.timeZone)}
-          timeZone={program.timeZone}
-          helperText="The partner's day 0; they join at midnight in the program's time zone."
-          onChange={(iso) => iso && iso !== joinedDate(p.joinedAt, program.timeZone) && setP({ ...p, joinedAt: midnightIn(iso, program.timeZone) })}
-        />
+        <PartnerFields p={p} program={program} onChange={setP} />
       </DialogContent>
       <DialogActions>
         <Button onClick={close}>Cancel</Button>
@@ -85,5 +59,40 @@ export function PartnerDialog(props: { open: boolean; partner: Partner; isNew: b
         }}
       />
     </Dialog>
+  );
+}
+
+/** One of the program's groups or tiers, or none. */
+function KeySelect({ label, items, value, onChange }: { label: string; items: readonly { key: string; name?: string }[]; value: string | null; onChange: (key: string | null) => void }) {
+  return (
+    <TextField select label={label} value={value ?? ''} onChange={(e) => onChange(e.target.value || null)}>
+      <MenuItem value="">(none)</MenuItem>
+      {items.map((g) => (
+        <MenuItem key={g.key} value={g.key}>
+          {g.name || g.key}
+        </MenuItem>
+      ))}
+    </TextField>
+  );
+}
+
+/** The partner's fields; the day they joined is typed as a day in the program's time zone. */
+function PartnerFields({ p, program, onChange: setP }: { p: Partner; program: Program; onChange: (p: Partner) => void }) {
+  return (
+    <>
+      <TextField label="Key (case sensitive)" value={p.key} onChange={(e) => setP({ ...p, key: e.target.value })} required />
+      <TextField label="Name" value={p.name} onChange={(e) => setP({ ...p, name: e.target.value })} />
+      <KeySelect label="Group" items={program.groups} value={p.group} onChange={(group) => setP({ ...p, group })} />
+      <KeySelect label="Tier" items={program.tiers} value={p.tier} onChange={(tier) => setP({ ...p, tier })} />
+      <Autocomplete multiple options={program.tags.map((t) => t.key)} value={p.tags} onChange={(_e, tags) => setP({ ...p, tags })} renderInput={(params) => <TextField {...params} label="Tags" />} />
+      <DateInput
+        label="Joined the program on"
+        required
+        value={joinedDate(p.joinedAt, program.timeZone)}
+        timeZone={program.timeZone}
+        helperText="The partner's day 0; they join at midnight in the program's time zone."
+        onChange={(iso) => iso && iso !== joinedDate(p.joinedAt, program.timeZone) && setP({ ...p, joinedAt: midnightIn(iso, program.timeZone) })}
+      />
+    </>
   );
 }
