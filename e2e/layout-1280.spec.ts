@@ -70,6 +70,8 @@ test('at 1280×800 the ledger shows Payout and Review, and the matrix its Sees c
   expect(await container.evaluate((el) => el.scrollWidth > el.clientWidth), 'the matrix is wider than its box').toBe(true);
   expect(await inside(matrix.getByRole('columnheader', { name: 'Sees' }), container)).toBe(true);
   expect(await inside(matrix.getByRole('rowheader').first(), container)).toBe(true);
+  // Each partner's group and tier under the name read by their names ("Enterprise resellers · Premier").
+  await expect(matrix.getByRole('rowheader').filter({ hasText: 'Enterprise resellers · Premier' }).first()).toBeVisible();
 
   // Rewards & payouts: the month's calendar and the invoice's whole table are inside the window
   // (side by side, the calendar's Sunday went past the edge, then the table's Statement column).

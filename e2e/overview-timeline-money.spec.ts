@@ -106,6 +106,12 @@ test('program overview, partner timeline, statement and money out agree with the
   const moves = engine.groupChanges.filter((g) => g.partnerKey === topKey).length;
   const tags = engine.tagsApplied.filter((g) => g.partnerKey === topKey).length;
   await expect(totals).toContainText(`${moves} group moves · ${tags} tags`);
+  // The partner's group and tier read by their names, as the program's settings name them.
+  const top = program.partners.find((p) => p.key === topKey);
+  const groupName = program.groups.find((g) => g.key === top?.group)?.name;
+  const tierName = program.tiers.find((t) => t.key === top?.tier)?.name;
+  expect([groupName, tierName], 'the top partner has a named group and tier').toEqual([expect.any(String), expect.any(String)]);
+  await expect(page.getByLabel('Partner details')).toContainText(`group ${groupName!} · tier ${tierName!} · `);
   const rows = page.getByRole('table', { name: 'Partner timeline' }).locator('tbody tr');
   await page.getByRole('button', { name: 'Latest' }).click();
   await expect(rows.last().getByRole('cell').nth(6)).toHaveText(`${displayUsd(topWant.usd)} · ${topWant.count}`);

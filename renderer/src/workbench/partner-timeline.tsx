@@ -225,7 +225,7 @@ function PartnerScreen({ programId, partnerKey, tab }: { programId: string; part
         </TextField>
         <Typography variant="body2" color="text.secondary" aria-label="Partner details">
           {partnerKey}
-          {partner ? ` · group ${partner.group ?? 'none'} · tier ${partner.tier ?? 'none'} · tags ${partner.tags.length ? partner.tags.join(', ') : 'none'} · joined ${n.instant(partner.joinedAt)}` : ' · not a sample partner of the program now'}
+          {partner ? ` · group ${partner.group === null ? 'none' : n.group(partner.group)} · tier ${partner.tier === null ? 'none' : n.tier(partner.tier)} · tags ${partner.tags.length ? partner.tags.map(n.tag).join(', ') : 'none'} · joined ${n.instant(partner.joinedAt)}` : ' · not a sample partner of the program now'}
         </Typography>
       </Stack>
       {done.length === 0 && !runs.loading && <Typography color="text.secondary">Run a replay first: the timeline is drawn from a finished run.</Typography>}

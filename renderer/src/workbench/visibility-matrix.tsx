@@ -49,7 +49,7 @@ export function VisibilityMatrix({ offers, rows, selected, onSelect }: Visibilit
                 <TableCell component="th" scope="row" sx={{ ...sticky, width: PARTNER_W, overflow: 'hidden' }} title={r.partner.key}>
                   <Box sx={{ fontWeight: 500, whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }}>{name}</Box>
                   <Box sx={{ fontSize: 12, color: 'text.secondary', whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }}>
-                    {[r.partner.group, r.partner.tier, ...r.partner.tags].filter(Boolean).join(' · ') || 'no group'}
+                    {[r.partner.group && n.group(r.partner.group), r.partner.tier && n.tier(r.partner.tier), ...r.partner.tags.map(n.tag)].filter(Boolean).join(' · ') || 'no group'}
                   </Box>
                 </TableCell>
                 {r.cells.map((c) => {
