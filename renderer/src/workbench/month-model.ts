@@ -2,6 +2,7 @@
  * Months for the payouts view: labels, stepping, and the calendar of the month after the due
  * month with its invoice (1st), charge (8th) and payout (13th) days (ENGINE.md §7).
  */
+import { formatInstant } from '../ui/format-instant';
 
 const MONTH_NAMES = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
@@ -46,10 +47,12 @@ export function dayLabel(date: string): string {
   return `${wd}, ${shortDayLabel(date)}`;
 }
 
-/** "2026-03-08" → "Mar 8, 2026": a calendar day the way the ledger writes the day of an instant. */
+/**
+ * "2026-03-08" → "Mar 8, 2026": a calendar day written by the same formatter as the day of an
+ * instant (read at UTC midnight in UTC, so no zone can move it to another day).
+ */
 export function shortDayLabel(date: string): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return `${(MONTH_NAMES[m - 1] ?? '').slice(0, 3)} ${d}, ${y}`;
+  return formatInstant(`${date}T00:00:00Z`, 'UTC', { dateOnly: true });
 }
 
 /** Weeks (Monday first) of a month; null pads days outside it. */
