@@ -47,7 +47,6 @@ export default tseslint.config(
       'renderer/src/workbench/partner-timeline.tsx',
       'renderer/src/workbench/payouts-view.tsx',
       'renderer/src/workbench/program-overview.tsx',
-      'renderer/src/workbench/runs-view.tsx',
     ],
     rules: { 'max-lines': 'off', 'max-lines-per-function': 'off' },
   },

@@ -12,7 +12,7 @@ import { displaySignedUsd, displayUsd, groupDigits } from './money-format';
 import { newestFirst } from './run-progress';
 import { SmallTable } from './small-table';
 import { useReadable } from './readable';
-import { TriggerChangesTable } from './runs-view';
+import { TriggerChangesTable } from './run-snapshot';
 import { PartnerLink } from './partner-link';
 
 const CHANGE_COLORS: Readonly<Record<ChangeKind, 'success' | 'error' | 'warning'>> = { added: 'success', removed: 'error', changed: 'warning' };

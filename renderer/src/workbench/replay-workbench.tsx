@@ -13,16 +13,15 @@ import { RunSummaryBar } from './run-summary-bar';
 import { RunResults, useResultTabs } from './run-results';
 import { useEventSetChoice, useWorkbenchRuns } from './use-workbench-runs';
 import type { ProgramViewProps } from './types';
-import { ReadableProvider } from './readable';
+import { ProgramNames } from './program-names';
 import { ImportExportsButton } from './imports/import-dialog';
 
 /** Replays event sets against the program and explains every reward, move and rejection. */
 export function ReplayWorkbench(props: ProgramViewProps) {
-  const program = useServiceQuery('programs.get', { programId: props.programId });
   return (
-    <ReadableProvider program={program.data?.program}>
+    <ProgramNames programId={props.programId}>
       <Workbench {...props} />
-    </ReadableProvider>
+    </ProgramNames>
   );
 }
 
