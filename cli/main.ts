@@ -7,7 +7,7 @@ import { basename } from 'node:path';
 import { InputError } from '../engine/formats/issues';
 import { isJsonLinesPath } from '../engine/formats/events-jsonl';
 import { decodeUtf8 } from '../engine/formats/text';
-import { parseEventSetText, parseProgramText } from '../engine/formats/read';
+import { parseProgramText, readEventSetText } from '../engine/formats/read';
 import type { Program } from '../engine/formats/program-schema';
 import { writeReport } from '../engine/formats/report-write';
 import { replayToLedger } from '../engine/replay/replay';
@@ -135,10 +135,10 @@ function cmdReplay(args: Parsed, io: Io): number {
       return streamed.report.expectations.passed ? EXIT.ok : EXIT.expectations;
     }
   }
-  const events = parseEventSetText(readText(io, eventsFile), eventsFile);
+  const { set: events, instants } = readEventSetText(readText(io, eventsFile), eventsFile);
   let result;
   try {
-    result = replayToLedger(program, events, { trace: args.flags.has('trace'), ...(typeof asOf === 'string' ? { asOf } : {}) });
+    result = replayToLedger(program, events, { trace: args.flags.has('trace'), ...(typeof asOf === 'string' ? { asOf } : {}), ...(instants ? { instants } : {}) });
   } catch (e) {
     if (e instanceof RangeError && typeof asOf === 'string') throw new InputError('--as-of', [{ path: '', message: e.message }]);
     throw e;

@@ -10,7 +10,8 @@ import { describe, expect, it } from 'vitest';
 import { EventSchema, EventSetSchema, EVENTS_FORMAT } from './events-schema';
 import { fastEvent, fastEvents } from './events-fast';
 import { InputError } from './issues';
-import { parseEventSetText } from './read';
+import { parseEventSetText, readEventSetText } from './read';
+import { parseInstant } from '../time';
 import { zodIssues } from './zod-issues';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 400);
@@ -133,5 +134,27 @@ describe('the fast event path', () => {
       }),
       { numRuns: RUNS, seed: 19 },
     );
+  });
+
+  it('hands over the instants it parsed: each event\'s `at` and moment as parseInstant reads them', () => {
+    let handed = 0;
+    const goodRare = fc.tuple(base, fc.constantFrom<Record<string, unknown>>({ type: 'link.clicked', partnerKey: 'p1', count: 3 }, { type: 'partner.group_changed', partnerKey: 'p1', group: 'gold' })).map(([b, e]) => ({ ...strip(b), ...e }));
+    fc.assert(
+      fc.property(fc.array(fc.oneof(goodHot, goodHot, goodRare), { maxLength: 8 }), (events) => {
+        const { set, instants } = readEventSetText(JSON.stringify({ format: EVENTS_FORMAT, events }), 'e.json');
+        expect(instants).not.toBeNull();
+        if (instants === null) return;
+        handed++;
+        expect(instants.atMs.length).toBe(set.events.length);
+        set.events.forEach((e, i) => {
+          expect(instants.atMs[i]).toBe(parseInstant(e.at));
+          expect(instants.momentMs[i]).toBe(parseInstant(e.receivedAt ?? e.at));
+        });
+      }),
+      { numRuns: RUNS, seed: 20 },
+    );
+    expect(handed).toBe(RUNS);
+    // A CSV set hands over nothing (the replay parses its instants itself).
+    expect(readEventSetText('id,type,at,partnerKey,count\nk1,link.clicked,2026-02-10T12:00:00Z,alice,3\n', 'e.csv').instants).toBeNull();
   });
 });

@@ -122,13 +122,42 @@ const HOT: Readonly<Record<string, readonly [string, (v: unknown) => Obj | null]
   'lead.qualified': ['lead', lead],
 };
 
-/** One event as the schema would give it, or null when only the schema may judge it. */
-export function fastEvent(e: unknown): EventInput | null {
+/**
+ * The epoch milliseconds of each event's `at` and moment (`receivedAt`, else `at`), in file
+ * order, as the reader parsed them while checking the events: the replay then does not parse
+ * every instant a second time.
+ */
+export interface EventInstants {
+  readonly atMs: Float64Array;
+  readonly momentMs: Float64Array;
+}
+
+/** Where `fastEvent` leaves the instants it parsed: [at, moment]. */
+const SCRATCH = new Float64Array(2);
+
+/** `v` as an instant, or NaN when the schema would refuse it (undefined when absent stays NaN too). */
+function instantMs(v: unknown): number {
+  if (typeof v !== 'string') return NaN;
+  return parseInstant(v) ?? NaN;
+}
+
+/**
+ * One event as the schema would give it, or null when only the schema may judge it. `ms`, when
+ * given, receives the epoch ms of its `at` (ms[0]) and of its moment (ms[1]).
+ */
+export function fastEvent(e: unknown, ms: Float64Array = SCRATCH): EventInput | null {
   if (!isObj(e) || typeof e.type !== 'string') return null;
   const hot = Object.hasOwn(HOT, e.type) ? HOT[e.type] : undefined;
   if (!hot) {
     const r = EventSchema.safeParse(e);
-    return r.success ? r.data : null;
+    if (!r.success) return null;
+    const at = instantMs(r.data.at);
+    const moment = r.data.receivedAt ? instantMs(r.data.receivedAt) : at;
+    // The schema checked both instants, so they parse; if ever not, the replay's own parse says so.
+    if (Number.isNaN(at) || Number.isNaN(moment)) return null;
+    ms[0] = at;
+    ms[1] = moment;
+    return r.data;
   }
   const [payloadKey, check] = hot;
   let n = 0;
@@ -136,7 +165,12 @@ export function fastEvent(e: unknown): EventInput | null {
     n++;
     if (k !== 'id' && k !== 'at' && k !== 'receivedAt' && k !== 'type' && k !== payloadKey) return null;
   }
-  if (n > 5 || (e.id !== undefined && !isKey(e.id)) || !isInstant(e.at) || (e.receivedAt !== undefined && !isInstant(e.receivedAt))) return null;
+  if (n > 5 || (e.id !== undefined && !isKey(e.id))) return null;
+  const at = instantMs(e.at);
+  const moment = e.receivedAt === undefined ? at : instantMs(e.receivedAt);
+  if (Number.isNaN(at) || Number.isNaN(moment)) return null;
+  ms[0] = at;
+  ms[1] = moment;
   const payload = check(e[payloadKey]);
   if (payload === null) return null;
   if (payload === e[payloadKey] && inOrder(e, EVENT_ORDER[payloadKey] as readonly string[])) return e as unknown as EventInput;
@@ -149,13 +183,21 @@ export function fastEvent(e: unknown): EventInput | null {
   return out as unknown as EventInput;
 }
 
-/** Every event as the schema would give it, or null as soon as one needs the schema's verdict. */
-export function fastEvents(events: readonly unknown[]): EventInput[] | null {
+/**
+ * Every event as the schema would give it, or null as soon as one needs the schema's verdict;
+ * `instants`, when given (as long as `events`), receives each event's parsed instants.
+ */
+export function fastEvents(events: readonly unknown[], instants?: EventInstants): EventInput[] | null {
   const out = new Array<EventInput>(events.length);
+  const ms = SCRATCH;
   for (let i = 0; i < events.length; i++) {
-    const e = fastEvent(events[i]);
+    const e = fastEvent(events[i], ms);
     if (e === null) return null;
     out[i] = e;
+    if (instants) {
+      instants.atMs[i] = ms[0] as number;
+      instants.momentMs[i] = ms[1] as number;
+    }
   }
   return out;
 }

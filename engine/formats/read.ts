@@ -6,7 +6,7 @@ import type { z } from 'zod';
 import { formatPath, InputError, type InputIssue } from './issues';
 import { ProgramSchema, type Program } from './program-schema';
 import { EventSetSchema, type EventSet } from './events-schema';
-import { fastEvents } from './events-fast';
+import { fastEvents, type EventInstants } from './events-fast';
 import { zodIssues } from './zod-issues';
 import { parseEventsCsv } from './events-csv';
 import { isJsonLinesPath, parseEventsJsonl } from './events-jsonl';
@@ -62,24 +62,26 @@ export function parseProgramText(text: string, file = 'program'): Program {
 }
 
 export function parseEventSet(value: unknown, file = 'events'): EventSet {
-  return parseEventSetValue(value, file);
+  return parseEventSetValue(value, file).set;
 }
 
 /**
  * An event set through the fast path when every event takes it (the schema then checks only the
  * set's other fields), else through the schema alone, so its messages are the only ones anyone sees.
  */
-function parseEventSetValue(value: unknown, file: string, text?: string): EventSet {
+function parseEventSetValue(value: unknown, file: string, text?: string): { set: EventSet; instants: EventInstants | null } {
   guardValue(value, file, text);
   if (value !== null && typeof value === 'object' && Array.isArray((value as { events?: unknown }).events)) {
-    const events = fastEvents((value as { events: unknown[] }).events);
+    const raw = (value as { events: unknown[] }).events;
+    const instants = { atMs: new Float64Array(raw.length), momentMs: new Float64Array(raw.length) };
+    const events = fastEvents(raw, instants);
     if (events) {
       const rest = EventSetSchema.safeParse({ ...value, events: [] });
-      if (rest.success) return { ...rest.data, events };
+      if (rest.success) return { set: { ...rest.data, events }, instants };
     }
   }
   // Guarded above: the schema alone, so a refused file is not walked twice.
-  return checkWith(EventSetSchema, value, file);
+  return { set: checkWith(EventSetSchema, value, file), instants: null };
 }
 
 /**
@@ -87,8 +89,16 @@ function parseEventSetValue(value: unknown, file: string, text?: string): EventS
  * .ndjson) text.
  */
 export function parseEventSetText(text: string, file = 'events'): EventSet {
-  if (/\.csv$/i.test(file)) return parseEventsCsv(text, file);
-  if (isJsonLinesPath(file)) return parseEventsJsonl(text, file);
+  return readEventSetText(text, file).set;
+}
+
+/**
+ * `parseEventSetText`, with the instants its check parsed when the fast path read every event
+ * (JSON files; null otherwise): hand them to the replay as `ReplayOptions.instants`.
+ */
+export function readEventSetText(text: string, file = 'events'): { set: EventSet; instants: EventInstants | null } {
+  if (/\.csv$/i.test(file)) return { set: parseEventsCsv(text, file), instants: null };
+  if (isJsonLinesPath(file)) return { set: parseEventsJsonl(text, file), instants: null };
   return parseEventSetValue(parseJsonText(text, file), file, text);
 }
 

@@ -1,4 +1,5 @@
 import type { RewardRow } from '../formats/report';
+import type { EventInstants } from '../formats/events-fast';
 import type { ReplayCheckpoint } from './checkpoint';
 
 /** Options of a replay run. */
@@ -51,6 +52,11 @@ export interface ReplayOptions {
    * from the one it answers (null: from the start).
    */
   checkpointFor?: (position: number) => ReplayCheckpoint | null;
+  /**
+   * The events' instants as the reader already parsed them (`readEventSetText`), for exactly
+   * this event set's events: the replay then does not parse every `at` and `receivedAt` again.
+   */
+  instants?: EventInstants;
 }
 
 export class ReplayCancelled extends Error {

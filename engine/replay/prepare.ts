@@ -2,6 +2,7 @@
  * Normalises parsed events for the replay loop: instants to epoch ms, the moment (receipt),
  * default ids and object dates, and the processing order (ascending moment, ties in file order).
  */
+import type { EventInstants } from '../formats/events-fast';
 import type { EventInput } from '../formats/events-schema';
 import { parseInstant } from '../time';
 
@@ -46,20 +47,32 @@ export class PreparedEvents {
   /** Processing order as file indexes; null when the file is already in order of receipt. */
   private readonly order: Int32Array | null;
 
-  constructor(private readonly events: readonly EventInput[]) {
+  /** `instants`: the events' instants already parsed by the reader (see `ReplayOptions.instants`). */
+  constructor(
+    private readonly events: readonly EventInput[],
+    instants?: EventInstants,
+  ) {
     const n = events.length;
     this.length = n;
-    this.atMs = new Float64Array(n);
-    this.momentMs = new Float64Array(n);
     let sorted = true;
-    for (let i = 0; i < n; i++) {
-      const e = events[i] as EventInput;
-      const at = ms(e.at);
-      this.atMs[i] = at;
-      const moment = e.receivedAt ? ms(e.receivedAt) : at;
-      this.momentMs[i] = moment;
-      // Most files are already in order of receipt: noticed in the same pass, no sort then.
-      if (i > 0 && moment < (this.momentMs[i - 1] as number)) sorted = false;
+    if (instants) {
+      if (instants.atMs.length !== n || instants.momentMs.length !== n) throw new Error(`${instants.atMs.length} instants handed over for ${n} events`);
+      this.atMs = instants.atMs;
+      this.momentMs = instants.momentMs;
+      const moments = this.momentMs;
+      for (let i = 1; i < n && sorted; i++) if ((moments[i] as number) < (moments[i - 1] as number)) sorted = false;
+    } else {
+      this.atMs = new Float64Array(n);
+      this.momentMs = new Float64Array(n);
+      for (let i = 0; i < n; i++) {
+        const e = events[i] as EventInput;
+        const at = ms(e.at);
+        this.atMs[i] = at;
+        const moment = e.receivedAt ? ms(e.receivedAt) : at;
+        this.momentMs[i] = moment;
+        // Most files are already in order of receipt: noticed in the same pass, no sort then.
+        if (i > 0 && moment < (this.momentMs[i - 1] as number)) sorted = false;
+      }
     }
     if (sorted) {
       this.order = null;

@@ -267,7 +267,7 @@ export function replay(program: Program, eventSet: EventSet, options: ReplayOpti
 }
 
 function run(program: Program, eventSet: EventSet, options: ReplayOptions, rows: boolean): { report: Report; ledger: RewardLedger } {
-  const prepared = new PreparedEvents(eventSet.events);
+  const prepared = new PreparedEvents(eventSet.events, options.instants);
   const cursor = new EventCursor();
   const total = prepared.length;
   const r = new Replayer(program, asOfOf(options, prepared.lastMoment()), options);
