@@ -46,7 +46,6 @@ export default tseslint.config(
       'renderer/src/workbench/expectations-editor.tsx',
       'renderer/src/workbench/partner-timeline.tsx',
       'renderer/src/workbench/payouts-view.tsx',
-      'renderer/src/workbench/program-overview.tsx',
     ],
     rules: { 'max-lines': 'off', 'max-lines-per-function': 'off' },
   },

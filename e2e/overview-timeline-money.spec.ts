@@ -60,6 +60,17 @@ test('program overview, partner timeline, statement and money out agree with the
     await expect(cells.nth(4), t.id).toHaveText(want.count.toLocaleString('en-US'));
     await expect(cells.nth(5), t.id).toHaveText(displayUsd(want.usd));
   }
+  // A group move and a tag read by the names the program gives them, not by their keys.
+  for (const t of program.triggers) {
+    const a = t.action;
+    if (a.type !== 'change_group' && a.type !== 'apply_tag') continue;
+    const named = a.type === 'change_group' ? program.groups.find((g) => g.key === a.group) : program.tags.find((g) => g.key === a.tag);
+    expect(named, t.id).toBeDefined();
+    const offer = table.locator('tbody tr').filter({ hasText: t.id }).first().getByRole('cell').nth(3);
+    await expect(offer, t.id).toHaveText(a.type === 'change_group' ? `moves to group ${named!.name}` : `tags “${named!.name}”`);
+  }
+  // The demo names its tags apart from their keys ("High value" for high-value), so the check above can tell them apart.
+  expect(program.tags.some((g) => g.name.toLowerCase() !== g.key.toLowerCase())).toBe(true);
   const partnerTable = page.getByRole('table', { name: 'Run summary per partner table' });
   for (const [key, want] of perPartner) {
     const name = program.partners.find((p) => p.key === key)?.name || key;

@@ -19,3 +19,12 @@ export function defaultRun(runs: readonly RunSummary[]): RunSummary | null {
   const sorted = newestFirst(runs);
   return sorted.find((r) => r.status === 'done') ?? sorted[0] ?? null;
 }
+
+/**
+ * The finished runs results screens read (overview, partner timeline, payouts) and the one they
+ * show: the chosen one while it is among them, else the default.
+ */
+export function finishedChoice(runs: readonly RunSummary[], chosenId: string | undefined): { done: RunSummary[]; run: RunSummary | null } {
+  const done = runs.filter((r) => r.status === 'done');
+  return { done, run: done.find((r) => r.id === chosenId) ?? defaultRun(done) };
+}
