@@ -57,12 +57,22 @@ test('program data: tags, FX rates and sample partners', async ({ page, api }) =
   await expect.poll(async () => (await api.call('programs.get', { programId })).program.fxRates.CHF).toBe('1.12');
 
   await page.getByRole('button', { name: /^Partners/ }).click();
+  const table = page.getByRole('table', { name: 'Sample partners' });
+  // Group, tier and tags read by the names the settings give them; each key is in its tooltip.
+  const program = (await api.call('programs.get', { programId })).program;
+  const nameOf = (list: { key: string; name: string }[], key: string | null) => list.find((x) => x.key === key)?.name;
+  const named = program.partners.find((p) => p.tags.length > 0 && nameOf(program.groups, p.group) !== p.group && nameOf(program.tags, p.tags[0]!) !== p.tags[0]);
+  expect(named, 'a sample partner whose group and first tag have names other than their keys').toBeDefined();
+  const cells = table.getByRole('row').filter({ has: page.getByRole('button', { name: `Edit ${named!.key}`, exact: true }) }).getByRole('cell');
+  await expect(cells.nth(2)).toHaveText(nameOf(program.groups, named!.group)!);
+  await expect(cells.nth(2).getByTitle(named!.group!, { exact: true })).toBeVisible();
+  await expect(cells.nth(3)).toHaveText(named!.tier === null ? '—' : nameOf(program.tiers, named!.tier)!);
+  await expect(cells.nth(4).getByTitle(named!.tags[0]!, { exact: true })).toHaveText(nameOf(program.tags, named!.tags[0]!)!);
   await page.getByRole('button', { name: 'Add partner' }).click();
   const dialog = page.getByRole('dialog');
   await dialog.getByLabel('Key (case sensitive)').fill('zed');
   await dialog.getByLabel('Name').fill('Zed Partners');
   await dialog.getByRole('button', { name: 'Save partner' }).click();
-  const table = page.getByRole('table', { name: 'Sample partners' });
   await expect(table.getByRole('row', { name: /Zed Partners/ })).toBeVisible();
   await table.getByRole('button', { name: 'Edit zed' }).click();
   await dialog.getByLabel('Name').fill('Zed & Co');
