@@ -45,7 +45,7 @@ export function PartnersTable({ program, onEdit, onDelete }: { program: Program;
                   <Chip key={t} size="small" label={n.tag(t)} title={t} sx={{ mr: 0.5 }} />
                 ))}
               </TableCell>
-              <TableCell>{p.joinedAt.slice(0, 10)}</TableCell>
+              <TableCell sx={{ whiteSpace: 'nowrap' }}>{p.joinedAt.slice(0, 10)}</TableCell>
               <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
                 <IconButton size="small" aria-label={`Edit ${p.key}`} onClick={() => onEdit(p)}>
                   <EditIcon fontSize="small" />
