@@ -37,7 +37,6 @@ export default tseslint.config(
     files: [
       'engine/validate.ts',
       'service/handlers/event-browser.ts',
-      'renderer/src/app/program-data/rows-editor.tsx',
       'renderer/src/editor/activate-dialog.tsx',
       'renderer/src/editor/canvas.tsx',
       'renderer/src/editor/evaluation-order-view.tsx',

@@ -8,7 +8,8 @@ import { useLeaveGuard } from '../leave-guard';
 import { useNotify } from '../notify';
 import { ViewFrame } from '../view-frame';
 import { FirstRunHint } from '../../workbench';
-import { checkKeyRow, RowsEditor, type Row, type RowCheck } from './rows-editor';
+import { RowsEditor } from './rows-editor';
+import { checkKeyRow, type Row, type RowCheck } from './rows-model';
 import { dataChanged } from '../../client/query-cache';
 
 const ZONES: string[] = (() => {
