@@ -8,8 +8,8 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { BrowserWindow, Dialog, FileFilter } from 'electron';
-import type { ExportOutcome, ExportRequest, ImportOutcome, ImportRequest } from '../service/bridge';
-import type { Result } from '../service/contract';
+import { exportThrough, importThrough, type ExportOutcome, type ExportRequest, type ImportOutcome, type ImportRequest } from '../service/bridge';
+import { contractClient, type Result } from '../service/contract';
 import type { Dispatch } from '../service/dispatch';
 import { MAX_IMPORT_CHARS, TOO_LARGE_MESSAGE } from '../service/limits';
 
@@ -107,6 +107,9 @@ export interface FileActionDeps {
 /** The import and export commands (see ImportRequest / ExportRequest in service/bridge.ts). */
 export function fileActions(deps: FileActionDeps) {
   const max = deps.maxOpenBytes ?? MAX_OPEN_BYTES;
+  // The dispatcher in this process, typed by the contract. Its answers come from the handlers
+  // (typed by `Handlers`), so they are not checked again here.
+  const service = contractClient(deps.dispatch, { checkResults: false });
   async function pickFile(kind: ImportRequest['kind']): Promise<string | null> {
     const win = deps.window();
     const opts = { properties: ['openFile' as const], filters: FILTERS[kind] };
@@ -120,20 +123,13 @@ export function fileActions(deps: FileActionDeps) {
       if (!file) return { ok: true, value: null };
       const text = await readText(file, max);
       if (!text.ok) return text;
-      const fileName = path.basename(file);
-      if (request.kind === 'program') {
-        const r = await deps.dispatch('programs.import', { text: text.value, fileName });
-        return r.ok ? { ok: true, value: { kind: 'program', fileName, value: r.value as never } } : r;
-      }
-      const channel = request.kind === 'events' ? 'eventSets.import' : 'partners.importCsv';
-      const r = await deps.dispatch(channel, { programId: request.programId, text: text.value, fileName });
-      return r.ok ? { ok: true, value: { kind: request.kind, fileName, value: r.value as never } } : r;
+      return importThrough(service, request, path.basename(file), text.value);
     },
 
     async exportFile(request: ExportRequest): Promise<Result<ExportOutcome>> {
-      const made = await deps.dispatch(request.channel, request.args);
+      const made = await exportThrough(service, request);
       if (!made.ok) return made;
-      const { fileName, text } = made.value as { fileName: string; text: string };
+      const { fileName, text } = made.value;
       const suggested = safeFileName(fileName);
       const win = deps.window();
       const ext = path.extname(suggested).slice(1) || 'json';

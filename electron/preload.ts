@@ -8,7 +8,10 @@ import { isChannel } from '../service/contract';
 
 const bridge: OfferflowBridge = {
   send: (channel, args) => {
-    if (!isChannel(channel)) return Promise.resolve({ ok: false, error: { message: `unknown channel "${channel}"`, field: 'channel' } });
+    // Typed for the page's code, checked here anyway: a script in the page could call anything.
+    if (!isChannel(channel)) return Promise.resolve({ ok: false, error: { message: `unknown channel "${String(channel)}"`, field: 'channel' } });
+    // The main process answers through the dispatcher, typed by the contract's `Handlers`;
+    // the renderer's client checks the answer against the result schema in development builds.
     return ipcRenderer.invoke(IPC.call, channel, args);
   },
   importFile: (request) => ipcRenderer.invoke(IPC.importFile, request),

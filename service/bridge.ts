@@ -10,7 +10,7 @@
  * `Result`: cancelled is `{ ok: true, value: null }` / `saved: false`, a failure is a sentence.
  */
 import { z } from 'zod';
-import type { ArgsOf, Result, ResultOf } from './contract';
+import type { ArgsOf, Result, ResultOf, ServiceClient } from './contract';
 
 /** Commands the native menu sends to the page (the page knows the open program). */
 export type MenuCommand =
@@ -47,15 +47,47 @@ export type ExportRequest =
   | { channel: 'replay.ledgerCsv'; args: ArgsOf<'replay.ledgerCsv'> }
   | { channel: 'payouts.invoiceCsv'; args: ArgsOf<'payouts.invoiceCsv'> };
 
+/**
+ * An import's contract call once the file is read: the one mapping from a kind of import to its
+ * channel, used by the desktop's main process and by the browser's file picker alike.
+ */
+export async function importThrough(service: ServiceClient, request: ImportRequest, fileName: string, text: string): Promise<Result<ImportOutcome>> {
+  if (request.kind === 'program') {
+    const r = await service.send('programs.import', { text, fileName });
+    return r.ok ? { ok: true, value: { kind: 'program', fileName, value: r.value } } : r;
+  }
+  if (request.kind === 'events') {
+    const r = await service.send('eventSets.import', { programId: request.programId, text, fileName });
+    return r.ok ? { ok: true, value: { kind: 'events', fileName, value: r.value } } : r;
+  }
+  const r = await service.send('partners.importCsv', { programId: request.programId, text, fileName });
+  return r.ok ? { ok: true, value: { kind: 'partners', fileName, value: r.value } } : r;
+}
+
+/** An export's contract call (desktop and browser): the file's suggested name and its text. */
+export function exportThrough(service: ServiceClient, request: ExportRequest): Promise<Result<ResultOf<'programs.export'>>> {
+  switch (request.channel) {
+    case 'programs.export':
+      return service.send('programs.export', request.args);
+    case 'replay.ledgerCsv':
+      return service.send('replay.ledgerCsv', request.args);
+    case 'payouts.invoiceCsv':
+      return service.send('payouts.invoiceCsv', request.args);
+  }
+}
+
 /** Where an export went: `saved: false` when the person cancelled the dialog. */
 export interface ExportOutcome {
   saved: boolean;
   fileName: string;
 }
 
-export interface OfferflowBridge {
-  /** One contract call; non-contract channels are refused by the preload. */
-  send(channel: string, args: unknown): Promise<Result<unknown>>;
+/**
+ * `window.offerflow`. Its `send` is the contract's typed client call (`ServiceClient`): a
+ * contract channel, that channel's arguments, that channel's `Result`. The preload still refuses
+ * a channel outside the contract at run time (the page's code is not trusted to be typed).
+ */
+export interface OfferflowBridge extends ServiceClient {
   /** Open dialog + read + import, in the main process; `null` when the person cancels. */
   importFile(request: ImportRequest): Promise<Result<ImportOutcome | null>>;
   /** Contract call + save dialog + write, in the main process. */

@@ -10,6 +10,7 @@
  * imports the contract from this file only. A new channel goes in its area's file.
  */
 import type { z } from 'zod';
+import { zodIssues } from '../engine/formats/zod-issues';
 import { ImportText, type ContractEntry, type Result } from './contract/common';
 import { programChannels } from './contract/programs';
 import { triggerChannels } from './contract/triggers';
@@ -78,13 +79,75 @@ export interface CallContext {
 /** The server side: one handler per channel, receiving parsed arguments. */
 export type Handlers = { [C in Channel]: (args: ParsedArgsOf<C>, call?: CallContext) => Promise<ResultOf<C>> | ResultOf<C> };
 
-/** The client side: what the renderer calls, whatever the transport. */
+/**
+ * The client side: what the renderer calls, whatever the transport. `send('programs.get',
+ * { programId })` takes only a contract channel and that channel's arguments, and answers that
+ * channel's `Result`, so no call site casts.
+ */
 export interface ServiceClient {
   send<C extends Channel>(channel: C, args: ArgsOf<C>): Promise<Result<ResultOf<C>>>;
 }
 
 export function isChannel(x: unknown): x is Channel {
   return typeof x === 'string' && Object.prototype.hasOwnProperty.call(contract, x);
+}
+
+/** One call as a transport makes it (IPC, HTTP, a test's fake): its answer as it arrived, unread. */
+export type Transport = <C extends Channel>(channel: C, args: ArgsOf<C>) => Promise<unknown>;
+
+/** An answer that does not meet its channel's result schema: a bug in the handler or the contract. */
+export class ContractMismatch extends Error {
+  constructor(
+    readonly channel: string,
+    /** Where in the answer, as a JSON path (`[0].name`, `(root)`). */
+    readonly path: string,
+    problem: string,
+  ) {
+    super(`${channel} answered a value that does not meet its result schema, at ${path}: ${problem}`);
+    this.name = 'ContractMismatch';
+  }
+}
+
+/** Throws `ContractMismatch` naming the channel and the JSON path when `value` does not meet `channel`'s result schema. */
+export function checkResult(channel: Channel, value: unknown): void {
+  const r = contract[channel].result.safeParse(value);
+  if (r.success) return;
+  const first = zodIssues(r.error)[0];
+  throw new ContractMismatch(channel, first?.path ?? '(root)', first?.message ?? 'is not the expected value');
+}
+
+function isResult(x: unknown): x is Result<unknown> {
+  if (typeof x !== 'object' || x === null || !('ok' in x)) return false;
+  if (x.ok === true) return true;
+  return x.ok === false && 'error' in x && typeof x.error === 'object' && x.error !== null && 'message' in x.error && typeof x.error.message === 'string';
+}
+
+export interface ContractClientOptions {
+  /**
+   * Check every successful answer against its channel's result schema (`checkResult`); a
+   * mismatch rejects the call with a `ContractMismatch`. Development builds and tests turn it
+   * on; production builds leave it off, because parsing costs time on the big answers (ledger
+   * pages, traces, event pages) and a wrong shape is a bug the tests are there to catch.
+   */
+  checkResults: boolean;
+}
+
+/**
+ * The typed client over a transport: the one place a transport's raw answer becomes the
+ * channel's `Result`. Something that is not a `Result` at all becomes an error value naming the
+ * channel, in every build (a cheap check, and a view must never read `undefined.ok`).
+ */
+export function contractClient(transport: Transport, options: ContractClientOptions): ServiceClient {
+  return {
+    async send<C extends Channel>(channel: C, args: ArgsOf<C>): Promise<Result<ResultOf<C>>> {
+      const answer = await transport(channel, args);
+      if (!isResult(answer)) return { ok: false, error: { message: `${channel}: the service answered something that is not a result ({ ok, value } or { ok: false, error })` } };
+      if (answer.ok && options.checkResults) checkResult(channel, answer.value);
+      // The answer is what the channel's handler returned (checked above when checks are on);
+      // the dispatcher is typed by `Handlers`, so this is the one place the type is taken on trust.
+      return answer as Result<ResultOf<C>>;
+    },
+  };
 }
 
 // The engine types the contract's answers are made of, for callers that name them.

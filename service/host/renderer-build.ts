@@ -12,11 +12,18 @@ function newestMtime(p: string): number {
   return max;
 }
 
+/**
+ * What the page's bundle is built from: the renderer, the engine, and the part of service/ it
+ * imports (the contract with its areas and limits, the bridge types). A change to a contract
+ * area must rebuild the page, or the e2e tests run yesterday's client.
+ */
+const RENDERER_SOURCES = ['renderer', 'engine', 'service/contract.ts', 'service/contract', 'service/contract-imports.ts', 'service/limits.ts', 'service/bridge.ts', 'vite.config.ts'];
+
 /** True when the built page is missing or any renderer, engine or contract source is newer. */
 export function rendererIsStale(root: string): boolean {
   const built = path.join(root, 'dist/renderer/index.html');
   if (!fs.existsSync(built)) return true;
-  const sources = ['renderer', 'engine', 'service/contract.ts', 'vite.config.ts'].map((p) => newestMtime(path.join(root, p)));
+  const sources = RENDERER_SOURCES.map((p) => newestMtime(path.join(root, p)));
   return Math.max(...sources) > fs.statSync(built).mtimeMs;
 }
 

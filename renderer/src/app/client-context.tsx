@@ -48,7 +48,8 @@ export function useServiceQuery<C extends Channel>(channel: C, args: ArgsOf<C> |
   const { refreshWhile } = options;
   const q = useTanstackQuery({
     queryKey: [channel, args],
-    queryFn: () => client.send(channel, args as ArgsOf<C>),
+    // Never run without arguments (`enabled`); the check only narrows `args` for the call.
+    queryFn: () => (args === null ? Promise.reject(new Error(`${channel} was asked without arguments`)) : client.send(channel, args)),
     enabled: args !== null,
     placeholderData: keepPreviousData,
     refetchInterval: refreshWhile ? (query) => (query.state.data?.ok && refreshWhile(query.state.data.value) ? GOING_RUN_REFRESH_MS : false) : undefined,

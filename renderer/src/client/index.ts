@@ -4,8 +4,8 @@
  * taken from the page URL (`?token=`) and kept in sessionStorage so reloads keep working.
  * Also the file helpers (native dialogs or browser pickers/downloads) and menu commands.
  */
-import type { ExportOutcome, ExportRequest, ImportOutcome, ImportRequest, MenuCommand, OfferflowBridge } from '@service/bridge';
-import type { ArgsOf, Channel, Result, ResultOf, ServiceClient } from '@service/contract';
+import { exportThrough, importThrough, type ExportOutcome, type ExportRequest, type ImportOutcome, type ImportRequest, type MenuCommand, type OfferflowBridge } from '@service/bridge';
+import { contractClient, type Result, type ServiceClient, type Transport } from '@service/contract';
 import { isReadChannel, useConnection } from './connection';
 import { readPickedFile } from './read-file';
 
@@ -31,6 +31,14 @@ export function takeToken(loc: Location = window.location, store: Storage = wind
   return store.getItem(TOKEN_KEY);
 }
 
+/**
+ * Whether answers are checked against the contract's result schemas (`checkResult`): in the Vite
+ * dev server and in tests (vitest sets `DEV`), never in the production build, where parsing every
+ * answer would cost time on the big ones (ledger pages, traces, event pages) for a bug the tests
+ * catch. A mismatch rejects the call with an error naming the channel and the JSON path.
+ */
+export const CHECK_RESULTS: boolean = import.meta.env.DEV;
+
 export interface HttpOptions {
   /**
    * How long a read call keeps retrying while the host does not answer (a restart), in ms;
@@ -39,49 +47,61 @@ export interface HttpOptions {
   reconnectMs?: number;
   /** Waits between retries (tests pass an instant one). */
   wait?: (ms: number) => Promise<void>;
+  /** Check answers against the contract (default `CHECK_RESULTS`). */
+  checkResults?: boolean;
 }
 
 const pause = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
-/** The HTTP transport: `POST /api/<channel>` with the token header. */
-export function httpClient(token: string | null, base = '', opts: HttpOptions = {}): ServiceClient {
+/** True for the host's `{ ok: false, error: { message } }` refusal. */
+function refusal(body: unknown): string | null {
+  if (typeof body !== 'object' || body === null || !('error' in body)) return null;
+  const { error } = body;
+  return typeof error === 'object' && error !== null && 'message' in error && typeof error.message === 'string' ? error.message : null;
+}
+
+/** The HTTP transport: `POST /api/<channel>` with the token header; the answer's JSON, unread. */
+export function httpTransport(token: string | null, base = '', opts: Omit<HttpOptions, 'checkResults'> = {}): Transport {
   const { reconnectMs = 0, wait = pause } = opts;
   const mark = (state: 'up' | 'lost' | 'refused', message?: string) => useConnection.getState().mark(state, message);
-  return {
-    async send<C extends Channel>(channel: C, args: ArgsOf<C>): Promise<Result<ResultOf<C>>> {
-      const retry = reconnectMs > 0 && isReadChannel(channel);
-      let waited = 0;
-      let delay = 250;
-      for (;;) {
-        try {
-          const res = await fetch(`${base}/api/${channel}`, {
-            method: 'POST',
-            headers: { 'content-type': 'application/json', 'x-offerflow-token': token ?? '' },
-            body: JSON.stringify(args),
-          });
-          const body = (await res.json()) as Result<ResultOf<C>>;
-          if (res.status === 401 && !body.ok) mark('refused', body.error.message);
-          else mark('up');
-          return body;
-        } catch (e) {
-          mark('lost');
-          if (!retry || waited >= reconnectMs) {
-            return { ok: false, error: { message: `the Offerflow host did not answer: ${e instanceof Error ? e.message : String(e)}` } };
-          }
-          await wait(delay);
-          waited += delay;
-          delay = Math.min(2000, Math.round(delay * 1.5));
+  return async (channel, args) => {
+    const retry = reconnectMs > 0 && isReadChannel(channel);
+    let waited = 0;
+    let delay = 250;
+    for (;;) {
+      try {
+        const res = await fetch(`${base}/api/${channel}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-offerflow-token': token ?? '' },
+          body: JSON.stringify(args),
+        });
+        const body: unknown = await res.json();
+        const refused = res.status === 401 ? refusal(body) : null;
+        if (refused !== null) mark('refused', refused);
+        else mark('up');
+        return body;
+      } catch (e) {
+        mark('lost');
+        if (!retry || waited >= reconnectMs) {
+          return { ok: false, error: { message: `the Offerflow host did not answer: ${e instanceof Error ? e.message : String(e)}` } };
         }
+        await wait(delay);
+        waited += delay;
+        delay = Math.min(2000, Math.round(delay * 1.5));
       }
-    },
+    }
   };
 }
 
-/** The desktop transport: the preload bridge. */
-export function bridgeClient(bridge: OfferflowBridge): ServiceClient {
-  return {
-    send: <C extends Channel>(channel: C, args: ArgsOf<C>) => bridge.send(channel, args) as Promise<Result<ResultOf<C>>>,
-  };
+/** The browser's client: the HTTP transport, typed by the contract. */
+export function httpClient(token: string | null, base = '', opts: HttpOptions = {}): ServiceClient {
+  const { checkResults = CHECK_RESULTS, ...transport } = opts;
+  return contractClient(httpTransport(token, base, transport), { checkResults });
+}
+
+/** The desktop client: the preload bridge, typed by the contract. */
+export function bridgeClient(bridge: OfferflowBridge, checkResults = CHECK_RESULTS): ServiceClient {
+  return contractClient((channel, args) => bridge.send(channel, args), { checkResults });
 }
 
 function makeClient(): ServiceClient {
@@ -117,18 +137,7 @@ export async function importInBrowser(api: ServiceClient, request: ImportRequest
   if (!file) return { ok: true, value: null };
   const read = await readPickedFile(file);
   if (!read.ok) return read;
-  const text = read.value;
-  const fileName = file.name;
-  if (request.kind === 'program') {
-    const r = await api.send('programs.import', { text, fileName });
-    return r.ok ? { ok: true, value: { kind: 'program', fileName, value: r.value } } : r;
-  }
-  if (request.kind === 'events') {
-    const r = await api.send('eventSets.import', { programId: request.programId, text, fileName });
-    return r.ok ? { ok: true, value: { kind: 'events', fileName, value: r.value } } : r;
-  }
-  const r = await api.send('partners.importCsv', { programId: request.programId, text, fileName });
-  return r.ok ? { ok: true, value: { kind: 'partners', fileName, value: r.value } } : r;
+  return importThrough(api, request, file.name, read.value);
 }
 
 function browserSave(fileName: string, text: string): Promise<boolean> {
@@ -142,12 +151,7 @@ function browserSave(fileName: string, text: string): Promise<boolean> {
 }
 
 async function exportInBrowser(request: ExportRequest): Promise<Result<ExportOutcome>> {
-  const r =
-    request.channel === 'programs.export'
-      ? await client.send('programs.export', request.args)
-      : request.channel === 'replay.ledgerCsv'
-        ? await client.send('replay.ledgerCsv', request.args)
-        : await client.send('payouts.invoiceCsv', request.args);
+  const r = await exportThrough(client, request);
   if (!r.ok) return r;
   await browserSave(r.value.fileName, r.value.text);
   return { ok: true, value: { saved: true, fileName: r.value.fileName } };
