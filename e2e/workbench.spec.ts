@@ -37,9 +37,9 @@ test('changing drip settings changes the schedule table', async ({ page }) => {
   await eventDate.press('ControlOrMeta+a');
   await eventDate.pressSequentially('01312026');
   await expect(eventDate).toHaveValue('01312026');
-  // 30 days after Jan 31 is Mar 2; then monthly.
-  await expect(wb.dripRows.first()).toContainText('03/02/2026');
-  await expect(wb.dripRows.nth(1)).toContainText('04/02/2026');
+  // 30 days after Jan 31 is Mar 2; then monthly. The table writes days as the ledger does.
+  await expect(wb.dripRows.first()).toContainText('Mar 2, 2026');
+  await expect(wb.dripRows.nth(1)).toContainText('Apr 2, 2026');
   await eventDate.blur();
   await expect(eventDate).toHaveValue('01/31/2026');
   const asOf = page.getByLabel('Status as of');

@@ -54,11 +54,6 @@ export function formatDate(iso: string, order: DatePart[], separator: string): s
   return order.map((p) => v[p]).join(separator);
 }
 
-/** An ISO date (YYYY-MM-DD) as the reader's locale writes it (01/31/2026 in the US). */
-export function localeDate(iso: string, locale?: string): string {
-  const { order, separator } = dateOrder(locale);
-  return /^\d{4}-\d{2}-\d{2}$/.test(iso) ? formatDate(iso, order, separator) : iso;
-}
 
 function pattern(order: DatePart[], separator: string): string {
   return order.map((p) => (p === 'year' ? 'YYYY' : p === 'month' ? 'MM' : 'DD')).join(separator);

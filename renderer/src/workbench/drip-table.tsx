@@ -9,12 +9,17 @@ import TableRow from '@mui/material/TableRow';
 import type { DripOccurrence } from '@engine/drip';
 import { displayAmount, displayUsd } from './money-format';
 import { STATUS_LABELS, STATUS_TONES } from './ledger-model';
-import { localeDate } from '../ui/date-input';
+import { monthDayLabel, shortDayLabel } from './month-model';
 import { zonedParts } from '../ui/zoned-time';
 
-/** The day an occurrence is due in the program's zone, as the reader's locale writes dates. */
+/** The day an occurrence is due in the program's zone ("Mar 2, 2026", as the ledger writes days). */
 function dueDay(dueAt: string, timeZone: string): string {
-  return localeDate(zonedParts(dueAt, timeZone).date);
+  return shortDayLabel(zonedParts(dueAt, timeZone).date);
+}
+
+/** A calendar day in the ledger's words, with the ISO date in the tooltip (what exports carry). */
+function DayCell({ date }: { date: string }) {
+  return <TableCell title={date}>{shortDayLabel(date)}</TableCell>;
 }
 
 /** Every occurrence of a drip schedule with its dates and its status at the status date. */
@@ -39,7 +44,7 @@ export function DripTable({ occurrences, compact = false, timeZone }: { occurren
           {occurrences.map((o) => (
             <TableRow key={o.occurrence} hover>
               <TableCell>{o.occurrence}</TableCell>
-              <TableCell>{dueDay(o.dueAt, timeZone)}</TableCell>
+              <TableCell title={o.dueAt}>{dueDay(o.dueAt, timeZone)}</TableCell>
               <TableCell align="right">
                 {displayAmount(o.amount, o.currency)}
                 {o.carriesRemainder && <Chip size="small" color="secondary" variant="outlined" label="+ remainder" sx={{ ml: 1 }} />}
@@ -48,9 +53,9 @@ export function DripTable({ occurrences, compact = false, timeZone }: { occurren
               <TableCell>
                 <Chip size="small" label={STATUS_LABELS[o.status]} color={STATUS_TONES[o.status]} variant={o.status === 'scheduled' ? 'outlined' : 'filled'} />
               </TableCell>
-              <TableCell>{localeDate(o.invoiceDate)}</TableCell>
-              <TableCell>{localeDate(o.chargeDate)}</TableCell>
-              <TableCell>{localeDate(o.payoutDate)}</TableCell>
+              <DayCell date={o.invoiceDate} />
+              <DayCell date={o.chargeDate} />
+              <DayCell date={o.payoutDate} />
             </TableRow>
           ))}
         </TableBody>
@@ -80,7 +85,7 @@ function CompactDripTable({ occurrences, timeZone }: { occurrences: readonly Dri
               <TableCell sx={{ px: 0.5 }}>
                 {dueDay(o.dueAt, timeZone)}
                 <Box sx={{ fontSize: 11, color: 'text.secondary' }}>
-                  inv {o.invoiceDate.slice(5)} · chg {o.chargeDate.slice(5)} · pay {o.payoutDate.slice(5)} · {STATUS_LABELS[o.status].toLowerCase()}
+                  inv {monthDayLabel(o.invoiceDate)} · chg {monthDayLabel(o.chargeDate)} · pay {monthDayLabel(o.payoutDate)} · {STATUS_LABELS[o.status].toLowerCase()}
                 </Box>
               </TableCell>
               <TableCell sx={{ px: 0.5 }} align="right">

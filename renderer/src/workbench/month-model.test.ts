@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addMonths, calendarWeeks, dayLabel, monthLabel, shortDayLabel, parseMonth, payoutDays } from './month-model';
+import { addMonths, calendarWeeks, dayLabel, monthLabel, shortDayLabel, monthDayLabel, parseMonth, payoutDays } from './month-model';
 
 describe('month model', () => {
   it('labels and parses', () => {
@@ -23,6 +23,8 @@ describe('month model', () => {
     expect(dayLabel('2027-02-13')).toBe('Sat, Feb 13, 2027');
     expect(shortDayLabel('2026-03-08')).toBe('Mar 8, 2026');
     expect(shortDayLabel('2027-12-31')).toBe('Dec 31, 2027');
+    expect(monthDayLabel('2027-12-31')).toBe('Dec 31');
+    expect(monthDayLabel('2026-03-08')).toBe('Mar 8');
   });
 
   it('lays out weeks Monday first', () => {

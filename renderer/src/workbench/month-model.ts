@@ -55,6 +55,11 @@ export function shortDayLabel(date: string): string {
   return formatInstant(`${date}T00:00:00Z`, 'UTC', { dateOnly: true });
 }
 
+/** "2026-03-08" → "Mar 8": the day without its year, where a column already says the year. */
+export function monthDayLabel(date: string): string {
+  return shortDayLabel(date).replace(/, \d{4}$/, '');
+}
+
 /** Weeks (Monday first) of a month; null pads days outside it. */
 export function calendarWeeks(month: string): (number | null)[][] {
   const p = parseMonth(month);
