@@ -3,7 +3,7 @@
  * person to look at (test-results/screens/editor-*.png). Also checks each screen renders.
  */
 import { expect, test } from './fixtures';
-import { EditorPage, OrderPage } from './models/editor-page';
+import { canvasSettled, EditorPage, OrderPage } from './models/editor-page';
 
 const SIZES = [
   { width: 1280, height: 800 },
@@ -26,24 +26,25 @@ for (const size of SIZES) {
       await shot(theme, 'partners');
       await page.getByRole('button', { name: /^10% for onboarded partners/ }).click();
       await expect(page.getByTestId('node-action')).toBeVisible();
-      await page.waitForTimeout(400);
+      await canvasSettled(page);
       await shot(theme, 'canvas-active');
       await page.getByTestId('node-n2').click();
       await shot(theme, 'canvas-rule-inspector');
       await page.getByRole('button', { name: /^Japan launch/ }).click();
       await expect(page.getByTestId('node-action')).toBeVisible();
-      await page.waitForTimeout(400);
+      await canvasSettled(page);
       await ed.select('action');
       await shot(theme, 'canvas-draft');
       await page.getByRole('button', { name: /^Enterprise resellers/ }).click();
-      await page.waitForTimeout(400);
+      await expect(page.getByTestId('node-action')).toContainText('Drip of 15% of the sale');
+      await canvasSettled(page);
       await ed.select('action');
       await expect(page.getByRole('alert', { name: 'Drip summary' }).first()).toBeVisible();
-      await page.waitForTimeout(600);
+      await canvasSettled(page);
       await shot(theme, 'canvas-drip');
       await page.getByRole('button', { name: /^\$50 for every 5th/ }).click();
       await expect(page.getByTestId('node-action')).toBeVisible();
-      await page.waitForTimeout(400);
+      await canvasSettled(page);
       await ed.select((await page.locator('.react-flow__node', { hasText: 'where' }).first().getAttribute('data-id')) ?? '');
       await expect(page.getByRole('group', { name: 'Where 1' })).toBeVisible();
       await shot(theme, 'canvas-filters');
@@ -51,7 +52,7 @@ for (const size of SIZES) {
       await page.getByRole('button', { name: 'New trigger', exact: true }).click();
       await page.getByRole('menuitem', { name: '10% for mature partners (AND / OR)' }).click();
       await expect(page.getByTestId('node-n5')).toBeAttached();
-      await page.waitForTimeout(400);
+      await canvasSettled(page);
       await shot(theme, 'canvas-template');
       await page.getByRole('button', { name: 'Activate', exact: true }).click();
       await expect(page.getByRole('dialog', { name: /^Activate “/ })).toBeVisible();
@@ -66,12 +67,13 @@ for (const size of SIZES) {
       await shot(theme, 'order');
       await page.getByRole('button', { name: 'Lanes canvas' }).click();
       await expect(page.getByRole('figure', { name: /^Overview:/ })).toBeVisible();
-      await page.waitForTimeout(500);
+      await canvasSettled(page);
       await shot(theme, 'order-lanes');
       await page.getByRole('button', { name: 'List', exact: true }).click();
       await page.keyboard.press('?');
       await expect(page.getByRole('table', { name: 'Keyboard shortcuts' })).toBeVisible();
-      await page.waitForTimeout(500);
+      // The dialog fades in; shoot it once it is fully shown.
+      await expect(page.locator('.MuiDialog-container')).toHaveCSS('opacity', '1');
       await shot(theme, 'shortcuts');
       await page.keyboard.press('Escape');
     }

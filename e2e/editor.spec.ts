@@ -5,7 +5,7 @@
  */
 import { expect, test } from './fixtures';
 import { doubleRewardWarnings } from '../engine/validate';
-import { EditorPage, OrderPage } from './models/editor-page';
+import { canvasSettled, EditorPage, OrderPage } from './models/editor-page';
 import { buildSeedTrigger } from './models/seed-trigger';
 
 const NAME = 'Mature partners: 10%';
@@ -176,7 +176,7 @@ test('the lanes canvas reorders triggers by dragging a lane header', async ({ pa
   await page.getByRole('button', { name: 'Lanes canvas' }).click();
   await expect(page.getByRole('figure', { name: /^Overview:/ })).toBeVisible();
   // Let the canvas fit its first lanes before measuring where the headers are.
-  await page.waitForTimeout(500);
+  await canvasSettled(page);
   const first = page.getByLabel(`Lane 1: ${before[0]}`);
   const second = page.getByLabel(`Lane 2: ${before[1]}`);
   const a = await first.boundingBox();
@@ -184,15 +184,12 @@ test('the lanes canvas reorders triggers by dragging a lane header', async ({ pa
   if (!a || !b) throw new Error('lane headers not visible');
   await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
   await page.mouse.down();
-  await page.waitForTimeout(100);
   await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2 + 5, { steps: 2 });
   // Past the second header by more than half a lane.
   const target = b.y + (b.y - a.y) * 0.6;
   for (let i = 1; i <= 20; i += 1) {
     await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2 + ((target - a.y) * i) / 20);
-    await page.waitForTimeout(16);
   }
-  await page.waitForTimeout(200);
   await page.mouse.up();
   await expect(page.getByLabel(`Lane 1: ${before[1]}`)).toBeVisible();
   const firstTwo = async () => {

@@ -3,6 +3,34 @@ import { expect, type Locator, type Page } from '@playwright/test';
 
 export type PaletteItem = 'AND block' | 'OR block' | 'Rule';
 
+/**
+ * Waits until the canvas has stopped moving: its viewport transform unchanged for ten animation
+ * frames in a row (fit-view and zoom-to-node animate for a few hundred ms). A state wait, so a
+ * slow machine waits longer and a fast one not at all.
+ */
+export async function canvasSettled(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () =>
+      new Promise<boolean>((resolve) => {
+        const el = document.querySelector('.react-flow__viewport');
+        if (!el) {
+          resolve(false);
+          return;
+        }
+        let last = getComputedStyle(el).transform;
+        let still = 0;
+        const tick = () => {
+          const now = getComputedStyle(el).transform;
+          still = now === last ? still + 1 : 0;
+          last = now;
+          if (still >= 10) resolve(true);
+          else requestAnimationFrame(tick);
+        };
+        requestAnimationFrame(tick);
+      }),
+  );
+}
+
 export class EditorPage {
   constructor(readonly page: Page) {}
 
@@ -136,18 +164,32 @@ export class OrderPage {
     return this.list.locator('li p.MuiTypography-noWrap').allTextContents();
   }
 
-  /** Moves a trigger `by` places (negative: up) with the keyboard. */
+  /** What dnd-kit's live region last told a screen reader (the list announces every step). */
+  get announcement(): Locator {
+    return this.page.locator('[id^="DndLiveRegion"]');
+  }
+
+  /**
+   * Moves a trigger `by` places (negative: up) with the keyboard. Each key waits for the step's
+   * announcement: once dnd-kit has measured the list after the pick-up it says the trigger is
+   * over its own place, then "over place K" for each move it took, so no key is pressed into a
+   * half-started drag.
+   */
   async moveByKeyboard(name: string, by: number): Promise<void> {
+    const names = await this.names();
+    const from = names.indexOf(name);
+    if (from < 0) throw new Error(`no trigger named ${name} in the list`);
     await this.handle(name).scrollIntoViewIfNeeded();
     await this.handle(name).focus();
     await this.page.keyboard.press('Space');
-    // dnd-kit announces the pick-up and measures the list before it takes moves.
-    await this.page.waitForTimeout(250);
-    for (let i = 0; i < Math.abs(by); i += 1) {
+    await expect(this.announcement).toContainText(`${name} is over place ${from + 1} of ${names.length}`);
+    for (let i = 1; i <= Math.abs(by); i += 1) {
       await this.page.keyboard.press(by < 0 ? 'ArrowUp' : 'ArrowDown');
-      await this.page.waitForTimeout(200);
+      const place = from + 1 + (by < 0 ? -i : i);
+      await expect(this.announcement).toContainText(`${name} is over place ${place} of ${names.length}`);
     }
     await this.page.keyboard.press('Space');
+    await expect(this.announcement).toContainText(`${name} dropped at`);
   }
 
   /** Drags a trigger's handle onto another trigger's handle with the mouse. */
@@ -159,7 +201,9 @@ export class OrderPage {
     await this.page.mouse.down();
     await this.page.mouse.move(a.x + a.width / 2, a.y + a.height / 2 + (b.y > a.y ? 10 : -10), { steps: 4 });
     await this.page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 12 });
-    await this.page.waitForTimeout(150);
+    // Dropped only once the list says the dragged trigger is over the other one's place.
+    const place = (await this.names()).indexOf(other) + 1;
+    await expect(this.announcement).toContainText(`${name} is over place ${place} of`);
     await this.page.mouse.up();
   }
 }
