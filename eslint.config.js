@@ -37,7 +37,6 @@ export default tseslint.config(
     files: [
       'engine/validate.ts',
       'service/handlers/event-browser.ts',
-      'renderer/src/editor/activate-dialog.tsx',
       'renderer/src/editor/canvas.tsx',
       'renderer/src/editor/evaluation-order-view.tsx',
       'renderer/src/workbench/event-set-bar.tsx',
