@@ -101,13 +101,14 @@ export function readInput(path: string, limit = MAX_INPUT_BYTES): Uint8Array {
 }
 
 /**
- * Writes a file atomically from chunks: an exclusive temporary sibling (`wx`: created new,
+ * Writes a file atomically from chunks (text or UTF-8 bytes, the bytes written before `write`
+ * returns, so a reused buffer may be passed): an exclusive temporary sibling (`wx`: created new,
  * never an existing file or a planted symlink, with a random name), then a rename over the
  * target, so no reader sees half a file and a failure leaves the old file as it was and no
  * temporary behind. Only file-system errors become an `InputError` naming `path`; an error of
  * `produce` itself is re-thrown as it is (it is not the output file's fault).
  */
-export function writeAtomic(path: string, produce: (write: (chunk: string) => void) => void): void {
+export function writeAtomic(path: string, produce: (write: (chunk: string | Uint8Array) => void) => void): void {
   let tmp = '';
   let fd: number | null = null;
   let fsError = true;
@@ -128,7 +129,8 @@ export function writeAtomic(path: string, produce: (write: (chunk: string) => vo
     fsError = false;
     produce((chunk) => {
       fsError = true;
-      writeSync(out, chunk);
+      if (typeof chunk === 'string') writeSync(out, chunk);
+      else for (let done = 0; done < chunk.length; ) done += writeSync(out, chunk, done);
       fsError = false;
     });
     fsError = true;

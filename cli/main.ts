@@ -129,7 +129,7 @@ function cmdReplay(args: Parsed, io: Io): number {
   const out = args.flags.get('out');
   if (io.readChunks && isJsonLinesPath(eventsFile)) {
     const options = { trace: args.flags.has('trace'), ...(typeof asOf === 'string' ? { asOf } : {}) };
-    const streamed = replayJsonlStreamed(program, eventsFile, io.readChunks, options, (produce) => (typeof out === 'string' ? writeAtomic(out, produce) : produce(io.out)));
+    const streamed = replayJsonlStreamed(program, eventsFile, io.readChunks, options, (produce) => (typeof out === 'string' ? writeAtomic(out, (write) => produce(write, write)) : produce(io.out)));
     if (streamed) {
       io.err(`${summarize(streamed.report, basename(eventsFile), streamed)}\n`);
       return streamed.report.expectations.passed ? EXIT.ok : EXIT.expectations;
@@ -144,7 +144,8 @@ function cmdReplay(args: Parsed, io: Io): number {
     throw e;
   }
   const { report, ledger } = result;
-  if (typeof out === 'string') writeAtomic(out, (write) => writeReport(report, ledger, write));
+  // To a file, the rows go as bytes through one reused buffer (written before it is reused).
+  if (typeof out === 'string') writeAtomic(out, (write) => writeReport(report, ledger, write, write));
   else writeReport(report, ledger, io.out);
   io.err(`${summarize(report, basename(eventsFile), { count: ledger.length, cents: ledger.totalUsd() })}\n`);
   return report.expectations.passed ? EXIT.ok : EXIT.expectations;

@@ -106,14 +106,14 @@ export interface StreamedResult {
  * Replays a JSON Lines event set read as a stream, writing the report through `write` as it
  * goes; null (nothing read into the replay, nothing written) when the file cannot be streamed.
  * `start` is called once the file has been checked, with the function that writes the report:
- * the caller decides where (an atomic file, stdout).
+ * the caller decides where (an atomic file, stdout), and whether the rows may go as bytes.
  */
 export function replayJsonlStreamed(
   program: Program,
   file: string,
   read: ReadChunks,
   options: { trace: boolean; asOf?: string },
-  start: (produce: (write: (chunk: string) => void) => void) => void,
+  start: (produce: (write: (chunk: string) => void, bytes?: (chunk: Uint8Array) => void) => void) => void,
 ): StreamedResult | null {
   const p = plan(file, read);
   if (p === null) return null;
@@ -129,8 +129,8 @@ export function replayJsonlStreamed(
   };
   const feed = newFeed(program, { total: n, lastMomentMs }, options, onRewards, p.header.expect !== undefined);
   let report: Report | null = null;
-  start((write) => {
-    writer = new ReportWriter(write);
+  start((write, bytes) => {
+    writer = new ReportWriter(write, bytes);
     feedAll(file, read, p, feed);
     report = feed.finish(p.header).report;
     writer.end(report);

@@ -5,6 +5,7 @@
  * replay is still running (the streamed replay writes each batch as it becomes final).
  */
 import { REPORT_FORMAT, serializeReport, type EventTrace, type Report, type RewardRow, type RewardRowSource } from './report';
+import { ByteChunks } from './row-bytes';
 
 const SENTINEL = '\u0000rewards\u0000';
 const TRACE_SENTINEL = '\u0000trace\u0000';
@@ -71,13 +72,27 @@ export class ReportWriter {
   private buf = '';
   private written = 0;
   private readonly head: string;
+  /** With a byte sink: the rows (and the text between them) go to it through one reused buffer. */
+  private readonly bytes: ByteChunks | null;
 
-  constructor(private readonly write: (chunk: string) => void) {
+  /**
+   * `write` takes the report's text; `bytes`, when given, takes its rows as UTF-8 bytes instead
+   * (a view of a reused buffer: write it out before returning), in the same order.
+   */
+  constructor(
+    private readonly write: (chunk: string) => void,
+    bytes?: (chunk: Uint8Array) => void,
+  ) {
     const stub = withSentinels({ format: REPORT_FORMAT, rewards: [], groupChanges: [], tagsApplied: [], partners: [], rejected: [], expectations: { passed: true, failures: [] } } as unknown as Report, true, false);
     this.head = stub.slice(0, stub.indexOf(ROWS_MARKER));
+    this.bytes = bytes ? new ByteChunks(bytes) : null;
   }
 
   private push(chunk: string): void {
+    if (this.bytes) {
+      this.bytes.text(chunk);
+      return;
+    }
     this.buf += chunk;
     if (this.buf.length >= CHUNK) {
       this.write(this.buf);
@@ -85,10 +100,26 @@ export class ReportWriter {
     }
   }
 
+  /** The last text: whatever is held first, then `tail`. */
+  private finish(tail: string): void {
+    if (this.bytes) {
+      this.bytes.end();
+      this.write(tail);
+      return;
+    }
+    this.write(this.buf + tail);
+    this.buf = '';
+  }
+
   /** Rows `from` … `to − 1` of `source`, the next rows of the report. */
   rows(source: RewardRowSource, from = 0, to = source.length): void {
+    const b = this.bytes;
     for (let i = from; i < to; i++) {
-      this.push(this.written === 0 ? this.head + rowJson(source.row(i)) : `,\n${rowJson(source.row(i))}`);
+      if (b) {
+        if (this.written === 0) b.text(this.head);
+        else b.separator();
+        b.row(source.row(i));
+      } else this.push(this.written === 0 ? this.head + rowJson(source.row(i)) : `,\n${rowJson(source.row(i))}`);
       this.written++;
     }
   }
@@ -98,7 +129,7 @@ export class ReportWriter {
     const trace = report.trace;
     const streamTrace = trace !== undefined && trace.length > 0;
     if (this.written === 0 && !streamTrace) {
-      this.write(serializeReport({ ...report, rewards: [] }));
+      this.finish(serializeReport({ ...report, rewards: [] }));
       return;
     }
     const text = withSentinels(report, this.written > 0, streamTrace);
@@ -114,18 +145,17 @@ export class ReportWriter {
       for (let i = 0; i < trace.length; i++) this.push(i === 0 ? elementJson(trace[i]) : `,\n${elementJson(trace[i])}`);
       from = at + TRACE_MARKER.length;
     }
-    this.write(this.buf + text.slice(from));
-    this.buf = '';
+    this.finish(text.slice(from));
   }
 }
 
 /**
  * Writes the report as `serializeReport` would, byte for byte, with the reward rows taken from
  * `rows` one at a time and the trace's events one at a time, handed to `write` in chunks of
- * about a megabyte.
+ * about a megabyte (the rows to `bytes` instead when given: see `ReportWriter`).
  */
-export function writeReport(report: Report, rows: RewardRowSource, write: (chunk: string) => void): void {
-  const w = new ReportWriter(write);
+export function writeReport(report: Report, rows: RewardRowSource, write: (chunk: string) => void, bytes?: (chunk: Uint8Array) => void): void {
+  const w = new ReportWriter(write, bytes);
   w.rows(rows);
   w.end(report);
 }
