@@ -41,7 +41,6 @@ export default tseslint.config(
       'renderer/src/editor/evaluation-order-view.tsx',
       'renderer/src/workbench/event-set-bar.tsx',
       'renderer/src/workbench/expectations-editor.tsx',
-      'renderer/src/workbench/payouts-view.tsx',
     ],
     rules: { 'max-lines': 'off', 'max-lines-per-function': 'off' },
   },
