@@ -56,6 +56,7 @@ for (const size of SIZES) {
       await shot(theme, 'canvas-template');
       await page.getByRole('button', { name: 'Activate', exact: true }).click();
       await expect(page.getByRole('dialog', { name: /^Activate “/ })).toBeVisible();
+      await expect(page.locator('.MuiDialog-container')).toHaveCSS('opacity', '1');
       await shot(theme, 'activate-dialog');
       await page.getByLabel(/^Only for events received from/).check();
       await ed.typeInto(page.getByLabel(/^Received from \(date\)/), '11012026');
